@@ -154,6 +154,11 @@ public final class ClassifyCommand implements Callable<Integer> {
       err.println("verbatim: error: " + f.getMessage());
       err.flush();
       return f.exitCode;
+    } catch (RuntimeException e) {
+      err.println("verbatim: error: internal error, please report it: " + e);
+      e.printStackTrace(err);
+      err.flush();
+      return Main.DATA_ERROR;
     }
   }
 

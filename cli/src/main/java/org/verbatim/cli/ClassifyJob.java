@@ -178,7 +178,8 @@ final class ClassifyJob {
   private String describe(ClassifiedRow row) {
     FeedbackRecord r = row.record();
     String id = settings.idColumn() == null ? null : r.get(settings.idColumn()).orElse(null);
-    return "line " + r.line() + (id == null || id.isBlank() ? "" : " (id " + id + ")") + ": " + row.error();
+    String problem = r.isError() ? r.error().orElseThrow() : row.error();
+    return "line " + r.line() + (id == null || id.isBlank() ? "" : " (id " + id + ")") + ": " + problem;
   }
 
   /** Runs on a worker thread. */
