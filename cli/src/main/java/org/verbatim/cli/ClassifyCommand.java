@@ -45,13 +45,18 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    header = "Tag each comment of a CSV or JSON Lines file with themes.",
     description = {
-      "Tags each comment of a CSV or JSON Lines file with themes. The output keeps every input column and"
-          + " row, in order, and adds: themes (ids joined by ';', highest score first), scores"
-          + " (listening:0.83;respect:0.61), polarity (listening:negative), evidence (character offsets into"
-          + " the comment: listening:4-23,30-41) and error (empty, or why the row has no themes).",
-      "A summary file OUTPUT.meta.json is written next to the output. The output appears only when the whole"
-          + " input was processed; an existing file is replaced only then.",
+      "Writes every input row and column, in order, and adds these columns:",
+      "  themes    theme ids joined by ';', highest score first",
+      "  scores    e.g. listening:0.83;respect:0.61",
+      "  polarity  e.g. listening:negative;respect:positive",
+      "  evidence  offsets [start,end) into the comment, e.g. listening:4-23,30-41",
+      "  error     empty, or why the row has no themes",
+      "(JSON Lines gets arrays and objects instead, with the evidence text.) A summary OUTPUT.meta.json is written"
+          + " next to the output. The output appears only when the whole input is done; an existing file is"
+          + " replaced only then.",
+      "",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -62,8 +67,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  verbatim classify --input feedback.csv",
-      "  verbatim classify -i export.jsonl -o tagged.jsonl --text-column answer --threads 4",
-      "  verbatim classify -i survey.csv --codebook my-codebook.yaml --column-prefix vb_"
+      "  verbatim classify -i export.jsonl -o tagged.jsonl --text-column answer",
+      "  verbatim classify -i survey.csv --codebook mine.yaml --column-prefix vb_"
     })
 public final class ClassifyCommand implements Callable<Integer> {
 
