@@ -390,4 +390,34 @@ class ClassifyCommandTest {
     assertEquals(Path.of("x.classified.ndjson"), ClassifyCommand.defaultOutput(Path.of("x.ndjson"), org.verbatim.io.FeedbackFormat.JSONL));
     assertEquals(Path.of("d/export.txt.classified.jsonl"), ClassifyCommand.defaultOutput(Path.of("d/export.txt"), org.verbatim.io.FeedbackFormat.JSONL));
   }
+
+  @Test
+  void defaultCodebookFindsListeningAndNothingInNa() throws IOException {
+    Path in = write("f.csv", "id,comment\n1,She never listened to us\n2,n/a\n");
+    Result r = CliRunner.run("classify", "-i", in.toString(), "-q");
+    assertEquals(0, r.exit(), r.err());
+    List<FeedbackRecord> out = read(dir.resolve("f.classified.csv"));
+    assertTrue(List.of(out.get(0).get("themes").orElseThrow().split(";")).contains("listening"), out.get(0).values().toString());
+    assertTrue(out.get(0).get("polarity").orElseThrow().contains("listening:negative"), out.get(0).values().toString());
+    assertEquals("", out.get(1).get("themes").orElseThrow());
+    assertEquals("", out.get(1).get("scores").orElseThrow());
+  }
+
+  @Test
+  void jsonlEvidenceTextMatchesItsOffsets() throws IOException {
+    Path in = write("f.jsonl", "{\"comment\":\"She never listened to us, but she was always polite and kind.\"}\n");
+    assertEquals(0, CliRunner.run("classify", "-i", in.toString(), "-q").exit());
+    JsonNode row = JSON.readTree(Files.readAllLines(dir.resolve("f.classified.jsonl")).get(0));
+    String text = row.get("comment").textValue();
+    assertTrue(row.get("themes").size() > 0, row.toString());
+    int spans = 0;
+    for (JsonNode theme : row.get("themes")) {
+      assertTrue(row.get("scores").get(theme.textValue()).isNumber(), row.toString());
+      for (JsonNode e : row.get("evidence").get(theme.textValue())) {
+        assertEquals(text.substring(e.get("start").intValue(), e.get("end").intValue()), e.get("text").textValue());
+        spans++;
+      }
+    }
+    assertTrue(spans > 0, row.toString());
+  }
 }
