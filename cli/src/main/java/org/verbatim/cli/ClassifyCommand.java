@@ -170,13 +170,13 @@ public final class ClassifyCommand implements Callable<Integer> {
   private void run(PrintWriter err) throws Failure {
     Instant started = Instant.now();
     long startNanos = System.nanoTime();
+    checkInput();
     FeedbackFormat fmt = resolveFormat();
     Path out = resolveOutput(fmt);
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (n < 1) {
       throw new Failure(Main.USAGE_ERROR, "--threads must be at least 1: " + n);
     }
-    checkInput();
     OutputColumns added = OutputColumns.withPrefix(columnPrefix);
 
     // Look at the start of the file: columns, text and id columns, clashes; all before the models load.
