@@ -125,6 +125,21 @@ class CodebookLoaderTest {
   }
 
   @Test
+  void theExampleInTheFormatDocumentationLoads() throws Exception {
+    // Surefire runs in the module directory; the docs live at the repository root.
+    String doc = Files.readString(Path.of("..", "docs", "codebook-format.md"), StandardCharsets.UTF_8);
+    int start = doc.indexOf("```yaml\n");
+    int end = doc.indexOf("```", start + 8);
+    assertTrue(start >= 0 && end > start, "no yaml block in docs/codebook-format.md");
+    Codebook cb = load(doc.substring(start + 8, end));
+    assertEquals(List.of("listening", "reliability"), cb.themeIds());
+    Theme listening = cb.theme("listening").orElseThrow();
+    assertEquals(4, listening.cues().size());
+    assertEquals(Polarity.POSITIVE, listening.cues().get(3).polarity());
+    assertEquals(CuePattern.Kind.GAP, listening.cues().get(3).pattern().elements().get(1).kind());
+  }
+
+  @Test
   void lemmaCuesAreKeptAndFlagged() throws Exception {
     Codebook cb = load(edit("- rude\n", "- lemma:shout at\n"));
     assertTrue(cb.needsLemmas());
