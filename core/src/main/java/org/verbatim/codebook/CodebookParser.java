@@ -272,10 +272,9 @@ final class CodebookParser {
         problem(line(patternNode), patternPath, e.getMessage());
         continue;
       }
-      String contraction = contraction(pattern);
-      if (contraction != null) {
-        problem(line(patternNode), patternPath,
-            "'" + contraction + "' can never match: the tokenizer splits contractions, so write it as two words ('did not' matches both \"didn't\" and \"did not\")");
+      String unmatchable = unmatchable(pattern);
+      if (unmatchable != null) {
+        problem(line(patternNode), patternPath, unmatchable);
         continue;
       }
       String firstAt = seen.putIfAbsent(pattern.elements(), at + " at line " + line(patternNode));
@@ -290,14 +289,41 @@ final class CodebookParser {
     return out;
   }
 
-  /** The first word element written as a contraction ({@code didn't}), which tokens never equal, or null. */
-  private static String contraction(CuePattern pattern) {
+  /**
+   * Negated auxiliaries typed without an apostrophe. The pipeline splits them like {@code didn't} (stem plus
+   * {@code not}), so a pattern word spelled this way never equals a token.
+   */
+  private static final Set<String> JOINED_NEGATIONS = Set.of(
+      "didnt", "dont", "doesnt", "isnt", "wasnt", "arent", "werent", "cant", "cannot", "wont", "couldnt", "wouldnt",
+      "shouldnt", "havent", "hasnt", "hadnt", "aint", "mustnt", "neednt", "shant", "mightnt");
+
+  /**
+   * Why a pattern can never match the pipeline's tokens, or null. The pipeline splits negative contractions
+   * ({@code didn't} and {@code didnt} become {@code did} + {@code not}) and keeps hyphens as tokens of their own
+   * ({@code follow-up} becomes {@code follow - up}), so a pattern word spelled either way equals no token.
+   */
+  private static String unmatchable(CuePattern pattern) {
     for (CuePattern.Element e : pattern.elements()) {
-      if (e.kind() == CuePattern.Kind.WORD && e.value().length() > 3 && e.value().endsWith("n't")) {
-        return e.value();
+      String v = e.value();
+      if (e.kind() == CuePattern.Kind.WORD && ((v.length() > 3 && v.endsWith("n't")) || JOINED_NEGATIONS.contains(v))) {
+        return "'" + v + "' can never match: the pipeline splits contractions, so write it as two words"
+            + " ('did not' matches \"didn't\", \"didnt\" and \"did not\")";
+      }
+      if ((e.kind() == CuePattern.Kind.WORD || e.kind() == CuePattern.Kind.PREFIX) && hasInnerHyphen(v)) {
+        return "'" + v + "' can never match: hyphens are tokens of their own, so put spaces around them ('"
+            + v.replace("-", " - ") + "'), or use a gap ('" + v.replace("-", " ... ") + "')";
       }
     }
     return null;
+  }
+
+  private static boolean hasInnerHyphen(String v) {
+    for (int i = 1; i < v.length() - 1; i++) {
+      if (v.charAt(i) == '-' && v.charAt(i - 1) != '-' && v.charAt(i + 1) != '-') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The weight, or -1 after reporting a problem. */

@@ -140,6 +140,13 @@ class CodebookLoaderTest {
   }
 
   @Test
+  void hyphensWrittenAsTokensAreAccepted() throws Exception {
+    Codebook cb = load(edit("- rude", "- \"two - faced\"\n      - \"well ... prepared\""));
+    List<CuePattern.Element> els = cb.theme("respect").orElseThrow().cues().get(0).pattern().elements();
+    assertEquals(List.of("two", "-", "faced"), els.stream().map(CuePattern.Element::value).toList());
+  }
+
+  @Test
   void lemmaCuesAreKeptAndFlagged() throws Exception {
     Codebook cb = load(edit("- rude\n", "- lemma:shout at\n"));
     assertTrue(cb.needsLemmas());
@@ -252,6 +259,13 @@ class CodebookLoaderTest {
         Arguments.of("short prefix", edit("- rude", "- r*"), 28, "themes[1].cues[0]", "at least two characters"),
         Arguments.of("contraction that never matches", edit("- rude", "- \"didn't listen\""), 28, "themes[1].cues[0]",
             "'didn't' can never match"),
+        Arguments.of("typographic contraction", edit("- rude", "- \"they didn\u2019t listen\""), 28, "themes[1].cues[0]",
+            "'didn't' can never match"),
+        Arguments.of("hyphenated word", edit("- rude", "- two-faced"), 28, "themes[1].cues[0]",
+            "'two-faced' can never match: hyphens are tokens of their own, so put spaces around them ('two - faced')"),
+        Arguments.of("hyphenated prefix", edit("- rude", "- non-judg*"), 28, "themes[1].cues[0]", "('non - judg')"),
+        Arguments.of("apostrophe-less contraction", edit("- rude", "- \"wouldnt listen\""), 28, "themes[1].cues[0]",
+            "'wouldnt' can never match"),
         Arguments.of("bad cue polarity", edit("polarity: negative", "polarity: bad"), 19, "themes[0].cues[1].polarity",
             "must be 'positive' or 'negative'"),
         Arguments.of("weight not a number", edit("weight: 1.5", "weight: heavy"), 19, "themes[0].cues[1].weight", "weight must be a number"),
