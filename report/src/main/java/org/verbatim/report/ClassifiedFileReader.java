@@ -116,6 +116,11 @@ final class ClassifiedFileReader {
       } catch (IllegalArgumentException e) {
         throw new ReportInputException(input + ": " + e.getMessage(), e);
       }
+      String themes = new ClassifiedColumns(builder.options().columnPrefix()).themesColumn();
+      if (!header.contains(themes)) {
+        throw new ReportInputException(input + ": missing column '" + themes + "' (is this a file written by "
+            + "verbatim classify? use --column-prefix if its columns have one); columns: " + String.join(", ", header));
+      }
       Iterator<CSVRecord> records = parser.iterator();
       while (true) {
         CSVRecord record;

@@ -13,6 +13,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.verbatim.Classification;
+import org.verbatim.ThemeTag;
 
 /**
  * Builds a self-contained HTML report from classified rows in one streaming pass with bounded memory: feed rows
@@ -130,6 +132,22 @@ public final class ReportBuilder {
       columns(fields.keySet());
     }
     add(fields, themes, error);
+  }
+
+  /**
+   * Adds one row from its input fields and the classifier's result, straight from a classify loop.
+   *
+   * @param fields the input columns of the row
+   * @param classification what the classifier returned for the row's text
+   * @throws IllegalArgumentException listing the columns on the first row when a named column is missing
+   */
+  public void accept(Map<String, String> fields, Classification classification) {
+    Objects.requireNonNull(classification, "classification");
+    List<ThemeResult> themes = new ArrayList<>(classification.tags().size());
+    for (ThemeTag tag : classification.tags()) {
+      themes.add(ThemeResult.of(tag));
+    }
+    accept(fields, themes, null);
   }
 
   private void add(Map<String, String> row, List<ThemeResult> themes, String error) {

@@ -189,9 +189,9 @@ final class ReportStats {
       seen.add(t);
       t.count++;
       t.polarity[r.polarity().ordinal()]++;
-      String label = label(id, date, group);
       List<Evidence> spans = r.evidence();
-      t.quotes.get(Bucket.of(r.polarity())).offer(() -> Quote.of(text, spans, MAX_QUOTE_CHARS, label));
+      t.quotes.get(Bucket.of(r.polarity()))
+          .offer(() -> Quote.of(text, spans, MAX_QUOTE_CHARS, label(id, date, group)));
     }
     if (!seen.isEmpty()) {
       tagged++;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.verbatim.Evidence;
 import org.verbatim.Polarity;
+import org.verbatim.ThemeTag;
 
 /**
  * One theme assigned to one row of a classified file: the theme id, its score, its polarity and its evidence
@@ -36,5 +37,15 @@ public record ThemeResult(String theme, double score, Polarity polarity, List<Ev
     if (!Double.isNaN(score) && (score < 0.0 || score > 1.0)) {
       throw new IllegalArgumentException("score must be in [0, 1] for theme '" + theme + "': " + score);
     }
+  }
+
+  /**
+   * The result for a tag from a {@link org.verbatim.ThemeClassifier}.
+   *
+   * @throws NullPointerException if {@code tag} is null
+   */
+  public static ThemeResult of(ThemeTag tag) {
+    Objects.requireNonNull(tag, "tag");
+    return new ThemeResult(tag.themeId(), tag.score(), tag.polarity(), tag.evidence());
   }
 }

@@ -257,6 +257,28 @@ class ReportBuilderTest {
   }
 
   @Test
+  void classificationsFromAClassifier() {
+    ReportBuilder b = ReportBuilder.create(ReportOptions.builder().build());
+    b.accept(Map.of("comment", "Kind but late"), new org.verbatim.Classification(List.of(
+        new org.verbatim.ThemeTag("empathy", 0.8, Polarity.POSITIVE, List.of(new Evidence(0, 4))),
+        new org.verbatim.ThemeTag("reliability", 0.7, Polarity.NEGATIVE, List.of(new Evidence(9, 13))))));
+    b.accept(Map.of("comment", "Fine"), org.verbatim.Classification.EMPTY);
+    String html = b.html();
+    assertEquals(1, metric(html, "tagged"));
+    assertEquals(1, themeTable(html).get("reliability")[2], "one complaint about reliability");
+    assertTrue(html.contains("<mark>Kind</mark> but late"));
+  }
+
+  @Test
+  void headerWithoutThemesIsRefusedEvenWithNoRows() throws IOException {
+    Path input = tmp.resolve("raw.csv");
+    Files.writeString(input, "id,comment\n", StandardCharsets.UTF_8);
+    ReportInputException e = assertThrows(ReportInputException.class,
+        () -> build(input, ReportOptions.builder().build()));
+    assertTrue(e.getMessage().contains("'themes'") && e.getMessage().contains("id, comment"), e.getMessage());
+  }
+
+  @Test
   void headerOnlyFileGivesAnEmptyReport() throws IOException {
     Path input = tmp.resolve("empty.csv");
     Files.writeString(input, "id,comment,date,team,themes,scores,polarity,evidence,error\n", StandardCharsets.UTF_8);
