@@ -72,24 +72,16 @@ public final class Bootstrap {
     double[] microR = new double[resamples];
     double[] microF = new double[resamples];
     double[] macroF = new double[resamples];
-    int[] tp = new int[nl];
-    int[] fp = new int[nl];
-    int[] fn = new int[nl];
+    int[] counts = new int[3 * nl];   // 3 * label + {0 tp, 1 fp, 2 fn}
+    int[] codes = m.codes;
+    int[] offsets = m.offsets;
     SplittableRandom rng = new SplittableRandom(seed);
     for (int b = 0; b < resamples; b++) {
-      Arrays.fill(tp, 0);
-      Arrays.fill(fp, 0);
-      Arrays.fill(fn, 0);
+      Arrays.fill(counts, 0);
       for (int i = 0; i < n; i++) {
         int d = rng.nextInt(n);
-        for (int l : m.tp[d]) {
-          tp[l]++;
-        }
-        for (int l : m.fp[d]) {
-          fp[l]++;
-        }
-        for (int l : m.fn[d]) {
-          fn[l]++;
+        for (int k = offsets[d], end = offsets[d + 1]; k < end; k++) {
+          counts[codes[k]]++;
         }
       }
       long sumTp = 0;
@@ -97,13 +89,16 @@ public final class Bootstrap {
       long sumFn = 0;
       double sumF = 0.0;
       for (int l = 0; l < nl; l++) {
-        p[l][b] = LabelMatrix.div(tp[l], tp[l] + fp[l]);
-        r[l][b] = LabelMatrix.div(tp[l], tp[l] + fn[l]);
-        f[l][b] = LabelMatrix.div(2.0 * tp[l], 2.0 * tp[l] + fp[l] + fn[l]);
+        int tp = counts[3 * l];
+        int fp = counts[3 * l + 1];
+        int fn = counts[3 * l + 2];
+        p[l][b] = LabelMatrix.div(tp, tp + fp);
+        r[l][b] = LabelMatrix.div(tp, tp + fn);
+        f[l][b] = LabelMatrix.div(2.0 * tp, 2.0 * tp + fp + fn);
         sumF += f[l][b];
-        sumTp += tp[l];
-        sumFp += fp[l];
-        sumFn += fn[l];
+        sumTp += tp;
+        sumFp += fp;
+        sumFn += fn;
       }
       microP[b] = LabelMatrix.div(sumTp, sumTp + sumFp);
       microR[b] = LabelMatrix.div(sumTp, sumTp + sumFn);

@@ -26,6 +26,12 @@ final class LabelMatrix {
   final int[] predSize;
   final boolean[] exact;
   final Alignment alignment;
+  /**
+   * The same counts flattened for the bootstrap: document d owns {@code codes[offsets[d] .. offsets[d+1])},
+   * each code being {@code 3 * label + kind} with kind 0 = tp, 1 = fp, 2 = fn.
+   */
+  final int[] codes;
+  final int[] offsets;
 
   LabelMatrix(Alignment alignment, Collection<String> extraLabels) {
     this.alignment = Objects.requireNonNull(alignment, "alignment");
@@ -61,6 +67,23 @@ final class LabelMatrix {
       goldSize[d] = g.size();
       predSize[d] = p.size();
       exact[d] = g.equals(p);
+    }
+    offsets = new int[n + 1];
+    for (int d = 0; d < n; d++) {
+      offsets[d + 1] = offsets[d] + tp[d].length + fp[d].length + fn[d].length;
+    }
+    codes = new int[offsets[n]];
+    for (int d = 0; d < n; d++) {
+      int k = offsets[d];
+      for (int l : tp[d]) {
+        codes[k++] = 3 * l;
+      }
+      for (int l : fp[d]) {
+        codes[k++] = 3 * l + 1;
+      }
+      for (int l : fn[d]) {
+        codes[k++] = 3 * l + 2;
+      }
     }
   }
 

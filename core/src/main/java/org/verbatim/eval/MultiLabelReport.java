@@ -37,7 +37,8 @@ import java.util.Objects;
  * String json = r.toJson();   // {"n_docs":12,"n_labels":4,"micro_precision":0.75,...}
  * }</pre>
  *
- * <p>Immutable and thread-safe; {@code perLabel} is an unmodifiable map in code-point order of the labels.
+ * <p>Immutable and thread-safe; {@code perLabel} is copied into an unmodifiable map that keeps the given order
+ * (code-point order of the labels when made by {@link MultiLabelMetrics}).
  *
  * @param nDocs N, the number of gold documents
  * @param nLabels |L|, the size of the label universe
