@@ -11,14 +11,15 @@ import opennlp.tools.util.Span;
  * <p>The repair pass merges what {@code SimpleTokenizer} splits but should be one token: surrogate pairs and
  * combining marks, letters next to digits ({@code 10am}), word-internal apostrophes ({@code didn't},
  * {@code O'Brien}; contractions are split again later, consistently with the maxent path), numbers
- * ({@code 2.5}, {@code 10,000}, {@code 10:30}, {@code 21/09/2021}), title abbreviations ({@code Mr.}),
+ * ({@code 2.5}, {@code 10,000}, {@code 10:30}, {@code 21/09/2021}), {@code A&E}, title abbreviations ({@code Mr.}),
  * initialisms ({@code e.g.}, {@code a.m.}), runs of sentence-final punctuation ({@code ?!}), URLs and e-mail
  * addresses. Hyphens stay separate tokens, as in OpenNLP's English UD tokenizer model. Tokens made only of
  * controls, format characters or unpaired surrogates are dropped.
  *
  * <p>Sentences end after a run of {@code . ! ?} (with closing quotes or brackets that follow it), at a line
  * break, and after a non-title abbreviation ({@code etc.}) followed by a capitalised word. They do not end at
- * {@code .} inside a word ({@code nhs.uk}), nor at an ellipsis followed by a lower-case word.
+ * {@code .} inside a word ({@code nhs.uk}), after an initial ({@code J. Smith}), after a list number at the start
+ * of a sentence ({@code 1. Nothing}), nor at an ellipsis followed by a lower-case word.
  *
  * <p>Stateless and thread-safe ({@code SimpleTokenizer.INSTANCE} is shared; its spans are sanitised, so even its
  * global keep-new-lines switch cannot break the offsets).
@@ -34,7 +35,7 @@ final class RuleSegmenter {
   private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "mx", "dr", "prof", "rev", "st", "sgt", "capt");
 
   /** Other abbreviations that take a period; they end a sentence when a capitalised word follows. */
-  private static final Set<String> ABBREVIATIONS = Set.of("etc", "approx", "vs", "dept", "jr", "sr", "appt", "min", "mins", "hrs", "wk", "wks");
+  private static final Set<String> ABBREVIATIONS = Set.of("etc", "approx", "vs", "dept", "jr", "sr", "appt", "appts");
 
   static SpanList segment(String text) {
     Span[] raw = SimpleTokenizer.INSTANCE.tokenizePos(text);
@@ -156,6 +157,12 @@ final class RuleSegmenter {
         return 1;
       }
     }
+    // letter-ampersand-letter: A&E, M&S
+    if (single && first == '&' && Character.isLetterOrDigit(lastCp) && nextAdjacent
+        && Character.isLetterOrDigit(text.codePointAt(b))) {
+      out.setLastEnd(e[i + 1]);
+      return 2;
+    }
     // runs of sentence-final punctuation: ?!, !?!
     if (isTerminalRange(text, a, b) && isTerminalRange(text, out.start(out.size() - 1), a)) {
       out.setLastEnd(b);
@@ -259,9 +266,10 @@ final class RuleSegmenter {
   private static void splitSentences(String text, SpanList out) {
     int n = out.size();
     int sentence = 0;
+    int first = 0;
     for (int i = 0; i < n; i++) {
       out.setSentence(i, sentence);
-      if (i + 1 < n && endsSentence(text, out, i)) {
+      if (i + 1 < n && endsSentence(text, out, i) && !isListNumber(text, out, first, i)) {
         // closing quotes and brackets right after the final punctuation stay in the sentence
         while (i + 1 < n && out.start(i + 1) == out.end(i) && isCloser(text, out.start(i + 1), out.end(i + 1))
             && !lineBreakBetween(text, out.end(i), out.start(i + 1))) {
@@ -270,9 +278,28 @@ final class RuleSegmenter {
         }
         if (i + 1 < n) {
           sentence++;
+          first = i + 1;
         }
       }
     }
+  }
+
+  /** A list number: "1." or "2)" as the first thing of a sentence ({@code i} is the period after it). */
+  private static boolean isListNumber(String text, SpanList out, int first, int i) {
+    if (i != first + 1 || out.end(i) - out.start(i) != 1 || text.charAt(out.start(i)) != '.') {
+      return false;
+    }
+    int a = out.start(first);
+    int b = out.end(first);
+    if (b != out.start(i) || b - a > 2) {
+      return false;
+    }
+    for (int k = a; k < b; k++) {
+      if (!Character.isDigit(text.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean endsSentence(String text, SpanList out, int i) {
@@ -288,6 +315,10 @@ final class RuleSegmenter {
           && (Character.isLowerCase(nextChar) || Character.isDigit(nextChar))) {
         return false; // nhs.uk
       }
+      if (b - a == 1 && text.charAt(a) == '.' && i > 0 && out.end(i - 1) == a && out.end(i - 1) - out.start(i - 1) == 1
+          && Character.isUpperCase(text.charAt(a - 1)) && isInitialInName(text, out, i)) {
+        return false; // an initial: "P. T. Service", "Dr J. Smith"
+      }
       boolean ellipsis = text.charAt(a) == '\u2026' || (b - a >= 2 && text.charAt(a) == '.');
       return !(ellipsis && Character.isLowerCase(nextChar));
     }
@@ -297,6 +328,28 @@ final class RuleSegmenter {
       return !TITLES.contains(w) && Character.isUpperCase(nextChar);
     }
     return false;
+  }
+
+  /**
+   * The period {@code i} follows a capital letter: is it an initial in a name? Yes when another initial follows
+   * ("P. T."), or an initial or a title precedes ("Dr J. Smith"); "A and E. The" ends a sentence.
+   */
+  private static boolean isInitialInName(String text, SpanList out, int i) {
+    int next = out.start(i + 1);
+    if (out.end(i + 1) - next == 1 && Character.isUpperCase(text.charAt(next))) {
+      return true;
+    }
+    if (i < 2) {
+      return false;
+    }
+    String before = Norms.lowerAndFold(text.substring(out.start(i - 2), out.end(i - 2)));
+    if (before.endsWith(".")) {
+      before = before.substring(0, before.length() - 1);
+      if (before.isEmpty()) {
+        return true;
+      }
+    }
+    return TITLES.contains(before);
   }
 
   private static boolean isCloser(String text, int a, int b) {

@@ -241,6 +241,18 @@ class OpenNlpPipelineTest {
   }
 
   @Test
+  void fastSentenceAndTokenRules() {
+    String text = "Arrived quickly.They were kind. Dr J. Smith saw me at A&E, e.g. at 10.30 today. 1. Nothing more… thanks";
+    AnalyzedText a = analyze(Profile.FAST, text);
+    List<String> sentences = a.sentences().stream()
+        .map(s -> text.substring(a.tokens().get(s.firstToken()).start(), a.tokens().get(s.endToken() - 1).end()))
+        .collect(Collectors.toList());
+    assertEquals(List.of("Arrived quickly.", "They were kind.", "Dr J. Smith saw me at A&E, e.g. at 10.30 today.",
+        "1. Nothing more… thanks"), sentences);
+    assertTrue(texts(a).containsAll(List.of("A&E", "e.g.", "10.30")), () -> texts(a).toString());
+  }
+
+  @Test
   void fullProfileHasPosAndLemmas() {
     AnalyzedText full = analyze(Profile.FULL, "The nurses listened to me.");
     Token listened = token(full, "listened");
