@@ -74,6 +74,20 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command and exits the JVM with its exit code. */
   public static void main(String[] args) {
+    silenceLogging();
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * OpenNLP logs through SLF4J and the jar bundles no SLF4J binding, which makes SLF4J print a three-line
+   * warning; select its no-op provider instead, unless the user chose a provider.
+   */
+  static void silenceLogging() {
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+      if (System.getProperty("slf4j.internal.verbosity") == null) {
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+      }
+    }
   }
 }
