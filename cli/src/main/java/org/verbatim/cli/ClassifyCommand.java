@@ -26,6 +26,9 @@ import org.verbatim.io.FeedbackRecord;
 import org.verbatim.io.OutputColumns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import org.verbatim.report.ReportBuilder;
+import org.verbatim.report.ReportMeta;
+import org.verbatim.report.ReportOptions;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -135,6 +138,24 @@ public final class ClassifyCommand implements Callable<Integer> {
   String columnPrefix;
 
   @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "Also write a self-contained HTML report of the classified rows to FILE (see 'verbatim report').")
+  Path report;
+
+  @Option(
+      names = "--date-column",
+      paramLabel = "NAME",
+      description = "With --report: the column holding dates, for trends by month or week.")
+  String dateColumn;
+
+  @Option(
+      names = "--group-column",
+      paramLabel = "NAME",
+      description = "With --report: the column holding a team or group, for comparisons.")
+  String groupColumn;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "No progress bar, warnings or summary on stderr; errors are still printed.")
   boolean quiet;
@@ -164,6 +185,22 @@ public final class ClassifyCommand implements Callable<Integer> {
       e.printStackTrace(err);
       err.flush();
       return Main.DATA_ERROR;
+    }
+  }
+
+  /** Builds the HTML report from the output just written (a second, streaming pass over it). */
+  private void writeReport(Path classified, String text, String id) throws Failure {
+    try {
+      ReportOptions options = ReportOptions.builder().textColumn(text).idColumn(id).dateColumn(dateColumn)
+          .groupColumn(groupColumn).columnPrefix(columnPrefix).source(input.getFileName().toString())
+          .meta(ReportMeta.besides(classified).orElse(null)).build();
+      ReportBuilder builder = ReportBuilder.create(options);
+      ReportBuilder.readFile(classified, builder);
+      builder.write(report);
+    } catch (IllegalArgumentException e) {
+      throw new Failure(Main.USAGE_ERROR, "--report: " + e.getMessage());
+    } catch (IOException e) {
+      throw new Failure(Main.DATA_ERROR, "wrote " + classified + " but not the report " + report + ": " + describe(e));
     }
   }
 
@@ -242,6 +279,10 @@ public final class ClassifyCommand implements Callable<Integer> {
           // the JVM is exiting; the hook deletes the temporary file
         }
       }
+    }
+
+    if (report != null) {
+      writeReport(out, text, id);
     }
 
     if (!quiet) {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
     description = "Tags open-ended feedback comments with themes, polarity and evidence.",
     subcommands = {
       ClassifyCommand.class,
+      org.verbatim.report.ReportCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
