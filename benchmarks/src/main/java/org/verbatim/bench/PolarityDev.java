@@ -26,7 +26,7 @@ import org.verbatim.polarity.PolarityTrainer;
  * ({@code benchmarks/peers/aspect_baseline.py}) in the same run.
  *
  * <pre>{@code
- * java -cp ... org.verbatim.bench.PolarityDev [--datasets=/work/shared/datasets] [--with-val] [--no-peer] [--dev]
+ * java -cp ... org.verbatim.bench.PolarityDev [--datasets=/work/shared/datasets] [--with-val] [--no-peer] [--dev [--variant=NAME]]
  * }</pre>
  *
  * <p>Default mode: mams-acsa (train, or train+val with {@code --with-val}, scored on test) and nhs-fft-phase1
@@ -42,6 +42,7 @@ public final class PolarityDev {
     boolean withVal = false;
     boolean peer = true;
     boolean dev = false;
+    String only = null;
     for (String a : args) {
       if (a.startsWith("--datasets=")) {
         data = Path.of(a.substring("--datasets=".length()));
@@ -49,6 +50,8 @@ public final class PolarityDev {
         withVal = true;
       } else if (a.equals("--no-peer")) {
         peer = false;
+      } else if (a.startsWith("--variant=")) {
+        only = a.substring("--variant=".length());
       } else if (a.equals("--dev")) {
         dev = true;
       } else {
@@ -61,12 +64,19 @@ public final class PolarityDev {
       List<LabelledPair> train = PolarityData.mams(mams, "train");
       List<LabelledPair> val = PolarityData.mams(mams, "val");
       PolarityOptions d = PolarityOptions.defaults();
-      run("mams-val", "defaults", d, train, val);
-      run("mams-val", "whole-comment", d.withFeatures(false, true, true, true, false), train, val);
-      run("mams-val", "no-context", d.withFeatures(true, true, true, true, false), train, val);
-      run("mams-val", "no-bigrams", d.withFeatures(true, false, true, true, true), train, val);
-      run("mams-val", "no-lexicon", d.withFeatures(true, true, false, true, true), train, val);
-      run("mams-val", "no-theme", d.withFeatures(true, true, true, false, true), train, val);
+      if (only == null || only.equals("defaults")) {
+        run("mams-val", "defaults", d, train, val);
+      }
+      boolean[][] variants = {
+          {false, true, true, true, false}, {true, true, true, true, false}, {true, false, true, true, true},
+          {true, true, false, true, true}, {true, true, true, false, true}, {true, true, true, true, true}};
+      String[] names = {"whole-comment", "no-context", "no-bigrams", "no-lexicon", "no-theme", "all"};
+      for (int i = 0; i < names.length; i++) {
+        if (only == null || only.equals(names[i])) {
+          boolean[] v = variants[i];
+          run("mams-val", names[i], d.withFeatures(v[0], v[1], v[2], v[3], v[4]), train, val);
+        }
+      }
       return;
     }
     List<LabelledPair> train = new ArrayList<>(PolarityData.mams(mams, "train"));

@@ -56,9 +56,9 @@ public record PolarityOptions(
     }
   }
 
-  /** Seed 17, lambdas {0.3, 1, 3, 10}, 5 folds, features seen twice, every feature group on. */
+  /** Seed 17, lambdas {1, 3, 10, 30}, 5 folds, features seen twice, every feature group on. */
   public static PolarityOptions defaults() {
-    return new PolarityOptions(17L, List.of(0.3, 1.0, 3.0, 10.0), 5, 2, true, true, true, true, true);
+    return new PolarityOptions(17L, List.of(1.0, 3.0, 10.0, 30.0), 5, 2, true, true, true, true, true);
   }
 
   /** A copy with another seed. */
