@@ -68,9 +68,9 @@ public final class PolarityDev {
         run("mams-val", "defaults", d, train, val);
       }
       boolean[][] variants = {
-          {false, true, true, true, false}, {true, true, true, true, false}, {true, false, true, true, true},
-          {true, true, false, true, true}, {true, true, true, false, true}, {true, true, true, true, true}};
-      String[] names = {"whole-comment", "no-context", "no-bigrams", "no-lexicon", "no-theme", "all"};
+          {false, false, true, true, false}, {true, false, true, true, false}, {true, false, false, true, true},
+          {true, false, true, false, true}, {true, true, true, true, true}};
+      String[] names = {"whole-comment", "no-context", "no-lexicon", "no-theme", "with-bigrams"};
       for (int i = 0; i < names.length; i++) {
         if (only == null || only.equals(names[i])) {
           boolean[] v = variants[i];
