@@ -22,7 +22,7 @@ class PolarityTrainerTest {
   private static final String[] STAFF_NEG = {"rude", "slow", "unfriendly", "careless", "dismissive"};
 
   /** Single- and two-theme restaurant comments; leaves out every pair using "great" with "rude". */
-  private static List<PolarityExample> restaurant() {
+  static List<PolarityExample> restaurant() {
     List<PolarityExample> out = new ArrayList<>();
     for (String f : FOOD_POS) {
       out.add(new PolarityExample("The food was " + f + ".", "food", Polarity.POSITIVE));
@@ -60,7 +60,7 @@ class PolarityTrainerTest {
     return out;
   }
 
-  private static PolarityOptions small() {
+  static PolarityOptions small() {
     return new PolarityOptions(3L, List.of(0.3, 1.0), 3, 1, true, true, true, true, true);
   }
 
