@@ -1,0 +1,189 @@
+package org.verbatim.train;
+
+import java.util.Arrays;
+
+/** Threshold search on out-of-fold scores and the decision rules. Stateless. */
+final class Thresholds {
+
+  private Thresholds() {}
+
+  /**
+   * The threshold maximising F1 of {@code score >= t} against {@code y}: sort descending, predicting the
+   * top k gives F1 = 2 tp_k / (k + P); ties are cut together; t is the midpoint between the k-th and the
+   * next score. Returns {@code {+inf, 0}} when there is no positive.
+   */
+  static double[] best(double[] scores, boolean[] y) {
+    int n = scores.length;
+    int pos = 0;
+    for (boolean b : y) {
+      if (b) {
+        pos++;
+      }
+    }
+    if (pos == 0 || n == 0) {
+      return new double[] {Double.POSITIVE_INFINITY, 0};
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+    int tp = 0;
+    double bestF = -1;
+    int bestK = -1;
+    for (int k = 0; k < n; k++) {
+      if (y[order[k]]) {
+        tp++;
+      }
+      if (k + 1 < n && scores[order[k]] == scores[order[k + 1]]) {
+        continue;
+      }
+      double f = 2.0 * tp / (k + 1 + pos);
+      if (f > bestF) {
+        bestF = f;
+        bestK = k;
+      }
+    }
+    double t = bestK + 1 < n ? 0.5 * (scores[order[bestK]] + scores[order[bestK + 1]]) : scores[order[bestK]] - 1e-6;
+    return new double[] {t, bestF};
+  }
+
+  /** Pooled (micro) best threshold over all labels: scores[l][i], y[l][i]. */
+  static double global(double[][] scores, boolean[][] y) {
+    int total = 0;
+    for (double[] s : scores) {
+      total += s.length;
+    }
+    double[] all = new double[total];
+    boolean[] ally = new boolean[total];
+    int k = 0;
+    for (int l = 0; l < scores.length; l++) {
+      System.arraycopy(scores[l], 0, all, k, scores[l].length);
+      System.arraycopy(y[l], 0, ally, k, y[l].length);
+      k += scores[l].length;
+    }
+    double t = best(all, ally)[0];
+    return Double.isFinite(t) ? t : 0.0;
+  }
+
+  /** Thresholds for one rule (not AUTO). */
+  static double[] tune(double[][] scores, boolean[][] y, ThresholdRule rule, int minPositives) {
+    int L = scores.length;
+    double[] th = new double[L];
+    if (rule == ThresholdRule.NONE) {
+      return th;
+    }
+    double g = global(scores, y);
+    Arrays.fill(th, g);
+    if (rule == ThresholdRule.GLOBAL) {
+      return th;
+    }
+    for (int l = 0; l < L; l++) {
+      int pos = 0;
+      for (boolean b : y[l]) {
+        if (b) {
+          pos++;
+        }
+      }
+      if (pos >= minPositives) {
+        double t = best(scores[l], y[l])[0];
+        if (Double.isFinite(t)) {
+          th[l] = t;
+        }
+      }
+    }
+    return th;
+  }
+
+  /**
+   * Applies thresholds and the decision rules to one comment's scores; returns the chosen label indexes
+   * ordered by margin (score - threshold), largest first.
+   *
+   * @param active which labels may be predicted (null = all)
+   */
+  static int[] decide(double[] s, double[] th, boolean[] active, boolean atLeastOne, int maxLabels) {
+    int L = s.length;
+    int[] on = new int[L];
+    int n = 0;
+    int bestIdx = -1;
+    double bestM = Double.NEGATIVE_INFINITY;
+    for (int l = 0; l < L; l++) {
+      if (active != null && !active[l]) {
+        continue;
+      }
+      double m = s[l] - th[l];
+      if (m >= 0) {
+        on[n++] = l;
+      }
+      if (m > bestM) {
+        bestM = m;
+        bestIdx = l;
+      }
+    }
+    if (n == 0) {
+      return atLeastOne && bestIdx >= 0 ? new int[] {bestIdx} : new int[0];
+    }
+    int[] out = Arrays.copyOf(on, n);
+    if (n > 1) {
+      // insertion sort by margin descending, stable (ties keep label order)
+      for (int i = 1; i < n; i++) {
+        int v = out[i];
+        double mv = s[v] - th[v];
+        int j = i - 1;
+        while (j >= 0 && s[out[j]] - th[out[j]] < mv) {
+          out[j + 1] = out[j];
+          j--;
+        }
+        out[j + 1] = v;
+      }
+    }
+    if (maxLabels > 0 && n > maxLabels) {
+      out = Arrays.copyOf(out, maxLabels);
+    }
+    return out;
+  }
+
+  /** Micro and macro F1 of decisions against truth: pred[i] = label indexes, y[l][i]. */
+  static double[] f1(int[][] pred, boolean[][] y) {
+    int L = y.length;
+    long[] tp = new long[L];
+    long[] fp = new long[L];
+    long[] fn = new long[L];
+    int n = pred.length;
+    for (int i = 0; i < n; i++) {
+      for (int l : pred[i]) {
+        if (y[l][i]) {
+          tp[l]++;
+        } else {
+          fp[l]++;
+        }
+      }
+    }
+    for (int l = 0; l < L; l++) {
+      long pos = 0;
+      for (int i = 0; i < n; i++) {
+        if (y[l][i]) {
+          pos++;
+        }
+      }
+      fn[l] = pos - tp[l];
+    }
+    long TP = 0;
+    long FP = 0;
+    long FN = 0;
+    double macro = 0;
+    int labels = 0;
+    for (int l = 0; l < L; l++) {
+      TP += tp[l];
+      FP += fp[l];
+      FN += fn[l];
+      long d = 2 * tp[l] + fp[l] + fn[l];
+      if (d > 0) {
+        macro += 2.0 * tp[l] / d;
+        labels++;
+      }
+    }
+    double micro = TP == 0 ? 0 : 2.0 * TP / (2 * TP + FP + FN);
+    return new double[] {micro, labels == 0 ? 0 : macro / labels};
+  }
+}

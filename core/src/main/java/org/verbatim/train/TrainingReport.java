@@ -1,0 +1,91 @@
+package org.verbatim.train;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a training run chose and how well it did in cross-validation on the training data.
+ *
+ * <pre>{@code
+ * TrainingReport r = classifier.report();
+ * r.cost();                 // e.g. 16.0, chosen by CV
+ * r.cvMicroF1();            // out-of-fold micro-F1 of the chosen settings
+ * r.grid();                 // every (C, threshold rule) tried, with its CV scores
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param comments number of training comments
+ * @param dataSha256 SHA-256 of the canonical training data (see {@link ThemeTrainer#dataSha256})
+ * @param labels the labels, in model order
+ * @param positives training positives per label, in label order
+ * @param active per label: false when it had fewer than {@code minExamples} positives and got no model
+ * @param cost the chosen cost {@code C}
+ * @param thresholdRule the chosen threshold rule (never {@code AUTO})
+ * @param atLeastOne the resolved at-least-one rule
+ * @param maxLabels the resolved label cap (0 = none)
+ * @param cvMicroF1 out-of-fold micro-F1 of the chosen settings
+ * @param cvMacroF1 out-of-fold macro-F1 of the chosen settings
+ * @param cvLabelF1 out-of-fold F1 per label of the chosen settings, in label order
+ * @param grid every setting tried with its out-of-fold scores, in the order tried
+ * @param featureCount number of features of the final model
+ * @param tuneSeconds wall time of the cross-validation
+ * @param trainSeconds wall time of the final fit on all the data
+ */
+public record TrainingReport(
+    int comments,
+    String dataSha256,
+    List<String> labels,
+    List<Integer> positives,
+    List<Boolean> active,
+    double cost,
+    ThresholdRule thresholdRule,
+    boolean atLeastOne,
+    int maxLabels,
+    double cvMicroF1,
+    double cvMacroF1,
+    List<Double> cvLabelF1,
+    List<GridPoint> grid,
+    int featureCount,
+    double tuneSeconds,
+    double trainSeconds) {
+
+  /**
+   * One setting tried in cross-validation.
+   *
+   * @param cost the cost {@code C}
+   * @param thresholdRule the threshold rule
+   * @param microF1 out-of-fold micro-F1
+   * @param macroF1 out-of-fold macro-F1
+   */
+  public record GridPoint(double cost, ThresholdRule thresholdRule, double microF1, double macroF1) {
+    public GridPoint {
+      Objects.requireNonNull(thresholdRule, "thresholdRule");
+    }
+  }
+
+  public TrainingReport {
+    Objects.requireNonNull(dataSha256, "dataSha256");
+    Objects.requireNonNull(thresholdRule, "thresholdRule");
+    labels = List.copyOf(labels);
+    positives = List.copyOf(positives);
+    active = List.copyOf(active);
+    cvLabelF1 = List.copyOf(cvLabelF1);
+    grid = List.copyOf(grid);
+  }
+
+  /** The report as string properties for {@link org.verbatim.ModelInfo#properties()}. */
+  public Map<String, String> properties() {
+    return Map.of(
+        "comments", Integer.toString(comments),
+        "data.sha256", dataSha256,
+        "cost", Double.toString(cost),
+        "thresholds", thresholdRule.id(),
+        "atLeastOne", Boolean.toString(atLeastOne),
+        "maxLabels", Integer.toString(maxLabels),
+        "cv.microF1", String.format(java.util.Locale.ROOT, "%.4f", cvMicroF1),
+        "cv.macroF1", String.format(java.util.Locale.ROOT, "%.4f", cvMacroF1),
+        "features", Integer.toString(featureCount));
+  }
+}
