@@ -84,28 +84,8 @@ public final class ModelLoader {
     if (!Files.isRegularFile(path)) {
       throw new java.nio.file.NoSuchFileException(path.toString(), null, "no such model file");
     }
-    Map<String, byte[]> entries = readEntries(path);
-    JsonNode man = parse(path, ModelFormat.MANIFEST, entries.get(ModelFormat.MANIFEST));
-    if (!man.isObject()) {
-      throw new ModelFormatException(path, ModelFormat.MANIFEST, "not a Verbatim model: the manifest is not a JSON object");
-    }
-    JsonNode format = man.get("format");
-    if (format == null || !format.isTextual() || !format.asText().equals(ModelFormat.FORMAT_NAME)) {
-      throw new ModelFormatException(path, ModelFormat.MANIFEST, "not a Verbatim model: format is "
-          + (format == null ? "missing" : "'" + clip(format.asText()) + "'") + ", expected '" + ModelFormat.FORMAT_NAME + "'");
-    }
-    JsonNode version = man.get("formatVersion");
-    if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
-      throw new ModelFormatException(path, ModelFormat.MANIFEST, "formatVersion is missing or not an integer");
-    }
-    int v = version.asInt();
-    if (v > ModelFormat.FORMAT_VERSION) {
-      throw new ModelFormatException(path, ModelFormat.MANIFEST, "format version " + v
-          + " is newer than this library reads (" + ModelFormat.FORMAT_VERSION + "); upgrade Verbatim to load it");
-    }
-    if (v < 1) {
-      throw new ModelFormatException(path, ModelFormat.MANIFEST, "invalid format version " + v + ", expected 1");
-    }
+    Map<String, byte[]> entries = new HashMap<>();
+    JsonNode man = readEntries(path, entries);
     for (String name : ENTRIES) {
       if (!entries.containsKey(name)) {
         throw new ModelFormatException(path, name, "missing entry (every model has " + String.join(", ", new java.util.TreeSet<>(ENTRIES)) + ")");
@@ -338,8 +318,33 @@ public final class ModelLoader {
     return idf;
   }
 
-  private static Map<String, byte[]> readEntries(Path path) throws IOException, ModelFormatException {
-    Map<String, byte[]> out = new HashMap<>();
+  /** Checks that the manifest names this format and a version we read. */
+  private static void checkHeader(Path path, JsonNode man) throws ModelFormatException {
+    if (!man.isObject()) {
+      throw new ModelFormatException(path, ModelFormat.MANIFEST, "not a Verbatim model: the manifest is not a JSON object");
+    }
+    JsonNode format = man.get("format");
+    if (format == null || !format.isTextual() || !format.asText().equals(ModelFormat.FORMAT_NAME)) {
+      throw new ModelFormatException(path, ModelFormat.MANIFEST, "not a Verbatim model: format is "
+          + (format == null ? "missing" : "'" + clip(format.asText()) + "'") + ", expected '" + ModelFormat.FORMAT_NAME + "'");
+    }
+    JsonNode version = man.get("formatVersion");
+    if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
+      throw new ModelFormatException(path, ModelFormat.MANIFEST, "formatVersion is missing or not an integer");
+    }
+    int v = version.asInt();
+    if (v > ModelFormat.FORMAT_VERSION) {
+      throw new ModelFormatException(path, ModelFormat.MANIFEST, "format version " + v
+          + " is newer than this library reads (" + ModelFormat.FORMAT_VERSION + "); upgrade Verbatim to load it");
+    }
+    if (v < 1) {
+      throw new ModelFormatException(path, ModelFormat.MANIFEST, "invalid format version " + v + ", expected 1");
+    }
+  }
+
+  /** Reads the manifest (checking its header) and then every other entry into {@code out}. */
+  private static JsonNode readEntries(Path path, Map<String, byte[]> out) throws IOException, ModelFormatException {
+    JsonNode manifest;
     ZipFile zip;
     try {
       zip = new ZipFile(path.toFile());
@@ -348,19 +353,34 @@ public final class ModelLoader {
     }
     try (zip) {
       Set<String> seen = new HashSet<>();
+      List<ZipEntry> list = new ArrayList<>();
       Enumeration<? extends ZipEntry> en = zip.entries();
       while (en.hasMoreElements()) {
         ZipEntry e = en.nextElement();
-        String name = e.getName();
-        if (!seen.add(name)) {
-          throw new ModelFormatException(path, clip(name), "duplicate entry");
+        if (!seen.add(e.getName())) {
+          throw new ModelFormatException(path, clip(e.getName()), "duplicate entry");
         }
-        if (!ENTRIES.contains(name)) {
-          throw new ModelFormatException(path, clip(name), "unexpected entry in a version-" + ModelFormat.FORMAT_VERSION
+        list.add(e);
+      }
+      if (!seen.contains(ModelFormat.MANIFEST)) {
+        throw new ModelFormatException(path, null, "not a Verbatim model: no " + ModelFormat.MANIFEST + " entry");
+      }
+      byte[] mb = read(path, zip, zip.getEntry(ModelFormat.MANIFEST), ModelFormat.MAX_MANIFEST);
+      manifest = parse(path, ModelFormat.MANIFEST, mb);
+      checkHeader(path, manifest);
+      out.put(ModelFormat.MANIFEST, mb);
+      for (ZipEntry e : list) {
+        if (!ENTRIES.contains(e.getName())) {
+          throw new ModelFormatException(path, clip(e.getName()), "unexpected entry in a version-" + ModelFormat.FORMAT_VERSION
               + " model (expected only " + String.join(", ", new java.util.TreeSet<>(ENTRIES)) + ")");
         }
+      }
+      for (ZipEntry e : list) {
+        String name = e.getName();
+        if (name.equals(ModelFormat.MANIFEST)) {
+          continue;
+        }
         long cap = switch (name) {
-          case ModelFormat.MANIFEST -> ModelFormat.MAX_MANIFEST;
           case ModelFormat.VOCABULARY -> ModelFormat.MAX_VOCABULARY;
           case ModelFormat.WEIGHTS -> ModelFormat.MAX_WEIGHTS;
           default -> ModelFormat.MAX_THRESHOLDS;
@@ -370,10 +390,7 @@ public final class ModelLoader {
     } catch (ZipException e) {
       throw new ModelFormatException(path, null, "corrupt zip (" + e.getMessage() + ")", e);
     }
-    if (!out.containsKey(ModelFormat.MANIFEST)) {
-      throw new ModelFormatException(path, ModelFormat.MANIFEST, "missing: not a Verbatim model");
-    }
-    return out;
+    return manifest;
   }
 
   private static byte[] read(Path path, ZipFile zip, ZipEntry e, long cap) throws IOException, ModelFormatException {

@@ -67,9 +67,10 @@ public final class ModelWriter {
     Path abs = path.toAbsolutePath();
     Path dir = abs.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+    // a sibling temporary file created like any other file (default permissions), never an existing one
+    Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
     try {
-      try (OutputStream fos = Files.newOutputStream(tmp)) {
+      try (OutputStream fos = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
         ZipOutputStream zip = new ZipOutputStream(fos, StandardCharsets.UTF_8);
         writeLinear(linear, zip);
         zip.finish();

@@ -157,7 +157,7 @@ public final class SimpleTokenizer implements FeatureTokenizer {
     }
     long h = FeatureHash.add(FeatureHash.START, out.chars, out.normStart[out.size - 1], out.normEnd[out.size - 1]);
     int kind = WORDS.get(h);
-    if (kind == NEGATOR) {
+    if (kind == NEGATOR || kind == CONTRAST) {
       out.negated[out.size - 1] = false;
     }
     return Math.max(kind, 0);

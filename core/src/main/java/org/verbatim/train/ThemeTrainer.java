@@ -304,6 +304,14 @@ public final class ThemeTrainer {
       return out;
     }
     float[] scale = options.kind() == ClassifierKind.NB_LOGISTIC ? nbRatio(x, y, pos) : null;
+    Csr xs = x;
+    if (scale != null) {
+      float[] sv = new float[x.val.length];
+      for (int k = 0; k < sv.length; k++) {
+        sv[k] = x.val[k] * scale[x.col[k]];
+      }
+      xs = new Csr(x.rows, x.cols, x.rowPtr, x.col, sv);
+    }
     double[] alpha = new double[2 * n];
     for (int c = 0; c < costs.size(); c++) {
       double cost = costs.get(c);
@@ -320,9 +328,8 @@ public final class ThemeTrainer {
         List<SparseArray> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
           SparseArray a = new SparseArray();
-          for (int k = x.rowPtr[i]; k < x.rowPtr[i + 1]; k++) {
-            int j = x.col[k];
-            a.append(j, scale == null ? x.val[k] : x.val[k] * scale[j]);
+          for (int k = xs.rowPtr[i]; k < xs.rowPtr[i + 1]; k++) {
+            a.append(xs.col[k], xs.val[k]);
           }
           rows.add(a);
         }
@@ -332,7 +339,7 @@ public final class ThemeTrainer {
         System.arraycopy(cw, 0, w, 0, p + 1);
       } else {
         long tt = System.nanoTime();
-        int ep = DualLogistic.fit(x, yy, cost, scale, alpha, w, options.tolerance(), options.maxEpochs(), seed + c);
+        int ep = DualLogistic.fit(xs, yy, cost, null, alpha, w, options.tolerance(), options.maxEpochs(), seed + c);
         if (DEBUG) {
           System.err.printf("C=%s pos=%d n=%d epochs=%d ms=%.1f%n", cost, pos, n, ep, (System.nanoTime() - tt) / 1e6);
         }

@@ -23,11 +23,7 @@ final class Thresholds {
     if (pos == 0 || n == 0) {
       return new double[] {Double.POSITIVE_INFINITY, 0};
     }
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+    int[] order = sortDescending(scores);
     int tp = 0;
     double bestF = -1;
     int bestK = -1;
@@ -46,6 +42,39 @@ final class Thresholds {
     }
     double t = bestK + 1 < n ? 0.5 * (scores[order[bestK]] + scores[order[bestK + 1]]) : scores[order[bestK]] - 1e-6;
     return new double[] {t, bestF};
+  }
+
+  /** Indexes of {@code s} sorted by value, largest first; equal values keep index order (stable). */
+  static int[] sortDescending(double[] s) {
+    int n = s.length;
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    int[] tmp = new int[n];
+    for (int width = 1; width < n; width *= 2) {
+      for (int lo = 0; lo < n - width; lo += 2 * width) {
+        int mid = lo + width;
+        int hi = Math.min(lo + 2 * width, n);
+        if (s[a[mid - 1]] >= s[a[mid]]) {
+          continue;
+        }
+        int i = lo;
+        int j = mid;
+        int k = lo;
+        while (i < mid && j < hi) {
+          tmp[k++] = s[a[i]] >= s[a[j]] ? a[i++] : a[j++];
+        }
+        while (i < mid) {
+          tmp[k++] = a[i++];
+        }
+        while (j < hi) {
+          tmp[k++] = a[j++];
+        }
+        System.arraycopy(tmp, lo, a, lo, hi - lo);
+      }
+    }
+    return a;
   }
 
   /** Pooled (micro) best threshold over all labels: scores[l][i], y[l][i]. */
