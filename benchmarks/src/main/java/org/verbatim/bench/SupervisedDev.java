@@ -81,6 +81,8 @@ public final class SupervisedDev {
               features.weighting(), features.sublinearTf(), features.negation());
         }
         case "--costs" -> b.costGrid(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
+        case "--betas" -> b.interpolationGrid(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
+        case "--rankings" -> b.rankingGrid(Arrays.stream(args[++i].split(",")).map(org.verbatim.train.Ranking::parse).toList());
         case "--thresholds" -> b.thresholds(ThresholdRule.parse(args[++i]));
         case "--selection" -> b.selection(TrainingOptions.Selection.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_')));
         case "--folds" -> b.folds(Integer.parseInt(args[++i]));
@@ -117,6 +119,8 @@ public final class SupervisedDev {
     field(json, "n_train", train.size());
     field(json, "n_features", r.featureCount());
     field(json, "C", r.cost());
+    field(json, "beta", r.interpolation());
+    field(json, "ranking", r.ranking().id());
     field(json, "thresholds", r.thresholdRule().id());
     field(json, "at_least_one", r.atLeastOne());
     field(json, "max_labels", r.maxLabels());
@@ -124,7 +128,7 @@ public final class SupervisedDev {
     field(json, "cv_macro_f1", round(r.cvMacroF1()));
     StringBuilder g = new StringBuilder("{");
     for (TrainingReport.GridPoint p : r.grid()) {
-      g.append(g.length() > 1 ? "," : "").append('"').append(p.cost()).append('/').append(p.thresholdRule().id()).append("\":[")
+      g.append(g.length() > 1 ? "," : "").append('"').append(p.cost()).append('/').append(p.interpolation()).append('/').append(p.ranking().id()).append('/').append(p.thresholdRule().id()).append("\":[")
           .append(round(p.microF1())).append(',').append(round(p.macroF1())).append(']');
     }
     g.append('}');

@@ -35,6 +35,7 @@ import org.verbatim.train.FeatureOptions;
 import org.verbatim.train.FeatureTokenizer;
 import org.verbatim.train.LinearModel;
 import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.train.Ranking;
 import org.verbatim.train.SimpleTokenizer;
 import org.verbatim.train.ThresholdRule;
 import org.verbatim.train.TrainingReport;
@@ -159,6 +160,13 @@ public final class ModelLoader {
     }
     boolean atLeastOne = reqBool(path, model, "atLeastOne");
     int maxLabels = reqInt(path, model, "maxLabels");
+    String rankingId = reqText(path, model, "ranking", "model.ranking");
+    Ranking ranking;
+    switch (rankingId) {
+      case "margin" -> ranking = Ranking.MARGIN;
+      case "score" -> ranking = Ranking.SCORE;
+      default -> throw new ModelFormatException(path, ModelFormat.MANIFEST, "unknown ranking '" + clip(rankingId) + "', expected margin or score");
+    }
     if (themes.size() != nLabels) {
       throw new ModelFormatException(path, ModelFormat.MANIFEST, "themes has " + themes.size() + " names but model.labels is " + nLabels);
     }
@@ -201,7 +209,7 @@ public final class ModelLoader {
     LinearModel lm;
     try {
       lm = new LinearModel(kind, language, labels, features, tokenizer, keys, wordFeatures, idf, extras, extraNames, weights,
-          bias, thresholds, active, atLeastOne, maxLabels);
+          bias, thresholds, active, atLeastOne, maxLabels, ranking);
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(path, null, "inconsistent model: " + e.getMessage(), e);
     }
@@ -246,11 +254,13 @@ public final class ModelLoader {
     }
     try {
       for (JsonNode p : g) {
-        grid.add(new TrainingReport.GridPoint(reqNum(path, p, "cost"), ThresholdRule.parse(reqText(path, p, "thresholdRule", "scores.grid.thresholdRule")),
+        grid.add(new TrainingReport.GridPoint(reqNum(path, p, "cost"), reqNum(path, p, "interpolation"),
+            Ranking.parse(reqText(path, p, "ranking", "scores.grid.ranking")), ThresholdRule.parse(reqText(path, p, "thresholdRule", "scores.grid.thresholdRule")),
             reqNum(path, p, "microF1"), reqNum(path, p, "macroF1")));
       }
       return new TrainingReport(reqInt(path, data, "comments"), reqText(path, data, "sha256", "trainingData.sha256"), labels, positives,
-          active, reqNum(path, s, "cost"), ThresholdRule.parse(reqText(path, s, "thresholdRule", "scores.thresholdRule")),
+          active, reqNum(path, s, "cost"), reqNum(path, s, "interpolation"),
+          Ranking.parse(reqText(path, s, "ranking", "scores.ranking")), ThresholdRule.parse(reqText(path, s, "thresholdRule", "scores.thresholdRule")),
           reqBool(path, s, "atLeastOne"), reqInt(path, s, "maxLabels"), reqNum(path, s, "cvMicroF1"), reqNum(path, s, "cvMacroF1"), f1,
           grid, reqInt(path, s, "featureCount"), reqNum(path, s, "tuneSeconds"), reqNum(path, s, "trainSeconds"));
     } catch (IllegalArgumentException e) {

@@ -141,6 +141,7 @@ public final class ModelWriter {
     m.extraNames().forEach(en::add);
     model.put("atLeastOne", m.atLeastOne());
     model.put("maxLabels", m.maxLabels());
+    model.put("ranking", m.ranking().id());
     ObjectNode entries = man.putObject("entries");
     entries.put(ModelFormat.VOCABULARY, sha256(vocab));
     entries.put(ModelFormat.WEIGHTS, sha256(weights));
@@ -157,6 +158,8 @@ public final class ModelWriter {
     s.put("cvMicroF1", r.cvMicroF1());
     s.put("cvMacroF1", r.cvMacroF1());
     s.put("cost", r.cost());
+    s.put("interpolation", r.interpolation());
+    s.put("ranking", r.ranking().id());
     s.put("thresholdRule", r.thresholdRule().id());
     s.put("atLeastOne", r.atLeastOne());
     s.put("maxLabels", r.maxLabels());
@@ -173,6 +176,8 @@ public final class ModelWriter {
     for (TrainingReport.GridPoint p : r.grid()) {
       ObjectNode g = grid.addObject();
       g.put("cost", p.cost());
+      g.put("interpolation", p.interpolation());
+      g.put("ranking", p.ranking().id());
       g.put("thresholdRule", p.thresholdRule().id());
       g.put("microF1", p.microF1());
       g.put("macroF1", p.macroF1());

@@ -11,6 +11,12 @@ import java.util.SplittableRandom;
  *
  * <p>Single-threaded and deterministic: the coordinate order is a seeded shuffle per epoch. Warm starts:
  * the dual variables of a fit with a smaller {@code C} are a feasible start for a larger one.
+ *
+ * <p>Shrinking (our addition; LIBLINEAR shrinks only its SVM solvers): a coordinate whose dual gradient is
+ * already below the tolerance is skipped for 1, 2, 4, then 8 epochs while it stays converged. Most
+ * coordinates of a rare theme are easy negatives that converge at once, so this cuts an epoch's cost several
+ * times over. Convergence is only declared after a full pass over every coordinate, so the stopping rule is
+ * the same as without shrinking.
  */
 final class DualLogistic {
 
@@ -78,6 +84,9 @@ final class DualLogistic {
       order[i] = i;
     }
     SplittableRandom rnd = new SplittableRandom(seed);
+    byte[] skip = new byte[n];
+    byte[] streak = new byte[n];
+    boolean full = true;
     double innerEps = 1e-2;
     double innerEpsMin = Math.min(1e-8, eps);
     int epoch = 0;
@@ -92,6 +101,10 @@ final class DualLogistic {
       double gmax = 0;
       for (int s = 0; s < n; s++) {
         int i = order[s];
+        if (!full && skip[i] > 0) {
+          skip[i]--;
+          continue;
+        }
         int yi = y[i];
         double ywx = 0;
         int k0 = rowPtr[i];
@@ -124,6 +137,16 @@ final class DualLogistic {
         }
         double gp = a * (z - alphaOld) + sign * b + Math.log(z / (c - z));
         gmax = Math.max(gmax, Math.abs(gp));
+        double g0 = z == alphaOld ? gp : sign * b + Math.log(alphaOld / (c - alphaOld));
+        if (Math.abs(g0) < eps) {
+          if (streak[i] < 4) {
+            streak[i]++;
+          }
+          skip[i] = (byte) (1 << (streak[i] - 1));
+        } else {
+          streak[i] = 0;
+          skip[i] = 0;
+        }
         int inner = 0;
         while (inner <= MAX_INNER) {
           if (Math.abs(gp) < innerEps) {
@@ -159,7 +182,12 @@ final class DualLogistic {
       }
       epoch++;
       if (gmax < eps) {
-        break;
+        if (full) {
+          break;
+        }
+        full = true;
+      } else {
+        full = false;
       }
       if (newtonIter <= n / 10) {
         innerEps = Math.max(innerEpsMin, 0.1 * innerEps);

@@ -37,6 +37,7 @@ public final class LinearModel {
   private final boolean[] active;
   private final boolean atLeastOne;
   private final int maxLabels;
+  private final Ranking ranking;
 
   private final FeatureExtractor extractor;
   private final LongIntMap index;
@@ -62,11 +63,12 @@ public final class LinearModel {
    * @param active per label, false when the label has too few examples to be modelled
    * @param atLeastOne every comment gets at least one label
    * @param maxLabels at most this many labels, 0 = no cap
+   * @param ranking how passing labels are ordered (for the cap and the forced label)
    * @throws IllegalArgumentException naming the inconsistency (sizes, duplicates, non-finite numbers)
    */
   public LinearModel(ClassifierKind kind, String language, List<String> labels, FeatureOptions features, FeatureTokenizer tokenizer,
       List<String> keys, int wordFeatures, float[] idf, ExtraFeatures extras, List<String> extraNames, float[] weights,
-      double[] bias, double[] thresholds, boolean[] active, boolean atLeastOne, int maxLabels) {
+      double[] bias, double[] thresholds, boolean[] active, boolean atLeastOne, int maxLabels, Ranking ranking) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.language = Objects.requireNonNull(language, "language");
     this.labels = List.copyOf(labels);
@@ -115,6 +117,7 @@ public final class LinearModel {
     this.active = active.clone();
     this.atLeastOne = atLeastOne;
     this.maxLabels = maxLabels;
+    this.ranking = Objects.requireNonNull(ranking, "ranking");
     this.extractor = new FeatureExtractor(features, tokenizer);
     index = new LongIntMap(nk);
     for (int f = 0; f < nk; f++) {
@@ -202,6 +205,10 @@ public final class LinearModel {
 
   public int maxLabels() {
     return maxLabels;
+  }
+
+  public Ranking ranking() {
+    return ranking;
   }
 
   /** Total number of features (vocabulary plus extra features). */
@@ -333,7 +340,7 @@ public final class LinearModel {
 
   /** Decides the labels of the scores in {@code w}, ordered by margin, largest first. */
   int[] decide(double[] scores) {
-    return Thresholds.decide(scores, thresholds, active, atLeastOne, maxLabels);
+    return Thresholds.decide(scores, thresholds, active, atLeastOne, maxLabels, ranking == Ranking.SCORE);
   }
 
   double threshold(int label) {

@@ -38,6 +38,8 @@ public final class ThemeTrainer {
 
   private static final double CONSTANT_BIAS = 50.0;
   private static final boolean DEBUG = Boolean.getBoolean("verbatim.train.debug");
+  private static final boolean ENSEMBLE = Boolean.getBoolean("verbatim.train.ensemble");
+  private static final double ENSEMBLE_C = Double.parseDouble(System.getProperty("verbatim.train.ensembleC", "4"));
 
   private final TrainingOptions options;
   private final FeatureExtractor extractor;
@@ -162,8 +164,10 @@ public final class ThemeTrainer {
     try {
       long t0 = System.nanoTime();
       List<Double> costs = options.costGrid();
+      List<Double> betas = options.interpolationGrid();
       int nc = costs.size();
-      double[][][] oof = new double[nc][L][n];
+      int nb = betas.size();
+      double[][][] oof = new double[nc * nb][L][n];
       int[] fold = folds(n, options.folds(), options.seed());
       for (int f = 0; f < options.folds(); f++) {
         int[] tr = rows(fold, f, false);
@@ -180,12 +184,15 @@ public final class ThemeTrainer {
           for (int k = 0; k < tr.length; k++) {
             ytr[k] = y[l][tr[k]];
           }
-          double[][] ws = fitPath(xtr, ytr, costs, seedFor(ff, l));
+          Fit fit = fitPath(xtr, ytr, costs, seedFor(ff, l));
+          int p = xva.cols;
           for (int c = 0; c < nc; c++) {
-            double[] w = ws[c];
-            int p = xva.cols;
-            for (int k = 0; k < va.length; k++) {
-              oof[c][l][va[k]] = xva.dot(k, w, null) + w[p];
+            for (int b = 0; b < nb; b++) {
+              double[] w = fit.weights(c, betas.get(b));
+              double[] out = oof[c * nb + b][l];
+              for (int k = 0; k < va.length; k++) {
+                out[va[k]] = xva.dot(k, w, null) + w[p];
+              }
             }
           }
         });
@@ -202,26 +209,35 @@ public final class ThemeTrainer {
       double[] bestF = null;
       int[][] bestPred = null;
       boolean[][] yActive = activeRows(y, active);
+      int bestB = 0;
+      Ranking bestRanking = options.rankingGrid().get(0);
       for (int c = 0; c < nc; c++) {
-        double[][] sc = activeRows(oof[c], active);
-        for (ThresholdRule rule : rules) {
-          double[] thA = Thresholds.tune(sc, yActive, rule, options.minThresholdPositives());
-          double[] th = expand(thA, active);
-          int[][] pred = decideAll(oof[c], th, active, atLeastOne, maxLabels);
-          double[] f1 = Thresholds.f1(pred, y);
-          grid.add(new TrainingReport.GridPoint(costs.get(c), rule, f1[0], f1[1]));
-          double obj = switch (options.selection()) {
-            case MICRO_F1 -> f1[0];
-            case MACRO_F1 -> f1[1];
-            case MEAN_F1 -> 0.5 * (f1[0] + f1[1]);
-          };
-          if (obj > bestObj + 1e-12) {
-            bestObj = obj;
-            bestC = c;
-            bestRule = rule;
-            bestTh = th;
-            bestF = f1;
-            bestPred = pred;
+        for (int b = 0; b < nb; b++) {
+          double[][] scores = oof[c * nb + b];
+          double[][] sc = activeRows(scores, active);
+          for (ThresholdRule rule : rules) {
+            double[] thA = Thresholds.tune(sc, yActive, rule, options.minThresholdPositives());
+            double[] th = expand(thA, active);
+            for (Ranking ranking : options.rankingGrid()) {
+              int[][] pred = decideAll(scores, th, active, atLeastOne, maxLabels, ranking == Ranking.SCORE);
+              double[] f1 = Thresholds.f1(pred, y);
+              grid.add(new TrainingReport.GridPoint(costs.get(c), betas.get(b), ranking, rule, f1[0], f1[1]));
+              double obj = switch (options.selection()) {
+                case MICRO_F1 -> f1[0];
+                case MACRO_F1 -> f1[1];
+                case MEAN_F1 -> 0.5 * (f1[0] + f1[1]);
+              };
+              if (obj > bestObj + 1e-12) {
+                bestObj = obj;
+                bestC = c;
+                bestB = b;
+                bestRule = rule;
+                bestRanking = ranking;
+                bestTh = th;
+                bestF = f1;
+                bestPred = pred;
+              }
+            }
           }
         }
       }
@@ -241,11 +257,12 @@ public final class ThemeTrainer {
       float[] weights = new float[p * L];
       double[] bias = new double[L];
       List<Double> chosen = List.of(costs.get(bestC));
+      double beta = betas.get(bestB);
       runAll(pool, L, l -> {
         if (!active[l]) {
           return;
         }
-        double[] w = fitPath(x, y[l], chosen, seedFor(options.folds(), l))[0];
+        double[] w = fitPath(x, y[l], chosen, seedFor(options.folds(), l)).weights(0, beta);
         for (int j = 0; j < p; j++) {
           weights[j * L + l] = (float) w[j];
         }
@@ -260,11 +277,11 @@ public final class ThemeTrainer {
         actList.add(active[l]);
         f1List.add(labelF1[l]);
       }
-      TrainingReport report = new TrainingReport(n, sha, labels, posList, actList, costs.get(bestC), bestRule,
+      TrainingReport report = new TrainingReport(n, sha, labels, posList, actList, costs.get(bestC), beta, bestRanking, bestRule,
           atLeastOne, maxLabels, bestF[0], bestF[1], f1List, grid, p, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
       LinearModel model = new LinearModel(options.kind(), options.language(), labels, options.features(), options.tokenizer(),
           space.keyList(), space.nWord, space.idf, extras, extras == null ? List.of() : extras.names(), weights, bias,
-          bestTh, active, atLeastOne, maxLabels);
+          bestTh, active, atLeastOne, maxLabels, bestRanking);
       return LinearThemeClassifier.trained(model, options, report);
     } finally {
       if (pool != null) {
@@ -282,7 +299,26 @@ public final class ThemeTrainer {
    * Fits one label for each cost of {@code costs} (ascending), warm-starting the dual solver along the
    * path. Returns weights in the original feature space, bias last.
    */
-  private double[][] fitPath(Csr x, boolean[] y, List<Double> costs, long seed) {
+  /**
+   * The fitted weights of one label along the cost path: per cost, the weights in the original feature space
+   * with the bias last; for NB-LR also the ratios {@code r} and the mean absolute fitted weight (in the scaled
+   * space), from which interpolated weights are derived.
+   */
+  record Fit(double[][] w, float[] r, double[] meanAbs) {
+    double[] weights(int c, double beta) {
+      if (r == null || beta == 1.0) {
+        return w[c];
+      }
+      double[] out = w[c].clone();
+      double m = (1 - beta) * meanAbs[c];
+      for (int j = 0; j < r.length; j++) {
+        out[j] = beta * out[j] + m * r[j];
+      }
+      return out;
+    }
+  }
+
+  private Fit fitPath(Csr x, boolean[] y, List<Double> costs, long seed) {
     int n = x.rows;
     int p = x.cols;
     int pos = 0;
@@ -296,12 +332,13 @@ public final class ThemeTrainer {
       }
     }
     double[][] out = new double[costs.size()][];
+    double[] meanAbs = new double[costs.size()];
     if (pos == 0 || pos == n) {
       for (int c = 0; c < costs.size(); c++) {
         out[c] = new double[p + 1];
         out[c][p] = pos == 0 ? -CONSTANT_BIAS : CONSTANT_BIAS;
       }
-      return out;
+      return new Fit(out, null, meanAbs);
     }
     float[] scale = options.kind() == ClassifierKind.NB_LOGISTIC ? nbRatio(x, y, pos) : null;
     Csr xs = x;
@@ -313,6 +350,7 @@ public final class ThemeTrainer {
       xs = new Csr(x.rows, x.cols, x.rowPtr, x.col, sv);
     }
     double[] alpha = new double[2 * n];
+    double[] alpha2 = ENSEMBLE ? new double[2 * n] : null;
     for (int c = 0; c < costs.size(); c++) {
       double cost = costs.get(c);
       double[] w = new double[p + 1];
@@ -345,13 +383,23 @@ public final class ThemeTrainer {
         }
       }
       if (scale != null) {
+        double sum = 0;
         for (int j = 0; j < p; j++) {
+          sum += Math.abs(w[j]);
           w[j] *= scale[j];
+        }
+        meanAbs[c] = p == 0 ? 0 : sum / p;
+      }
+      if (ENSEMBLE && scale != null) {
+        double[] w2 = new double[p + 1];
+        DualLogistic.fit(x, yy, cost * ENSEMBLE_C, null, alpha2, w2, options.tolerance(), options.maxEpochs(), seed + c + 1000);
+        for (int j = 0; j <= p; j++) {
+          w[j] = 0.5 * (w[j] + w2[j]);
         }
       }
       out[c] = w;
     }
-    return out;
+    return new Fit(out, scale, meanAbs);
   }
 
   /** Naive-Bayes log-count ratio per column: log(((sum over positives)+1)/(pos+1) / ((sum over negatives)+1)/(neg+1)). */
@@ -373,7 +421,8 @@ public final class ThemeTrainer {
     return r;
   }
 
-  private static int[][] decideAll(double[][] scores, double[] th, boolean[] active, boolean atLeastOne, int maxLabels) {
+  private static int[][] decideAll(double[][] scores, double[] th, boolean[] active, boolean atLeastOne, int maxLabels,
+      boolean byScore) {
     int L = scores.length;
     int n = scores[0].length;
     int[][] pred = new int[n][];
@@ -382,7 +431,7 @@ public final class ThemeTrainer {
       for (int l = 0; l < L; l++) {
         s[l] = scores[l][i];
       }
-      pred[i] = Thresholds.decide(s, th, active, atLeastOne, maxLabels);
+      pred[i] = Thresholds.decide(s, th, active, atLeastOne, maxLabels, byScore);
     }
     return pred;
   }

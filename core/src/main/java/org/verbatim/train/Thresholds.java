@@ -125,17 +125,19 @@ final class Thresholds {
   }
 
   /**
-   * Applies thresholds and the decision rules to one comment's scores; returns the chosen label indexes
-   * ordered by margin (score - threshold), largest first.
+   * Applies thresholds and the decision rules to one comment's scores; returns the chosen label indexes,
+   * best first. "Best" is the larger margin (score - threshold) or, with {@code byScore}, the larger raw score:
+   * the order used to keep at most {@code maxLabels} and to pick the single label forced by
+   * {@code atLeastOne} when none passes.
    *
    * @param active which labels may be predicted (null = all)
    */
-  static int[] decide(double[] s, double[] th, boolean[] active, boolean atLeastOne, int maxLabels) {
+  static int[] decide(double[] s, double[] th, boolean[] active, boolean atLeastOne, int maxLabels, boolean byScore) {
     int L = s.length;
     int[] on = new int[L];
     int n = 0;
     int bestIdx = -1;
-    double bestM = Double.NEGATIVE_INFINITY;
+    double bestKey = Double.NEGATIVE_INFINITY;
     for (int l = 0; l < L; l++) {
       if (active != null && !active[l]) {
         continue;
@@ -144,8 +146,9 @@ final class Thresholds {
       if (m >= 0) {
         on[n++] = l;
       }
-      if (m > bestM) {
-        bestM = m;
+      double key = byScore ? s[l] : m;
+      if (key > bestKey || bestIdx < 0) {
+        bestKey = key;
         bestIdx = l;
       }
     }
@@ -154,12 +157,12 @@ final class Thresholds {
     }
     int[] out = Arrays.copyOf(on, n);
     if (n > 1) {
-      // insertion sort by margin descending, stable (ties keep label order)
+      // insertion sort by key descending, stable (ties keep label order)
       for (int i = 1; i < n; i++) {
         int v = out[i];
-        double mv = s[v] - th[v];
+        double kv = byScore ? s[v] : s[v] - th[v];
         int j = i - 1;
-        while (j >= 0 && s[out[j]] - th[out[j]] < mv) {
+        while (j >= 0 && (byScore ? s[out[j]] : s[out[j]] - th[out[j]]) < kv) {
           out[j + 1] = out[j];
           j--;
         }

@@ -28,6 +28,11 @@ import java.util.Objects;
  * @param features the feature options
  * @param costGrid the values of the cost {@code C} (inverse L2 regularisation) tried by CV, each {@code > 0};
  *     sorted ascending, duplicates removed
+ * @param interpolationGrid for {@link ClassifierKind#NB_LOGISTIC}: the values of the interpolation
+ *     {@code beta} tried by CV, each in (0, 1]: the final weights are {@code beta * w + (1 - beta) * mean|w| * r}
+ *     (Wang and Manning 2012), a mix of the fitted model and plain naive Bayes; needs no extra fits. Must be
+ *     {@code [1.0]} for other kinds
+ * @param rankingGrid the {@link Ranking}s tried by CV (distinct, at least one)
  * @param thresholds how decision thresholds are chosen
  * @param minThresholdPositives themes with fewer training positives use the global threshold
  * @param minExamples themes with fewer training positives get no model (never predicted; a
@@ -52,6 +57,8 @@ public record TrainingOptions(
     Solver solver,
     FeatureOptions features,
     List<Double> costGrid,
+    List<Double> interpolationGrid,
+    List<Ranking> rankingGrid,
     ThresholdRule thresholds,
     int minThresholdPositives,
     int minExamples,
@@ -126,6 +133,34 @@ public record TrainingOptions(
     }
     sorted.sort(null);
     costGrid = List.copyOf(sorted);
+    Objects.requireNonNull(interpolationGrid, "interpolationGrid");
+    if (interpolationGrid.isEmpty()) {
+      throw new IllegalArgumentException("interpolationGrid must not be empty");
+    }
+    List<Double> betas = new ArrayList<>();
+    for (Double b : interpolationGrid) {
+      Objects.requireNonNull(b, "interpolationGrid element");
+      if (!(b > 0 && b <= 1)) {
+        throw new IllegalArgumentException("interpolationGrid values must be in (0, 1]: " + b);
+      }
+      if (!betas.contains(b)) {
+        betas.add(b);
+      }
+    }
+    betas.sort(null);
+    interpolationGrid = List.copyOf(betas);
+    Objects.requireNonNull(rankingGrid, "rankingGrid");
+    for (Ranking r : rankingGrid) {
+      Objects.requireNonNull(r, "rankingGrid element");
+    }
+    if (rankingGrid.isEmpty() || new java.util.HashSet<>(rankingGrid).size() != rankingGrid.size()) {
+      throw new IllegalArgumentException("rankingGrid must hold one or two distinct rankings: " + rankingGrid);
+    }
+    rankingGrid = List.copyOf(rankingGrid);
+    if (kind != ClassifierKind.NB_LOGISTIC && !interpolationGrid.equals(List.of(1.0))) {
+      throw new IllegalArgumentException("interpolationGrid applies to kind nb-logistic only; for " + kind.id()
+          + " it must be [1.0], got " + interpolationGrid);
+    }
     if (minThresholdPositives < 1) {
       throw new IllegalArgumentException("minThresholdPositives must be >= 1: " + minThresholdPositives);
     }
@@ -171,6 +206,12 @@ public record TrainingOptions(
       sb.append(sb.length() == 0 ? "" : ",").append(c);
     }
     m.put("costGrid", sb.toString());
+    sb.setLength(0);
+    for (double c : interpolationGrid) {
+      sb.append(sb.length() == 0 ? "" : ",").append(c);
+    }
+    m.put("interpolationGrid", sb.toString());
+    m.put("rankingGrid", String.join(",", rankingGrid.stream().map(Ranking::id).toList()));
     m.put("thresholds", thresholds.id());
     m.put("minThresholdPositives", Integer.toString(minThresholdPositives));
     m.put("minExamples", Integer.toString(minExamples));
@@ -199,6 +240,8 @@ public record TrainingOptions(
     b.solver = solver;
     b.features = features;
     b.costGrid = costGrid;
+    b.interpolationGrid = interpolationGrid;
+    b.rankingGrid = rankingGrid;
     b.thresholds = thresholds;
     b.minThresholdPositives = minThresholdPositives;
     b.minExamples = minExamples;
@@ -217,6 +260,7 @@ public record TrainingOptions(
   /**
    * Builds {@link TrainingOptions}; every setter rejects null. Defaults: 5 folds, seed 0,
    * {@code NB_LOGISTIC}, {@code DUAL_CD}, {@link FeatureOptions#wordsAndChars()}, costs {@code 1, 4, 16, 64},
+   * interpolation {@code 1.0}, ranking {@code MARGIN},
    * threshold rule {@code AUTO} (5 positives for per-label thresholds), minExamples 1, at-least-one
    * {@code AUTO}, maxLabels -1 (auto), selection {@code MICRO_F1}, threads = available processors,
    * tolerance 0.01, 200 epochs, {@link SimpleTokenizer}, no extra features, language {@code en}.
@@ -230,6 +274,8 @@ public record TrainingOptions(
     private Solver solver = Solver.DUAL_CD;
     private FeatureOptions features = FeatureOptions.wordsAndChars();
     private List<Double> costGrid = DEFAULT_COSTS;
+    private List<Double> interpolationGrid = List.of(1.0);
+    private List<Ranking> rankingGrid = List.of(Ranking.MARGIN);
     private ThresholdRule thresholds = ThresholdRule.AUTO;
     private int minThresholdPositives = 5;
     private int minExamples = 1;
@@ -272,6 +318,16 @@ public record TrainingOptions(
 
     public Builder costGrid(List<Double> v) {
       costGrid = List.copyOf(Objects.requireNonNull(v, "costGrid"));
+      return this;
+    }
+
+    public Builder interpolationGrid(List<Double> v) {
+      interpolationGrid = List.copyOf(Objects.requireNonNull(v, "interpolationGrid"));
+      return this;
+    }
+
+    public Builder rankingGrid(List<Ranking> v) {
+      rankingGrid = List.copyOf(Objects.requireNonNull(v, "rankingGrid"));
       return this;
     }
 
@@ -346,7 +402,7 @@ public record TrainingOptions(
      * @throws IllegalArgumentException as {@link TrainingOptions#TrainingOptions} does
      */
     public TrainingOptions build() {
-      return new TrainingOptions(folds, seed, kind, solver, features, costGrid, thresholds, minThresholdPositives,
+      return new TrainingOptions(folds, seed, kind, solver, features, costGrid, interpolationGrid, rankingGrid, thresholds, minThresholdPositives,
           minExamples, atLeastOne, maxLabels, selection, threads, tolerance, maxEpochs, tokenizer, extraFeatures, language);
     }
   }

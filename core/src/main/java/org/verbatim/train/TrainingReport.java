@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param positives training positives per label, in label order
  * @param active per label: false when it had fewer than {@code minExamples} positives and got no model
  * @param cost the chosen cost {@code C}
+ * @param interpolation the chosen naive-Bayes interpolation {@code beta} (1 = none)
+ * @param ranking the chosen ranking of passing labels
  * @param thresholdRule the chosen threshold rule (never {@code AUTO})
  * @param atLeastOne the resolved at-least-one rule
  * @param maxLabels the resolved label cap (0 = none)
@@ -40,6 +42,8 @@ public record TrainingReport(
     List<Integer> positives,
     List<Boolean> active,
     double cost,
+    double interpolation,
+    Ranking ranking,
     ThresholdRule thresholdRule,
     boolean atLeastOne,
     int maxLabels,
@@ -55,12 +59,15 @@ public record TrainingReport(
    * One setting tried in cross-validation.
    *
    * @param cost the cost {@code C}
+   * @param interpolation the naive-Bayes interpolation {@code beta}
+   * @param ranking the ranking of passing labels
    * @param thresholdRule the threshold rule
    * @param microF1 out-of-fold micro-F1
    * @param macroF1 out-of-fold macro-F1
    */
-  public record GridPoint(double cost, ThresholdRule thresholdRule, double microF1, double macroF1) {
+  public record GridPoint(double cost, double interpolation, Ranking ranking, ThresholdRule thresholdRule, double microF1, double macroF1) {
     public GridPoint {
+      Objects.requireNonNull(ranking, "ranking");
       Objects.requireNonNull(thresholdRule, "thresholdRule");
     }
   }
@@ -68,6 +75,7 @@ public record TrainingReport(
   public TrainingReport {
     Objects.requireNonNull(dataSha256, "dataSha256");
     Objects.requireNonNull(thresholdRule, "thresholdRule");
+    Objects.requireNonNull(ranking, "ranking");
     labels = List.copyOf(labels);
     positives = List.copyOf(positives);
     active = List.copyOf(active);
@@ -77,15 +85,18 @@ public record TrainingReport(
 
   /** The report as string properties for {@link org.verbatim.ModelInfo#properties()}. */
   public Map<String, String> properties() {
-    return Map.of(
-        "comments", Integer.toString(comments),
-        "data.sha256", dataSha256,
-        "cost", Double.toString(cost),
-        "thresholds", thresholdRule.id(),
-        "atLeastOne", Boolean.toString(atLeastOne),
-        "maxLabels", Integer.toString(maxLabels),
-        "cv.microF1", String.format(java.util.Locale.ROOT, "%.4f", cvMicroF1),
-        "cv.macroF1", String.format(java.util.Locale.ROOT, "%.4f", cvMacroF1),
-        "features", Integer.toString(featureCount));
+    Map<String, String> m = new java.util.TreeMap<>();
+    m.put("comments", Integer.toString(comments));
+    m.put("data.sha256", dataSha256);
+    m.put("cost", Double.toString(cost));
+    m.put("interpolation", Double.toString(interpolation));
+    m.put("ranking", ranking.id());
+    m.put("thresholds", thresholdRule.id());
+    m.put("atLeastOne", Boolean.toString(atLeastOne));
+    m.put("maxLabels", Integer.toString(maxLabels));
+    m.put("cv.microF1", String.format(java.util.Locale.ROOT, "%.4f", cvMicroF1));
+    m.put("cv.macroF1", String.format(java.util.Locale.ROOT, "%.4f", cvMacroF1));
+    m.put("features", Integer.toString(featureCount));
+    return java.util.Collections.unmodifiableMap(m);
   }
 }
