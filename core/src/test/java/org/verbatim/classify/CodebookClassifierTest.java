@@ -1,0 +1,163 @@
+package org.verbatim.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.verbatim.Classification;
+import org.verbatim.Evidence;
+import org.verbatim.Polarity;
+import org.verbatim.ThemeTag;
+import org.verbatim.codebook.Codebook;
+import org.verbatim.codebook.Cue;
+import org.verbatim.codebook.Theme;
+import org.verbatim.text.OpenNlpPipeline;
+import org.verbatim.text.Profile;
+
+class CodebookClassifierTest {
+
+  private static Theme theme(String id, Cue... cues) {
+    return new Theme(id, id, "definition of " + id, List.of(), List.of(), List.of(cues), List.of(), List.of());
+  }
+
+  static final Codebook CODEBOOK = new Codebook("test", "Test codebook", "1", "en", "inline test codebook",
+      List.of(
+          theme("listening", Cue.of("listen*"), Cue.of("fell on deaf ears", Polarity.NEGATIVE)),
+          theme("respect", Cue.of("rude", Polarity.NEGATIVE), Cue.of("polite", Polarity.POSITIVE)),
+          theme("empathy", Cue.of("kind", Polarity.POSITIVE), Cue.of("caring", Polarity.POSITIVE)),
+          theme("competence", Cue.of("useless", Polarity.NEGATIVE), Cue.of("knew ... doing", Polarity.POSITIVE)),
+          theme("reliability", Cue.of("on time", Polarity.POSITIVE), Cue.of("late", Polarity.NEGATIVE),
+              Cue.of("kept * waiting", Polarity.NEGATIVE)),
+          theme("clarity", Cue.of("explain*"))),
+      List.of());
+
+  private final CodebookClassifier classifier = CodebookClassifier.create(CODEBOOK, OpenNlpPipeline.create(Profile.FAST));
+
+  private ThemeTag tag(Classification c, String theme) {
+    return c.tag(theme).orElseThrow(() -> new AssertionError("expected theme " + theme + " in " + c));
+  }
+
+  @Test
+  void negatedNeutralCueIsAComplaint() {
+    Classification c = classifier.classify("She never once listened to us.");
+    assertEquals(List.of("listening"), c.themeIds());
+    ThemeTag t = tag(c, "listening");
+    assertEquals(Polarity.NEGATIVE, t.polarity());
+    // evidence reaches back to the negator: "never once listened"
+    assertEquals("never once listened", t.evidence().get(0).in("She never once listened to us."));
+  }
+
+  @Test
+  void plainNeutralCueIsPraise() {
+    assertEquals(Polarity.POSITIVE, tag(classifier.classify("She really listened."), "listening").polarity());
+  }
+
+  @Test
+  void negatedComplaintIsNotAComplaint() {
+    Classification c = classifier.classify("The staff were not rude.");
+    c.tag("respect").ifPresent(t -> assertEquals(Polarity.POSITIVE, t.polarity()));
+    // half weight: one negated complaint cue is below the default threshold
+    assertTrue(c.tag("respect").isEmpty(), "a negated complaint alone should not reach the threshold: " + c);
+  }
+
+  @Test
+  void contrastSeparatesThemesOfOppositePolarity() {
+    Classification c = classifier.classify("Kind but useless.");
+    assertEquals(Polarity.POSITIVE, tag(c, "empathy").polarity());
+    assertEquals(Polarity.NEGATIVE, tag(c, "competence").polarity());
+  }
+
+  @Test
+  void hedgedPraiseIsAComplaint() {
+    assertEquals(Polarity.NEGATIVE, tag(classifier.classify("Not always on time."), "reliability").polarity());
+    assertEquals(Polarity.NEGATIVE, tag(classifier.classify("They were hardly ever on time"), "reliability").polarity());
+  }
+
+  @Test
+  void praiseAndComplaintOnOneThemeIsMixed() {
+    Classification c = classifier.classify("She was polite on Monday. On Tuesday she was rude.");
+    assertEquals(Polarity.MIXED, tag(c, "respect").polarity());
+  }
+
+  @Test
+  void severalThemesWithDifferentPolarities() {
+    Classification c = classifier.classify("She never listened but was always polite.");
+    assertEquals(Polarity.NEGATIVE, tag(c, "listening").polarity());
+    assertEquals(Polarity.POSITIVE, tag(c, "respect").polarity());
+  }
+
+  @Test
+  void requestsTurnNeutralCuesIntoComplaints() {
+    assertEquals(Polarity.NEGATIVE, tag(classifier.classify("They need to explain things."), "clarity").polarity());
+    assertEquals(Polarity.NEGATIVE, tag(classifier.classify("I wish they had explained what would happen."), "clarity").polarity());
+    assertEquals(Polarity.NEGATIVE, tag(classifier.classify("Staff should be more polite"), "respect").polarity());
+  }
+
+  @Test
+  void contextSentimentDecidesNeutralCues() {
+    assertEquals(Polarity.NEGATIVE, tag(classifier.classify("What they explained was confusing and poor."), "clarity").polarity());
+    assertEquals(Polarity.POSITIVE, tag(classifier.classify("Everything was explained brilliantly."), "clarity").polarity());
+  }
+
+  @Test
+  void commentsWithoutThemesGetNoTags() {
+    for (String s : List.of("n/a", "Nothing to add.", "", "   ", "N/A - no comment")) {
+      assertTrue(classifier.classify(s).isEmpty(), "expected no theme for a comment of length " + s.length());
+    }
+  }
+
+  @Test
+  void longestMatchWinsAndGapsMatch() {
+    Classification c = classifier.classify("They kept me waiting and were late. She knew what she was doing.");
+    ThemeTag rel = tag(c, "reliability");
+    assertEquals(Polarity.NEGATIVE, rel.polarity());
+    assertEquals(Polarity.POSITIVE, tag(c, "competence").polarity());
+    assertTrue(rel.score() > 0.5, "two cues score above one: " + rel.score());
+  }
+
+  @Test
+  void evidenceOffsetsPointIntoTheText() {
+    String text = "Honestly? She was rude \u2014 and late, again.";
+    Classification c = classifier.classify(text);
+    for (ThemeTag t : c.tags()) {
+      for (Evidence e : t.evidence()) {
+        assertTrue(e.end() <= text.length());
+        assertFalse(e.in(text).isBlank());
+      }
+    }
+    assertEquals("rude", tag(c, "respect").evidence().get(0).in(text));
+  }
+
+  @Test
+  void thresholdIsAnOption() {
+    CodebookClassifier strict = CodebookClassifier.create(CODEBOOK, OpenNlpPipeline.create(Profile.FAST),
+        new CodebookClassifier.Options(0.7, 0.3));
+    assertTrue(strict.classify("She was rude.").isEmpty());
+    assertFalse(strict.classify("She was rude, rude and late and rude.").tag("respect").isEmpty());
+    assertThrows(IllegalArgumentException.class, () -> new CodebookClassifier.Options(0, 0.3));
+    assertThrows(IllegalArgumentException.class, () -> new CodebookClassifier.Options(0.5, 0.9));
+  }
+
+  @Test
+  void candidatesIncludeWeakThemes() {
+    assertFalse(classifier.candidates("The staff were not rude.").isEmpty());
+  }
+
+  @Test
+  void lemmaCodebookNeedsFullProfile() {
+    Codebook lemmas = new Codebook("l", "l", "1", "en", "", List.of(theme("listening", Cue.of("lemma:listen"))), List.of());
+    assertThrows(IllegalArgumentException.class, () -> CodebookClassifier.create(lemmas, OpenNlpPipeline.create(Profile.FAST)));
+    CodebookClassifier full = CodebookClassifier.create(lemmas, OpenNlpPipeline.create(Profile.FULL));
+    assertEquals(List.of("listening"), full.classify("He listened carefully.").themeIds());
+  }
+
+  @Test
+  void infoDescribesTheClassifier() {
+    assertEquals("codebook", classifier.info().kind());
+    assertEquals(CODEBOOK.themeIds(), classifier.info().themes());
+    assertEquals("test", classifier.info().properties().get("codebook.id"));
+  }
+}

@@ -1,0 +1,41 @@
+package org.verbatim.examples;
+
+import org.verbatim.Classification;
+import org.verbatim.ThemeClassifier;
+import org.verbatim.ThemeTag;
+import org.verbatim.classify.CodebookClassifier;
+import org.verbatim.models.DefaultCodebooks;
+import org.verbatim.text.OpenNlpPipeline;
+import org.verbatim.text.Profile;
+
+/**
+ * The smallest useful program: classify a few comments with the default social-care codebook.
+ *
+ * <p>Run: {@code mvn -q -pl examples -am package -DskipTests && java -cp "examples/target/classes:$(cat examples/target/classpath.txt)" org.verbatim.examples.EmbedExample}
+ */
+public final class EmbedExample {
+
+  private EmbedExample() {}
+
+  public static void main(String[] args) {
+    // Build once (loads the codebook and the OpenNLP models), then share between threads.
+    ThemeClassifier classifier = CodebookClassifier.create(DefaultCodebooks.socialCare(), OpenNlpPipeline.create(Profile.FAST));
+    String[] comments = args.length > 0 ? args : new String[] {
+      "She never once listened to what we said.",
+      "Kind but useless: nothing changed after the meeting.",
+      "Our social worker explained everything and always rang back when she said she would.",
+      "n/a",
+    };
+    for (String text : comments) {
+      Classification c = classifier.classify(text);
+      System.out.println(text);
+      for (ThemeTag tag : c.tags()) {
+        String words = tag.evidence().isEmpty() ? "" : tag.evidence().get(0).in(text);
+        System.out.printf("  %-12s %-8s %.2f  \"%s\"%n", tag.themeId(), tag.polarity().id(), tag.score(), words);
+      }
+      if (c.isEmpty()) {
+        System.out.println("  (no theme)");
+      }
+    }
+  }
+}
