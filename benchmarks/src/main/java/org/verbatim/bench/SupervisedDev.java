@@ -68,6 +68,9 @@ public final class SupervisedDev {
             case "words3" -> new FeatureOptions(1, 3, 0, 0, 2, FeatureOptions.Weighting.TFIDF, true, FeatureOptions.Negation.MARK);
             case "words+chars36" -> FeatureOptions.wordsAndChars().withChars(3, 6);
             case "words+chars14" -> FeatureOptions.wordsAndChars().withChars(1, 4);
+            case "words+chars15" -> FeatureOptions.wordsAndChars().withChars(1, 5);
+            case "words+chars26" -> FeatureOptions.wordsAndChars().withChars(2, 6);
+            case "words3+chars" -> new FeatureOptions(1, 3, 2, 5, 2, FeatureOptions.Weighting.TFIDF, true, FeatureOptions.Negation.OFF);
             case "words+chars25b" -> new FeatureOptions(1, 2, 2, 5, 2, FeatureOptions.Weighting.BINARY, true, FeatureOptions.Negation.MARK);
             case "words-b" -> new FeatureOptions(1, 2, 0, 0, 2, FeatureOptions.Weighting.BINARY, true, FeatureOptions.Negation.MARK);
             default -> throw new IllegalArgumentException("unknown features " + featName);
@@ -83,6 +86,12 @@ public final class SupervisedDev {
         case "--costs" -> b.costGrid(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
         case "--betas" -> b.interpolationGrid(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
         case "--rankings" -> b.rankingGrid(Arrays.stream(args[++i].split(",")).map(org.verbatim.train.Ranking::parse).toList());
+        case "--tokenizer" -> b.tokenizer(switch (args[++i]) {
+          case "simple" -> org.verbatim.train.SimpleTokenizer.INSTANCE;
+          case "pipeline" -> org.verbatim.train.PipelineTokenizer.fast();
+          default -> throw new IllegalArgumentException("--tokenizer simple|pipeline");
+        });
+        case "--per-label-cost" -> b.perLabelCost(Boolean.parseBoolean(args[++i]));
         case "--thresholds" -> b.thresholds(ThresholdRule.parse(args[++i]));
         case "--selection" -> b.selection(TrainingOptions.Selection.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_')));
         case "--folds" -> b.folds(Integer.parseInt(args[++i]));
@@ -114,6 +123,7 @@ public final class SupervisedDev {
     field(json, "solver", opts.solver().id());
     field(json, "features", featName);
     field(json, "negation", features.negation().name().toLowerCase(Locale.ROOT));
+    field(json, "tokenizer", opts.tokenizer().id());
     field(json, "selection", opts.selection().id());
     field(json, "threads", opts.threads());
     field(json, "n_train", train.size());
@@ -138,7 +148,8 @@ public final class SupervisedDev {
     field(json, "wall_seconds", round(wall));
 
     if (modelOut != null) {
-      throw new UnsupportedOperationException("--model-out: model writer not wired yet");
+      org.verbatim.model.ModelWriter.write(model, modelOut);
+      field(json, "model_bytes", java.nio.file.Files.size(modelOut));
     }
     if (!cvOnly) {
       List<LabelledComment> test = read(dir.resolve("test.csv"));

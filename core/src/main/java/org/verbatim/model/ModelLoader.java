@@ -35,6 +35,7 @@ import org.verbatim.train.FeatureOptions;
 import org.verbatim.train.FeatureTokenizer;
 import org.verbatim.train.LinearModel;
 import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.train.PipelineTokenizer;
 import org.verbatim.train.Ranking;
 import org.verbatim.train.SimpleTokenizer;
 import org.verbatim.train.ThresholdRule;
@@ -124,8 +125,9 @@ public final class ModelLoader {
     FeatureTokenizer tokenizer;
     switch (tokId) {
       case SimpleTokenizer.ID -> tokenizer = SimpleTokenizer.INSTANCE;
+      case PipelineTokenizer.FAST_ID -> tokenizer = PipelineTokenizer.fast();
       default -> throw new ModelFormatException(path, ModelFormat.MANIFEST, "unknown tokenizer '" + clip(tokId) + "', expected "
-          + SimpleTokenizer.ID);
+          + SimpleTokenizer.ID + " or " + PipelineTokenizer.FAST_ID);
     }
     JsonNode fo = req(path, model, "features");
     FeatureOptions features;
@@ -239,13 +241,16 @@ public final class ModelLoader {
     JsonNode act = req(path, s, "active");
     List<Double> f1 = new ArrayList<>();
     JsonNode lf = req(path, s, "labelF1");
-    if (!pos.isArray() || pos.size() != L || !act.isArray() || act.size() != L || !lf.isArray() || lf.size() != L) {
-      throw new ModelFormatException(path, ModelFormat.MANIFEST, "scores.positives, scores.active and scores.labelF1 must have one value per theme (" + L + ")");
+    List<Double> costs = new ArrayList<>();
+    JsonNode lc = req(path, s, "labelCosts");
+    if (!pos.isArray() || pos.size() != L || !act.isArray() || act.size() != L || !lf.isArray() || lf.size() != L || !lc.isArray() || lc.size() != L) {
+      throw new ModelFormatException(path, ModelFormat.MANIFEST, "scores.positives, scores.active, scores.labelF1 and scores.labelCosts must have one value per theme (" + L + ")");
     }
     for (int i = 0; i < L; i++) {
       positives.add(pos.get(i).asInt());
       active.add(act.get(i).asBoolean());
       f1.add(lf.get(i).asDouble());
+      costs.add(lc.get(i).asDouble());
     }
     List<TrainingReport.GridPoint> grid = new ArrayList<>();
     JsonNode g = req(path, s, "grid");
@@ -259,7 +264,7 @@ public final class ModelLoader {
             reqNum(path, p, "microF1"), reqNum(path, p, "macroF1")));
       }
       return new TrainingReport(reqInt(path, data, "comments"), reqText(path, data, "sha256", "trainingData.sha256"), labels, positives,
-          active, reqNum(path, s, "cost"), reqNum(path, s, "interpolation"),
+          active, reqNum(path, s, "cost"), costs, reqNum(path, s, "interpolation"),
           Ranking.parse(reqText(path, s, "ranking", "scores.ranking")), ThresholdRule.parse(reqText(path, s, "thresholdRule", "scores.thresholdRule")),
           reqBool(path, s, "atLeastOne"), reqInt(path, s, "maxLabels"), reqNum(path, s, "cvMicroF1"), reqNum(path, s, "cvMacroF1"), f1,
           grid, reqInt(path, s, "featureCount"), reqNum(path, s, "tuneSeconds"), reqNum(path, s, "trainSeconds"));

@@ -170,6 +170,8 @@ public final class ModelWriter {
     r.positives().forEach(pos::add);
     ArrayNode act = s.putArray("active");
     r.active().forEach(act::add);
+    ArrayNode lc = s.putArray("labelCosts");
+    r.labelCosts().forEach(lc::add);
     ArrayNode lf = s.putArray("labelF1");
     r.cvLabelF1().forEach(lf::add);
     ArrayNode grid = s.putArray("grid");

@@ -39,7 +39,10 @@ public final class LinearModel {
   private final int maxLabels;
   private final Ranking ranking;
 
-  private final FeatureExtractor extractor;
+  /** Token hash ({@code w:norm}) to entry; entry e's character n-gram features are cachePool[cacheStart[e]..cacheStart[e+1]). */
+  private final LongIntMap charCache;
+  private final int[] cacheStart;
+  private final int[] cachePool;
   private final LongIntMap index;
   private final int nFeatures;
   private final int nLabels;
@@ -118,7 +121,6 @@ public final class LinearModel {
     this.atLeastOne = atLeastOne;
     this.maxLabels = maxLabels;
     this.ranking = Objects.requireNonNull(ranking, "ranking");
-    this.extractor = new FeatureExtractor(features, tokenizer);
     index = new LongIntMap(nk);
     for (int f = 0; f < nk; f++) {
       long h = FeatureHash.of(this.keys.get(f));
@@ -126,6 +128,46 @@ public final class LinearModel {
         throw new IllegalArgumentException("duplicate feature key or hash at index " + f);
       }
       index.put(h, f);
+    }
+    if (features.chars()) {
+      // precompute the character n-gram features of every token the vocabulary knows as a unigram
+      LongIntMap cache = new LongIntMap(wordFeatures);
+      List<Integer> starts = new ArrayList<>();
+      int[] pool = new int[1024];
+      int used = 0;
+      Work tmp = new Work(nFeatures, nLabels, 0);
+      for (int f = 0; f < wordFeatures; f++) {
+        String k = this.keys.get(f);
+        if (!k.startsWith("w:") || k.startsWith("w:NOT_")) {
+          continue;
+        }
+        char[] norm = k.substring(2).toCharArray();
+        tmp.gen++;
+        tmp.nnz = 0;
+        charGrams(norm, 0, norm.length, tmp);
+        int len = 0;
+        for (int j = 0; j < tmp.nnz; j++) {
+          len += tmp.cnt[j];
+        }
+        if (used + len > pool.length) {
+          pool = Arrays.copyOf(pool, Math.max(pool.length * 2, used + len));
+        }
+        cache.put(FeatureHash.of(k), starts.size());
+        starts.add(used);
+        for (int j = 0; j < tmp.nnz; j++) {
+          for (int r = 0; r < tmp.cnt[j]; r++) {
+            pool[used++] = tmp.fi[j];
+          }
+        }
+      }
+      starts.add(used);
+      charCache = cache;
+      cacheStart = starts.stream().mapToInt(Integer::intValue).toArray();
+      cachePool = Arrays.copyOf(pool, used);
+    } else {
+      charCache = null;
+      cacheStart = null;
+      cachePool = null;
     }
   }
 
@@ -227,12 +269,14 @@ public final class LinearModel {
     float[] fv = new float[256];
     int nnz;
     double[] scores;
+    float[] acc;
     double[] extraValues;
 
     Work(int nFeatures, int nLabels, int nExtras) {
       stamp = new int[nFeatures];
       slot = new int[nFeatures];
       scores = new double[nLabels];
+      acc = new float[nLabels];
       extraValues = new double[nExtras];
     }
   }
@@ -243,59 +287,142 @@ public final class LinearModel {
 
   /** Raw scores (logits) of {@code text} into {@code w.scores}; also leaves the feature vector in {@code w}. */
   void score(String text, Work w) {
-    extractor.extract(text, w.buf);
-    vectorize(text, w);
-    double[] s = w.scores;
-    System.arraycopy(bias, 0, s, 0, nLabels);
+    collect(text, w);
+    weigh(text, w);
+    float[] acc = w.acc;
     int L = nLabels;
+    Arrays.fill(acc, 0f);
     float[] wt = weights;
     int[] fi = w.fi;
     float[] fv = w.fv;
     for (int j = 0, n = w.nnz; j < n; j++) {
-      int base = fi[j] * L;
-      float v = fv[j];
-      for (int l = 0; l < L; l++) {
-        s[l] += v * wt[base + l];
+      axpy(fv[j], wt, fi[j] * L, acc, L);
+    }
+    double[] s = w.scores;
+    for (int l = 0; l < L; l++) {
+      s[l] = bias[l] + acc[l];
+    }
+  }
+
+  /** {@code acc[0..n) += v * w[off..off+n)}: a float loop the JIT vectorises. */
+  private static void axpy(float v, float[] w, int off, float[] acc, int n) {
+    for (int l = 0; l < n; l++) {
+      acc[l] += v * w[off + l];
+    }
+  }
+
+  private static final char[] NOT = "NOT_".toCharArray();
+  private static final long W_STATE = FeatureHash.add(FeatureHash.START, "w:");
+  private static final long B_STATE = FeatureHash.add(FeatureHash.START, "b:");
+  private static final long T_STATE = FeatureHash.add(FeatureHash.START, "t:");
+  private static final long C_STATE = FeatureHash.add(FeatureHash.START, "c:");
+
+  /**
+   * Tokenises {@code text} and counts its vocabulary features into {@code w} (indexes and counts, each feature
+   * once). Same features as {@link FeatureExtractor#extract}, but the character n-grams of a known token come
+   * from {@link #charCache} with one look-up instead of one per n-gram.
+   */
+  private void collect(String text, Work w) {
+    int gen = ++w.gen;
+    if (gen == Integer.MAX_VALUE) {
+      Arrays.fill(w.stamp, 0);
+      w.gen = 1;
+    }
+    w.nnz = 0;
+    TokenBuffer t = w.buf.tokens;
+    tokenizer.tokenize(text, t);
+    char[] c = t.chars;
+    int n = t.size;
+    boolean mark = features.negation() != FeatureOptions.Negation.OFF;
+    boolean both = features.negation() == FeatureOptions.Negation.BOTH;
+    boolean uni = features.wordMinN() <= 1;
+    for (int i = 0; i < n; i++) {
+      int s = t.normStart[i];
+      int e = t.normEnd[i];
+      long h = FeatureHash.finish(FeatureHash.add(W_STATE, c, s, e));
+      if (uni) {
+        if (mark && t.negated[i]) {
+          add(w, index.get(FeatureHash.finish(FeatureHash.add(FeatureHash.add(W_STATE, NOT, 0, NOT.length), c, s, e))));
+          if (both) {
+            add(w, index.get(h));
+          }
+        } else {
+          add(w, index.get(h));
+        }
+      }
+      if (features.chars()) {
+        int entry = charCache == null ? -1 : charCache.get(h);
+        if (entry >= 0) {
+          for (int k = cacheStart[entry], k1 = cacheStart[entry + 1]; k < k1; k++) {
+            add(w, cachePool[k]);
+          }
+        } else {
+          charGrams(c, s, e, w);
+        }
+      }
+    }
+    if (features.wordMinN() <= 2 && features.wordMaxN() >= 2) {
+      for (int i = 0; i + 1 < n; i++) {
+        long h = FeatureHash.add(FeatureHash.add(B_STATE, c, t.normStart[i], t.normEnd[i]), ' ');
+        add(w, index.get(FeatureHash.finish(FeatureHash.add(h, c, t.normStart[i + 1], t.normEnd[i + 1]))));
+      }
+    }
+    if (features.wordMaxN() >= 3) {
+      for (int i = 0; i + 2 < n; i++) {
+        long h = FeatureHash.add(FeatureHash.add(T_STATE, c, t.normStart[i], t.normEnd[i]), ' ');
+        h = FeatureHash.add(FeatureHash.add(h, c, t.normStart[i + 1], t.normEnd[i + 1]), ' ');
+        add(w, index.get(FeatureHash.finish(FeatureHash.add(h, c, t.normStart[i + 2], t.normEnd[i + 2]))));
       }
     }
   }
 
-  private void vectorize(String text, Work w) {
-    int gen = ++w.gen;
-    if (gen == Integer.MAX_VALUE) {
-      Arrays.fill(w.stamp, 0);
-      w.gen = gen = 1;
+  /** Adds the character n-grams of the token {@code c[s, e)} (padded with spaces) that are in the vocabulary. */
+  private void charGrams(char[] c, int s, int e, Work w) {
+    int padded = e - s + 2;
+    for (int g = features.charMinN(); g <= features.charMaxN() && g <= padded; g++) {
+      for (int off = 0; off + g <= padded; off++) {
+        long h = C_STATE;
+        for (int k = off; k < off + g; k++) {
+          h = FeatureHash.add(h, (k == 0 || k == padded - 1) ? ' ' : c[s + k - 1]);
+        }
+        add(w, index.get(FeatureHash.finish(h)));
+      }
     }
-    long[] h = w.buf.hashes;
-    int size = w.buf.size;
-    int[] stamp = w.stamp;
-    int[] slot = w.slot;
-    int nnz = 0;
+  }
+
+  private static void add(Work w, int f) {
+    if (f < 0) {
+      return;
+    }
+    if (w.stamp[f] != w.gen) {
+      if (w.nnz == w.fi.length) {
+        int cap = w.fi.length * 2;
+        w.fi = Arrays.copyOf(w.fi, cap);
+        w.cnt = Arrays.copyOf(w.cnt, cap);
+        w.fv = Arrays.copyOf(w.fv, cap);
+      }
+      w.stamp[f] = w.gen;
+      w.slot[f] = w.nnz;
+      w.fi[w.nnz] = f;
+      w.cnt[w.nnz] = 1;
+      w.nnz++;
+    } else {
+      w.cnt[w.slot[f]]++;
+    }
+  }
+
+  /** Turns the counts in {@code w} into feature values and appends the extra features. */
+  private void weigh(String text, Work w) {
+    int nnz = w.nnz;
     int extrasN = extraNames.size();
-    int cap = size + extrasN;
-    if (w.fi.length < cap) {
-      int c = Math.max(cap, w.fi.length * 2);
-      w.fi = new int[c];
-      w.cnt = new int[c];
-      w.fv = new float[c];
+    if (w.fi.length < nnz + extrasN) {
+      int cap = nnz + extrasN;
+      w.fi = Arrays.copyOf(w.fi, cap);
+      w.cnt = Arrays.copyOf(w.cnt, cap);
+      w.fv = Arrays.copyOf(w.fv, cap);
     }
     int[] fi = w.fi;
     int[] cnt = w.cnt;
-    for (int k = 0; k < size; k++) {
-      int f = index.get(h[k]);
-      if (f < 0) {
-        continue;
-      }
-      if (stamp[f] != gen) {
-        stamp[f] = gen;
-        slot[f] = nnz;
-        fi[nnz] = f;
-        cnt[nnz] = 1;
-        nnz++;
-      } else {
-        cnt[slot[f]]++;
-      }
-    }
     float[] fv = w.fv;
     if (features.weighting() == FeatureOptions.Weighting.BINARY) {
       for (int j = 0; j < nnz; j++) {

@@ -37,9 +37,6 @@ import smile.util.SparseArray;
 public final class ThemeTrainer {
 
   private static final double CONSTANT_BIAS = 50.0;
-  private static final boolean DEBUG = Boolean.getBoolean("verbatim.train.debug");
-  private static final boolean ENSEMBLE = Boolean.getBoolean("verbatim.train.ensemble");
-  private static final double ENSEMBLE_C = Double.parseDouble(System.getProperty("verbatim.train.ensembleC", "4"));
 
   private final TrainingOptions options;
   private final FeatureExtractor extractor;
@@ -197,6 +194,33 @@ public final class ThemeTrainer {
           }
         });
       }
+      // per-label cost: each label takes the cost with the lowest out-of-fold log-loss (extra grid entry)
+      int[][] labelCost = null;
+      int ncGrid = nc;
+      double[][][] cand = oof;
+      if (options.perLabelCost() && nc > 1) {
+        labelCost = new int[nb][L];
+        double[][][] oof2 = Arrays.copyOf(oof, (nc + 1) * nb);
+        for (int b = 0; b < nb; b++) {
+          double[][] mix = new double[L][];
+          for (int l = 0; l < L; l++) {
+            int best = 0;
+            double bestLoss = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < nc; c++) {
+              double loss = logLoss(oof[c * nb + b][l], y[l]);
+              if (loss < bestLoss - 1e-12) {
+                bestLoss = loss;
+                best = c;
+              }
+            }
+            labelCost[b][l] = best;
+            mix[l] = oof[best * nb + b][l];
+          }
+          oof2[nc * nb + b] = mix;
+        }
+        cand = oof2;
+        ncGrid = nc + 1;
+      }
       // selection of C and threshold rule
       List<ThresholdRule> rules = options.thresholds() == ThresholdRule.AUTO
           ? List.of(ThresholdRule.PER_LABEL, ThresholdRule.GLOBAL, ThresholdRule.NONE)
@@ -211,9 +235,9 @@ public final class ThemeTrainer {
       boolean[][] yActive = activeRows(y, active);
       int bestB = 0;
       Ranking bestRanking = options.rankingGrid().get(0);
-      for (int c = 0; c < nc; c++) {
+      for (int c = 0; c < ncGrid; c++) {
         for (int b = 0; b < nb; b++) {
-          double[][] scores = oof[c * nb + b];
+          double[][] scores = cand[c * nb + b];
           double[][] sc = activeRows(scores, active);
           for (ThresholdRule rule : rules) {
             double[] thA = Thresholds.tune(sc, yActive, rule, options.minThresholdPositives());
@@ -221,7 +245,7 @@ public final class ThemeTrainer {
             for (Ranking ranking : options.rankingGrid()) {
               int[][] pred = decideAll(scores, th, active, atLeastOne, maxLabels, ranking == Ranking.SCORE);
               double[] f1 = Thresholds.f1(pred, y);
-              grid.add(new TrainingReport.GridPoint(costs.get(c), betas.get(b), ranking, rule, f1[0], f1[1]));
+              grid.add(new TrainingReport.GridPoint(c < nc ? costs.get(c) : 0.0, betas.get(b), ranking, rule, f1[0], f1[1]));
               double obj = switch (options.selection()) {
                 case MICRO_F1 -> f1[0];
                 case MACRO_F1 -> f1[1];
@@ -256,13 +280,16 @@ public final class ThemeTrainer {
       int p = x.cols;
       float[] weights = new float[p * L];
       double[] bias = new double[L];
-      List<Double> chosen = List.of(costs.get(bestC));
       double beta = betas.get(bestB);
+      final int[] chosenC = new int[L];
+      for (int l = 0; l < L; l++) {
+        chosenC[l] = bestC < nc ? bestC : labelCost[bestB][l];
+      }
       runAll(pool, L, l -> {
         if (!active[l]) {
           return;
         }
-        double[] w = fitPath(x, y[l], chosen, seedFor(options.folds(), l)).weights(0, beta);
+        double[] w = fitPath(x, y[l], List.of(costs.get(chosenC[l])), seedFor(options.folds(), l)).weights(0, beta);
         for (int j = 0; j < p; j++) {
           weights[j * L + l] = (float) w[j];
         }
@@ -272,12 +299,14 @@ public final class ThemeTrainer {
       List<Integer> posList = new ArrayList<>();
       List<Boolean> actList = new ArrayList<>();
       List<Double> f1List = new ArrayList<>();
+      List<Double> costList = new ArrayList<>();
       for (int l = 0; l < L; l++) {
+        costList.add(active[l] ? costs.get(chosenC[l]) : 0.0);
         posList.add(positives[l]);
         actList.add(active[l]);
         f1List.add(labelF1[l]);
       }
-      TrainingReport report = new TrainingReport(n, sha, labels, posList, actList, costs.get(bestC), beta, bestRanking, bestRule,
+      TrainingReport report = new TrainingReport(n, sha, labels, posList, actList, bestC < nc ? costs.get(bestC) : 0.0, costList, beta, bestRanking, bestRule,
           atLeastOne, maxLabels, bestF[0], bestF[1], f1List, grid, p, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
       LinearModel model = new LinearModel(options.kind(), options.language(), labels, options.features(), options.tokenizer(),
           space.keyList(), space.nWord, space.idf, extras, extras == null ? List.of() : extras.names(), weights, bias,
@@ -350,7 +379,6 @@ public final class ThemeTrainer {
       xs = new Csr(x.rows, x.cols, x.rowPtr, x.col, sv);
     }
     double[] alpha = new double[2 * n];
-    double[] alpha2 = ENSEMBLE ? new double[2 * n] : null;
     for (int c = 0; c < costs.size(); c++) {
       double cost = costs.get(c);
       double[] w = new double[p + 1];
@@ -376,11 +404,7 @@ public final class ThemeTrainer {
         double[] cw = m.coefficients();
         System.arraycopy(cw, 0, w, 0, p + 1);
       } else {
-        long tt = System.nanoTime();
-        int ep = DualLogistic.fit(xs, yy, cost, null, alpha, w, options.tolerance(), options.maxEpochs(), seed + c);
-        if (DEBUG) {
-          System.err.printf("C=%s pos=%d n=%d epochs=%d ms=%.1f%n", cost, pos, n, ep, (System.nanoTime() - tt) / 1e6);
-        }
+        DualLogistic.fit(xs, yy, cost, null, alpha, w, options.tolerance(), options.maxEpochs(), seed + c);
       }
       if (scale != null) {
         double sum = 0;
@@ -390,16 +414,18 @@ public final class ThemeTrainer {
         }
         meanAbs[c] = p == 0 ? 0 : sum / p;
       }
-      if (ENSEMBLE && scale != null) {
-        double[] w2 = new double[p + 1];
-        DualLogistic.fit(x, yy, cost * ENSEMBLE_C, null, alpha2, w2, options.tolerance(), options.maxEpochs(), seed + c + 1000);
-        for (int j = 0; j <= p; j++) {
-          w[j] = 0.5 * (w[j] + w2[j]);
-        }
-      }
       out[c] = w;
     }
     return new Fit(out, scale, meanAbs);
+  }
+
+  private static double logLoss(double[] s, boolean[] y) {
+    double sum = 0;
+    for (int i = 0; i < s.length; i++) {
+      double m = y[i] ? s[i] : -s[i];
+      sum += m > 0 ? Math.log1p(Math.exp(-m)) : -m + Math.log1p(Math.exp(m));
+    }
+    return sum;
   }
 
   /** Naive-Bayes log-count ratio per column: log(((sum over positives)+1)/(pos+1) / ((sum over negatives)+1)/(neg+1)). */

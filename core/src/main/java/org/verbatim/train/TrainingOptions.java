@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param features the feature options
  * @param costGrid the values of the cost {@code C} (inverse L2 regularisation) tried by CV, each {@code > 0};
  *     sorted ascending, duplicates removed
+ * @param perLabelCost also try, as one more grid entry, each label with its own cost from {@code costGrid}:
+ *     the one with the lowest out-of-fold log-loss for that label (no extra fits)
  * @param interpolationGrid for {@link ClassifierKind#NB_LOGISTIC}: the values of the interpolation
  *     {@code beta} tried by CV, each in (0, 1]: the final weights are {@code beta * w + (1 - beta) * mean|w| * r}
  *     (Wang and Manning 2012), a mix of the fitted model and plain naive Bayes; needs no extra fits. Must be
@@ -57,6 +59,7 @@ public record TrainingOptions(
     Solver solver,
     FeatureOptions features,
     List<Double> costGrid,
+    boolean perLabelCost,
     List<Double> interpolationGrid,
     List<Ranking> rankingGrid,
     ThresholdRule thresholds,
@@ -206,6 +209,7 @@ public record TrainingOptions(
       sb.append(sb.length() == 0 ? "" : ",").append(c);
     }
     m.put("costGrid", sb.toString());
+    m.put("perLabelCost", Boolean.toString(perLabelCost));
     sb.setLength(0);
     for (double c : interpolationGrid) {
       sb.append(sb.length() == 0 ? "" : ",").append(c);
@@ -240,6 +244,7 @@ public record TrainingOptions(
     b.solver = solver;
     b.features = features;
     b.costGrid = costGrid;
+    b.perLabelCost = perLabelCost;
     b.interpolationGrid = interpolationGrid;
     b.rankingGrid = rankingGrid;
     b.thresholds = thresholds;
@@ -260,7 +265,7 @@ public record TrainingOptions(
   /**
    * Builds {@link TrainingOptions}; every setter rejects null. Defaults: 5 folds, seed 0,
    * {@code NB_LOGISTIC}, {@code DUAL_CD}, {@link FeatureOptions#wordsAndChars()}, costs {@code 1, 4, 16, 64},
-   * interpolation {@code 1.0}, ranking {@code MARGIN},
+   * per-label cost on, interpolation {@code 1.0}, ranking {@code MARGIN},
    * threshold rule {@code AUTO} (5 positives for per-label thresholds), minExamples 1, at-least-one
    * {@code AUTO}, maxLabels -1 (auto), selection {@code MICRO_F1}, threads = available processors,
    * tolerance 0.01, 200 epochs, {@link SimpleTokenizer}, no extra features, language {@code en}.
@@ -274,6 +279,7 @@ public record TrainingOptions(
     private Solver solver = Solver.DUAL_CD;
     private FeatureOptions features = FeatureOptions.wordsAndChars();
     private List<Double> costGrid = DEFAULT_COSTS;
+    private boolean perLabelCost = true;
     private List<Double> interpolationGrid = List.of(1.0);
     private List<Ranking> rankingGrid = List.of(Ranking.MARGIN);
     private ThresholdRule thresholds = ThresholdRule.AUTO;
@@ -318,6 +324,11 @@ public record TrainingOptions(
 
     public Builder costGrid(List<Double> v) {
       costGrid = List.copyOf(Objects.requireNonNull(v, "costGrid"));
+      return this;
+    }
+
+    public Builder perLabelCost(boolean v) {
+      perLabelCost = v;
       return this;
     }
 
@@ -402,7 +413,7 @@ public record TrainingOptions(
      * @throws IllegalArgumentException as {@link TrainingOptions#TrainingOptions} does
      */
     public TrainingOptions build() {
-      return new TrainingOptions(folds, seed, kind, solver, features, costGrid, interpolationGrid, rankingGrid, thresholds, minThresholdPositives,
+      return new TrainingOptions(folds, seed, kind, solver, features, costGrid, perLabelCost, interpolationGrid, rankingGrid, thresholds, minThresholdPositives,
           minExamples, atLeastOne, maxLabels, selection, threads, tolerance, maxEpochs, tokenizer, extraFeatures, language);
     }
   }

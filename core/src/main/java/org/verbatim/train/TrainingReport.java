@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param labels the labels, in model order
  * @param positives training positives per label, in label order
  * @param active per label: false when it had fewer than {@code minExamples} positives and got no model
- * @param cost the chosen cost {@code C}
+ * @param cost the chosen cost {@code C}, or 0 when each label has its own (see {@code labelCosts})
+ * @param labelCosts the cost each label was fitted with, in label order (0 for labels without a model)
  * @param interpolation the chosen naive-Bayes interpolation {@code beta} (1 = none)
  * @param ranking the chosen ranking of passing labels
  * @param thresholdRule the chosen threshold rule (never {@code AUTO})
@@ -42,6 +43,7 @@ public record TrainingReport(
     List<Integer> positives,
     List<Boolean> active,
     double cost,
+    List<Double> labelCosts,
     double interpolation,
     Ranking ranking,
     ThresholdRule thresholdRule,
@@ -58,7 +60,7 @@ public record TrainingReport(
   /**
    * One setting tried in cross-validation.
    *
-   * @param cost the cost {@code C}
+   * @param cost the cost {@code C}, or 0 for "each label with the cost of lowest out-of-fold log-loss"
    * @param interpolation the naive-Bayes interpolation {@code beta}
    * @param ranking the ranking of passing labels
    * @param thresholdRule the threshold rule
@@ -80,6 +82,7 @@ public record TrainingReport(
     positives = List.copyOf(positives);
     active = List.copyOf(active);
     cvLabelF1 = List.copyOf(cvLabelF1);
+    labelCosts = List.copyOf(labelCosts);
     grid = List.copyOf(grid);
   }
 
