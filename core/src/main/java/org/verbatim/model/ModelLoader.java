@@ -260,12 +260,12 @@ public final class ModelLoader {
     try {
       for (JsonNode p : g) {
         grid.add(new TrainingReport.GridPoint(reqNum(path, p, "cost"), reqNum(path, p, "interpolation"),
-            Ranking.parse(reqText(path, p, "ranking", "scores.grid.ranking")), ThresholdRule.parse(reqText(path, p, "thresholdRule", "scores.grid.thresholdRule")),
+            Ranking.parse(reqText(path, p, "ranking", "scores.grid.ranking")), ThresholdRule.parse(reqText(path, p, "thresholdRule", "scores.grid.thresholdRule")), reqNum(path, p, "thresholdWeight"),
             reqNum(path, p, "microF1"), reqNum(path, p, "macroF1")));
       }
       return new TrainingReport(reqInt(path, data, "comments"), reqText(path, data, "sha256", "trainingData.sha256"), labels, positives,
           active, reqNum(path, s, "cost"), costs, reqNum(path, s, "interpolation"),
-          Ranking.parse(reqText(path, s, "ranking", "scores.ranking")), ThresholdRule.parse(reqText(path, s, "thresholdRule", "scores.thresholdRule")),
+          Ranking.parse(reqText(path, s, "ranking", "scores.ranking")), ThresholdRule.parse(reqText(path, s, "thresholdRule", "scores.thresholdRule")), reqNum(path, s, "thresholdWeight"),
           reqBool(path, s, "atLeastOne"), reqInt(path, s, "maxLabels"), reqNum(path, s, "cvMicroF1"), reqNum(path, s, "cvMacroF1"), f1,
           grid, reqInt(path, s, "featureCount"), reqNum(path, s, "tuneSeconds"), reqNum(path, s, "trainSeconds"));
     } catch (IllegalArgumentException e) {

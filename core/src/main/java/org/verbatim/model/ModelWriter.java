@@ -161,6 +161,7 @@ public final class ModelWriter {
     s.put("interpolation", r.interpolation());
     s.put("ranking", r.ranking().id());
     s.put("thresholdRule", r.thresholdRule().id());
+    s.put("thresholdWeight", r.thresholdWeight());
     s.put("atLeastOne", r.atLeastOne());
     s.put("maxLabels", r.maxLabels());
     s.put("featureCount", r.featureCount());
@@ -181,6 +182,7 @@ public final class ModelWriter {
       g.put("interpolation", p.interpolation());
       g.put("ranking", p.ranking().id());
       g.put("thresholdRule", p.thresholdRule().id());
+      g.put("thresholdWeight", p.thresholdWeight());
       g.put("microF1", p.microF1());
       g.put("macroF1", p.macroF1());
     }

@@ -39,10 +39,20 @@ public final class LinearModel {
   private final int maxLabels;
   private final Ranking ranking;
 
-  /** Token hash ({@code w:norm}) to entry; entry e's character n-gram features are cachePool[cacheStart[e]..cacheStart[e+1]). */
-  private final LongIntMap charCache;
+  /**
+   * Per feature: the cache entry of the token when the feature is a plain unigram {@code w:norm}, else -1;
+   * entry e's character n-gram features are cachePool[cacheStart[e]..cacheStart[e+1]).
+   */
+  private final int[] charCache;
   private final int[] cacheStart;
   private final int[] cachePool;
+  /**
+   * Per cache entry, the token's character n-grams pre-summed: {@code sum over its n-grams g of lin(g) * w[g][l]},
+   * where {@code lin} is the idf (TF-IDF) or 1 (binary). Scoring adds it once per token occurrence, scaled by the
+   * character block's norm, and corrects only the n-grams whose value is not linear in their count (a gram
+   * repeated in the comment). Exact up to float rounding; cuts the weight rows read per comment several times.
+   */
+  private final float[] tokenVectors;
   private final LongIntMap index;
   private final int nFeatures;
   private final int nLabels;
@@ -131,7 +141,8 @@ public final class LinearModel {
     }
     if (features.chars()) {
       // precompute the character n-gram features of every token the vocabulary knows as a unigram
-      LongIntMap cache = new LongIntMap(wordFeatures);
+      int[] cache = new int[nk];
+      Arrays.fill(cache, -1);
       List<Integer> starts = new ArrayList<>();
       int[] pool = new int[1024];
       int used = 0;
@@ -152,7 +163,7 @@ public final class LinearModel {
         if (used + len > pool.length) {
           pool = Arrays.copyOf(pool, Math.max(pool.length * 2, used + len));
         }
-        cache.put(FeatureHash.of(k), starts.size());
+        cache[f] = starts.size();
         starts.add(used);
         for (int j = 0; j < tmp.nnz; j++) {
           for (int r = 0; r < tmp.cnt[j]; r++) {
@@ -164,10 +175,28 @@ public final class LinearModel {
       charCache = cache;
       cacheStart = starts.stream().mapToInt(Integer::intValue).toArray();
       cachePool = Arrays.copyOf(pool, used);
+      int entries = cacheStart.length - 1;
+      float[] tv = new float[entries * nLabels];
+      double[] sum = new double[nLabels];
+      for (int e = 0; e < entries; e++) {
+        Arrays.fill(sum, 0);
+        for (int k = cacheStart[e]; k < cacheStart[e + 1]; k++) {
+          int f = cachePool[k];
+          double lin = linear(f);
+          for (int l = 0; l < nLabels; l++) {
+            sum[l] += lin * this.weights[f * nLabels + l];
+          }
+        }
+        for (int l = 0; l < nLabels; l++) {
+          tv[e * nLabels + l] = (float) sum[l];
+        }
+      }
+      tokenVectors = tv;
     } else {
       charCache = null;
       cacheStart = null;
       cachePool = null;
+      tokenVectors = null;
     }
   }
 
@@ -266,8 +295,13 @@ public final class LinearModel {
     int gen;
     int[] fi = new int[256];
     int[] cnt = new int[256];
+    /** Per feature: how many of its occurrences came from cached tokens (covered by tokenVectors). */
+    int[] kcnt = new int[256];
     float[] fv = new float[256];
     int nnz;
+    /** Cache entries of the known tokens of the comment, in order. */
+    int[] known = new int[64];
+    int nKnown;
     double[] scores;
     float[] acc;
     double[] extraValues;
@@ -288,20 +322,39 @@ public final class LinearModel {
   /** Raw scores (logits) of {@code text} into {@code w.scores}; also leaves the feature vector in {@code w}. */
   void score(String text, Work w) {
     collect(text, w);
-    weigh(text, w);
+    float sc = weigh(text, w);
     float[] acc = w.acc;
     int L = nLabels;
     Arrays.fill(acc, 0f);
     float[] wt = weights;
     int[] fi = w.fi;
     float[] fv = w.fv;
+    int[] kcnt = w.kcnt;
+    int nKeys = keys.size();
     for (int j = 0, n = w.nnz; j < n; j++) {
-      axpy(fv[j], wt, fi[j] * L, acc, L);
+      int f = fi[j];
+      float v = fv[j];
+      if (f >= wordFeatures && f < nKeys && kcnt[j] > 0) {
+        // the known part (kcnt occurrences at their linear value) comes from the token vectors
+        v -= ((float) (kcnt[j] * linear(f))) * sc;
+        if (v == 0f) {
+          continue;
+        }
+      }
+      axpy(v, wt, f * L, acc, L);
+    }
+    for (int t = 0, n = w.nKnown; t < n; t++) {
+      axpy(sc, tokenVectors, w.known[t] * L, acc, L);
     }
     double[] s = w.scores;
     for (int l = 0; l < L; l++) {
       s[l] = bias[l] + acc[l];
     }
+  }
+
+  /** The per-occurrence linear value of feature {@code f}: its idf, or 1 for binary weighting. */
+  private double linear(int f) {
+    return features.weighting() == FeatureOptions.Weighting.BINARY ? 1.0 : idf[f];
   }
 
   /** {@code acc[0..n) += v * w[off..off+n)}: a float loop the JIT vectorises. */
@@ -329,6 +382,7 @@ public final class LinearModel {
       w.gen = 1;
     }
     w.nnz = 0;
+    w.nKnown = 0;
     TokenBuffer t = w.buf.tokens;
     tokenizer.tokenize(text, t);
     char[] c = t.chars;
@@ -336,26 +390,31 @@ public final class LinearModel {
     boolean mark = features.negation() != FeatureOptions.Negation.OFF;
     boolean both = features.negation() == FeatureOptions.Negation.BOTH;
     boolean uni = features.wordMinN() <= 1;
+    boolean chars = features.chars();
     for (int i = 0; i < n; i++) {
       int s = t.normStart[i];
       int e = t.normEnd[i];
-      long h = FeatureHash.finish(FeatureHash.add(W_STATE, c, s, e));
+      int plain = index.get(FeatureHash.finish(FeatureHash.add(W_STATE, c, s, e)));
       if (uni) {
         if (mark && t.negated[i]) {
           add(w, index.get(FeatureHash.finish(FeatureHash.add(FeatureHash.add(W_STATE, NOT, 0, NOT.length), c, s, e))));
           if (both) {
-            add(w, index.get(h));
+            add(w, plain);
           }
         } else {
-          add(w, index.get(h));
+          add(w, plain);
         }
       }
-      if (features.chars()) {
-        int entry = charCache == null ? -1 : charCache.get(h);
+      if (chars) {
+        int entry = plain >= 0 && charCache != null ? charCache[plain] : -1;
         if (entry >= 0) {
           for (int k = cacheStart[entry], k1 = cacheStart[entry + 1]; k < k1; k++) {
-            add(w, cachePool[k]);
+            addKnown(w, cachePool[k]);
           }
+          if (w.nKnown == w.known.length) {
+            w.known = Arrays.copyOf(w.known, w.nKnown * 2);
+          }
+          w.known[w.nKnown++] = entry;
         } else {
           charGrams(c, s, e, w);
         }
@@ -391,39 +450,58 @@ public final class LinearModel {
   }
 
   private static void add(Work w, int f) {
-    if (f < 0) {
-      return;
+    if (f >= 0) {
+      slotOf(w, f);
     }
+  }
+
+  private static void addKnown(Work w, int f) {
+    int j = slotOf(w, f); // may grow the arrays: read w.kcnt only afterwards
+    w.kcnt[j]++;
+  }
+
+  /** Counts one occurrence of feature {@code f} and returns its slot. */
+  private static int slotOf(Work w, int f) {
     if (w.stamp[f] != w.gen) {
       if (w.nnz == w.fi.length) {
         int cap = w.fi.length * 2;
         w.fi = Arrays.copyOf(w.fi, cap);
         w.cnt = Arrays.copyOf(w.cnt, cap);
+        w.kcnt = Arrays.copyOf(w.kcnt, cap);
         w.fv = Arrays.copyOf(w.fv, cap);
       }
+      int j = w.nnz++;
       w.stamp[f] = w.gen;
-      w.slot[f] = w.nnz;
-      w.fi[w.nnz] = f;
-      w.cnt[w.nnz] = 1;
-      w.nnz++;
-    } else {
-      w.cnt[w.slot[f]]++;
+      w.slot[f] = j;
+      w.fi[j] = f;
+      w.cnt[j] = 1;
+      w.kcnt[j] = 0;
+      return j;
     }
+    int j = w.slot[f];
+    w.cnt[j]++;
+    return j;
   }
 
-  /** Turns the counts in {@code w} into feature values and appends the extra features. */
-  private void weigh(String text, Work w) {
+  /**
+   * Turns the counts in {@code w} into feature values and appends the extra features.
+   *
+   * @return the character block's scale (1 / its L2 norm, or 1 for binary weighting)
+   */
+  private float weigh(String text, Work w) {
     int nnz = w.nnz;
     int extrasN = extraNames.size();
     if (w.fi.length < nnz + extrasN) {
       int cap = nnz + extrasN;
       w.fi = Arrays.copyOf(w.fi, cap);
       w.cnt = Arrays.copyOf(w.cnt, cap);
+      w.kcnt = Arrays.copyOf(w.kcnt, cap);
       w.fv = Arrays.copyOf(w.fv, cap);
     }
     int[] fi = w.fi;
     int[] cnt = w.cnt;
     float[] fv = w.fv;
+    float charScale = 1f;
     if (features.weighting() == FeatureOptions.Weighting.BINARY) {
       for (int j = 0; j < nnz; j++) {
         fv[j] = 1f;
@@ -448,6 +526,7 @@ public final class LinearModel {
       for (int j = 0; j < nnz; j++) {
         fv[j] *= fi[j] < wordFeatures ? sw : sc;
       }
+      charScale = sc;
     }
     if (extrasN > 0) {
       int base = keys.size();
@@ -458,11 +537,13 @@ public final class LinearModel {
         if (ev[e] != 0) {
           fi[nnz] = base + e;
           fv[nnz] = (float) ev[e];
+          w.kcnt[nnz] = 0;
           nnz++;
         }
       }
     }
     w.nnz = nnz;
+    return charScale;
   }
 
   /** Decides the labels of the scores in {@code w}, ordered by margin, largest first. */

@@ -4,23 +4,25 @@ import java.util.Arrays;
 
 /**
  * An open-addressing map from {@code long} keys (already well-mixed hashes) to non-negative {@code int}
- * values, used for feature vocabularies and document-frequency counts without boxing.
+ * values, used for feature vocabularies and document-frequency counts without boxing. Key and value share
+ * one {@code long[]} slot pair, so a look-up touches one cache line.
  *
  * <p>Not thread-safe while being written; safe to share for reads once filling is finished (the trained
  * vocabulary is never written after construction).
  */
 final class LongIntMap {
 
-  private long[] keys;
-  private int[] values;
+  private static final long EMPTY = -1L;
+
+  /** slots[2i] = key, slots[2i+1] = value (EMPTY when the slot is free). */
+  private long[] slots;
   private int mask;
   private int size;
 
   LongIntMap(int expected) {
     int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-    keys = new long[cap];
-    values = new int[cap];
-    Arrays.fill(values, -1);
+    slots = new long[cap * 2];
+    Arrays.fill(slots, EMPTY);
     mask = cap - 1;
   }
 
@@ -30,14 +32,15 @@ final class LongIntMap {
 
   /** The value for {@code key}, or -1 when absent. */
   int get(long key) {
+    long[] s = slots;
     int i = (int) key & mask;
     while (true) {
-      int v = values[i];
-      if (v < 0) {
+      long v = s[2 * i + 1];
+      if (v == EMPTY) {
         return -1;
       }
-      if (keys[i] == key) {
-        return v;
+      if (s[2 * i] == key) {
+        return (int) v;
       }
       i = (i + 1) & mask;
     }
@@ -46,12 +49,12 @@ final class LongIntMap {
   /** Sets {@code key} to {@code value} ({@code value >= 0}). */
   void put(long key, int value) {
     int i = slot(key);
-    if (values[i] < 0) {
-      keys[i] = key;
+    if (slots[2 * i + 1] == EMPTY) {
+      slots[2 * i] = key;
       size++;
     }
-    values[i] = value;
-    if (size * 2 > keys.length) {
+    slots[2 * i + 1] = value;
+    if (size * 2 > mask + 1) {
       grow();
     }
   }
@@ -59,27 +62,25 @@ final class LongIntMap {
   /** Adds {@code delta} to the value of {@code key} (absent counts as 0) and returns the new value. */
   int increment(long key, int delta) {
     int i = slot(key);
-    int nv;
-    if (values[i] < 0) {
-      keys[i] = key;
-      values[i] = delta;
-      nv = delta;
+    long v = slots[2 * i + 1];
+    if (v == EMPTY) {
+      slots[2 * i] = key;
+      slots[2 * i + 1] = delta;
       size++;
-      if (size * 2 > keys.length) {
+      if (size * 2 > mask + 1) {
         grow();
       }
-    } else {
-      nv = values[i] + delta;
-      values[i] = nv;
+      return delta;
     }
-    return nv;
+    slots[2 * i + 1] = v + delta;
+    return (int) (v + delta);
   }
 
   /** Calls {@code action} for every entry, in slot order (deterministic for a given insertion sequence). */
   void forEach(Entry action) {
-    for (int i = 0; i < keys.length; i++) {
-      if (values[i] >= 0) {
-        action.accept(keys[i], values[i]);
+    for (int i = 0; i <= mask; i++) {
+      if (slots[2 * i + 1] != EMPTY) {
+        action.accept(slots[2 * i], (int) slots[2 * i + 1]);
       }
     }
   }
@@ -91,25 +92,23 @@ final class LongIntMap {
 
   private int slot(long key) {
     int i = (int) key & mask;
-    while (values[i] >= 0 && keys[i] != key) {
+    while (slots[2 * i + 1] != EMPTY && slots[2 * i] != key) {
       i = (i + 1) & mask;
     }
     return i;
   }
 
   private void grow() {
-    long[] ok = keys;
-    int[] ov = values;
-    keys = new long[ok.length * 2];
-    values = new int[ok.length * 2];
-    Arrays.fill(values, -1);
-    mask = keys.length - 1;
+    long[] old = slots;
+    slots = new long[old.length * 2];
+    Arrays.fill(slots, EMPTY);
+    mask = slots.length / 2 - 1;
     size = 0;
-    for (int i = 0; i < ok.length; i++) {
-      if (ov[i] >= 0) {
-        int j = slot(ok[i]);
-        keys[j] = ok[i];
-        values[j] = ov[i];
+    for (int i = 0; i < old.length / 2; i++) {
+      if (old[2 * i + 1] != EMPTY) {
+        int j = slot(old[2 * i]);
+        slots[2 * j] = old[2 * i];
+        slots[2 * j + 1] = old[2 * i + 1];
         size++;
       }
     }

@@ -235,31 +235,36 @@ public final class ThemeTrainer {
       boolean[][] yActive = activeRows(y, active);
       int bestB = 0;
       Ranking bestRanking = options.rankingGrid().get(0);
+      double bestWeight = 1.0;
       for (int c = 0; c < ncGrid; c++) {
         for (int b = 0; b < nb; b++) {
           double[][] scores = cand[c * nb + b];
           double[][] sc = activeRows(scores, active);
           for (ThresholdRule rule : rules) {
-            double[] thA = Thresholds.tune(sc, yActive, rule, options.minThresholdPositives());
-            double[] th = expand(thA, active);
-            for (Ranking ranking : options.rankingGrid()) {
-              int[][] pred = decideAll(scores, th, active, atLeastOne, maxLabels, ranking == Ranking.SCORE);
-              double[] f1 = Thresholds.f1(pred, y);
-              grid.add(new TrainingReport.GridPoint(c < nc ? costs.get(c) : 0.0, betas.get(b), ranking, rule, f1[0], f1[1]));
-              double obj = switch (options.selection()) {
-                case MICRO_F1 -> f1[0];
-                case MACRO_F1 -> f1[1];
-                case MEAN_F1 -> 0.5 * (f1[0] + f1[1]);
-              };
-              if (obj > bestObj + 1e-12) {
-                bestObj = obj;
-                bestC = c;
-                bestB = b;
-                bestRule = rule;
-                bestRanking = ranking;
-                bestTh = th;
-                bestF = f1;
-                bestPred = pred;
+            List<Double> weights = rule == ThresholdRule.PER_LABEL ? options.thresholdWeightGrid() : List.of(1.0);
+            for (double tw : weights) {
+              double[] thA = Thresholds.tune(sc, yActive, rule, options.minThresholdPositives(), tw);
+              double[] th = expand(thA, active);
+              for (Ranking ranking : options.rankingGrid()) {
+                int[][] pred = decideAll(scores, th, active, atLeastOne, maxLabels, ranking == Ranking.SCORE);
+                double[] f1 = Thresholds.f1(pred, y);
+                grid.add(new TrainingReport.GridPoint(c < nc ? costs.get(c) : 0.0, betas.get(b), ranking, rule, tw, f1[0], f1[1]));
+                double obj = switch (options.selection()) {
+                  case MICRO_F1 -> f1[0];
+                  case MACRO_F1 -> f1[1];
+                  case MEAN_F1 -> 0.5 * (f1[0] + f1[1]);
+                };
+                if (obj > bestObj + 1e-12) {
+                  bestObj = obj;
+                  bestC = c;
+                  bestB = b;
+                  bestRule = rule;
+                  bestWeight = tw;
+                  bestRanking = ranking;
+                  bestTh = th;
+                  bestF = f1;
+                  bestPred = pred;
+                }
               }
             }
           }
@@ -306,7 +311,7 @@ public final class ThemeTrainer {
         actList.add(active[l]);
         f1List.add(labelF1[l]);
       }
-      TrainingReport report = new TrainingReport(n, sha, labels, posList, actList, bestC < nc ? costs.get(bestC) : 0.0, costList, beta, bestRanking, bestRule,
+      TrainingReport report = new TrainingReport(n, sha, labels, posList, actList, bestC < nc ? costs.get(bestC) : 0.0, costList, beta, bestRanking, bestRule, bestWeight,
           atLeastOne, maxLabels, bestF[0], bestF[1], f1List, grid, p, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
       LinearModel model = new LinearModel(options.kind(), options.language(), labels, options.features(), options.tokenizer(),
           space.keyList(), space.nWord, space.idf, extras, extras == null ? List.of() : extras.names(), weights, bias,

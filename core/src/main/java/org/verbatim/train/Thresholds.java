@@ -95,8 +95,16 @@ final class Thresholds {
     return Double.isFinite(t) ? t : 0.0;
   }
 
-  /** Thresholds for one rule (not AUTO). */
+  /** Thresholds for one rule (not AUTO), per-label ones unshrunk. */
   static double[] tune(double[][] scores, boolean[][] y, ThresholdRule rule, int minPositives) {
+    return tune(scores, y, rule, minPositives, 1.0);
+  }
+
+  /**
+   * Thresholds for one rule (not AUTO). For {@code PER_LABEL}, each label's F1-optimal threshold is moved
+   * towards the global one: {@code t = weight * t_label + (1 - weight) * t_global}.
+   */
+  static double[] tune(double[][] scores, boolean[][] y, ThresholdRule rule, int minPositives, double weight) {
     int L = scores.length;
     double[] th = new double[L];
     if (rule == ThresholdRule.NONE) {
@@ -117,7 +125,7 @@ final class Thresholds {
       if (pos >= minPositives) {
         double t = best(scores[l], y[l])[0];
         if (Double.isFinite(t)) {
-          th[l] = t;
+          th[l] = weight * t + (1 - weight) * g;
         }
       }
     }

@@ -35,6 +35,9 @@ import java.util.Objects;
  *     (Wang and Manning 2012), a mix of the fitted model and plain naive Bayes; needs no extra fits. Must be
  *     {@code [1.0]} for other kinds
  * @param rankingGrid the {@link Ranking}s tried by CV (distinct, at least one)
+ * @param thresholdWeightGrid for {@link ThresholdRule#PER_LABEL}: the weights tried by CV, each in (0, 1],
+ *     of a label's own F1-optimal threshold against the global one ({@code t = w * t_label + (1 - w) * t_global});
+ *     1 = purely per label
  * @param thresholds how decision thresholds are chosen
  * @param minThresholdPositives themes with fewer training positives use the global threshold
  * @param minExamples themes with fewer training positives get no model (never predicted; a
@@ -62,6 +65,7 @@ public record TrainingOptions(
     boolean perLabelCost,
     List<Double> interpolationGrid,
     List<Ranking> rankingGrid,
+    List<Double> thresholdWeightGrid,
     ThresholdRule thresholds,
     int minThresholdPositives,
     int minExamples,
@@ -160,6 +164,22 @@ public record TrainingOptions(
       throw new IllegalArgumentException("rankingGrid must hold one or two distinct rankings: " + rankingGrid);
     }
     rankingGrid = List.copyOf(rankingGrid);
+    Objects.requireNonNull(thresholdWeightGrid, "thresholdWeightGrid");
+    if (thresholdWeightGrid.isEmpty()) {
+      throw new IllegalArgumentException("thresholdWeightGrid must not be empty");
+    }
+    List<Double> tw = new ArrayList<>();
+    for (Double v : thresholdWeightGrid) {
+      Objects.requireNonNull(v, "thresholdWeightGrid element");
+      if (!(v > 0 && v <= 1)) {
+        throw new IllegalArgumentException("thresholdWeightGrid values must be in (0, 1]: " + v);
+      }
+      if (!tw.contains(v)) {
+        tw.add(v);
+      }
+    }
+    tw.sort(null);
+    thresholdWeightGrid = List.copyOf(tw);
     if (kind != ClassifierKind.NB_LOGISTIC && !interpolationGrid.equals(List.of(1.0))) {
       throw new IllegalArgumentException("interpolationGrid applies to kind nb-logistic only; for " + kind.id()
           + " it must be [1.0], got " + interpolationGrid);
@@ -216,6 +236,7 @@ public record TrainingOptions(
     }
     m.put("interpolationGrid", sb.toString());
     m.put("rankingGrid", String.join(",", rankingGrid.stream().map(Ranking::id).toList()));
+    m.put("thresholdWeightGrid", String.join(",", thresholdWeightGrid.stream().map(String::valueOf).toList()));
     m.put("thresholds", thresholds.id());
     m.put("minThresholdPositives", Integer.toString(minThresholdPositives));
     m.put("minExamples", Integer.toString(minExamples));
@@ -247,6 +268,7 @@ public record TrainingOptions(
     b.perLabelCost = perLabelCost;
     b.interpolationGrid = interpolationGrid;
     b.rankingGrid = rankingGrid;
+    b.thresholdWeightGrid = thresholdWeightGrid;
     b.thresholds = thresholds;
     b.minThresholdPositives = minThresholdPositives;
     b.minExamples = minExamples;
@@ -282,6 +304,7 @@ public record TrainingOptions(
     private boolean perLabelCost = true;
     private List<Double> interpolationGrid = List.of(1.0);
     private List<Ranking> rankingGrid = List.of(Ranking.MARGIN);
+    private List<Double> thresholdWeightGrid = List.of(1.0);
     private ThresholdRule thresholds = ThresholdRule.AUTO;
     private int minThresholdPositives = 5;
     private int minExamples = 1;
@@ -339,6 +362,11 @@ public record TrainingOptions(
 
     public Builder rankingGrid(List<Ranking> v) {
       rankingGrid = List.copyOf(Objects.requireNonNull(v, "rankingGrid"));
+      return this;
+    }
+
+    public Builder thresholdWeightGrid(List<Double> v) {
+      thresholdWeightGrid = List.copyOf(Objects.requireNonNull(v, "thresholdWeightGrid"));
       return this;
     }
 
@@ -413,7 +441,7 @@ public record TrainingOptions(
      * @throws IllegalArgumentException as {@link TrainingOptions#TrainingOptions} does
      */
     public TrainingOptions build() {
-      return new TrainingOptions(folds, seed, kind, solver, features, costGrid, perLabelCost, interpolationGrid, rankingGrid, thresholds, minThresholdPositives,
+      return new TrainingOptions(folds, seed, kind, solver, features, costGrid, perLabelCost, interpolationGrid, rankingGrid, thresholdWeightGrid, thresholds, minThresholdPositives,
           minExamples, atLeastOne, maxLabels, selection, threads, tolerance, maxEpochs, tokenizer, extraFeatures, language);
     }
   }

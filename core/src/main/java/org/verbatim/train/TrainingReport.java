@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param interpolation the chosen naive-Bayes interpolation {@code beta} (1 = none)
  * @param ranking the chosen ranking of passing labels
  * @param thresholdRule the chosen threshold rule (never {@code AUTO})
+ * @param thresholdWeight for per-label thresholds, the weight of each label's own threshold against the
+ *     global one (1 otherwise)
  * @param atLeastOne the resolved at-least-one rule
  * @param maxLabels the resolved label cap (0 = none)
  * @param cvMicroF1 out-of-fold micro-F1 of the chosen settings
@@ -47,6 +49,7 @@ public record TrainingReport(
     double interpolation,
     Ranking ranking,
     ThresholdRule thresholdRule,
+    double thresholdWeight,
     boolean atLeastOne,
     int maxLabels,
     double cvMicroF1,
@@ -64,10 +67,11 @@ public record TrainingReport(
    * @param interpolation the naive-Bayes interpolation {@code beta}
    * @param ranking the ranking of passing labels
    * @param thresholdRule the threshold rule
+   * @param thresholdWeight the per-label threshold weight (1 unless the rule is per-label)
    * @param microF1 out-of-fold micro-F1
    * @param macroF1 out-of-fold macro-F1
    */
-  public record GridPoint(double cost, double interpolation, Ranking ranking, ThresholdRule thresholdRule, double microF1, double macroF1) {
+  public record GridPoint(double cost, double interpolation, Ranking ranking, ThresholdRule thresholdRule, double thresholdWeight, double microF1, double macroF1) {
     public GridPoint {
       Objects.requireNonNull(ranking, "ranking");
       Objects.requireNonNull(thresholdRule, "thresholdRule");
@@ -95,6 +99,7 @@ public record TrainingReport(
     m.put("interpolation", Double.toString(interpolation));
     m.put("ranking", ranking.id());
     m.put("thresholds", thresholdRule.id());
+    m.put("thresholdWeight", Double.toString(thresholdWeight));
     m.put("atLeastOne", Boolean.toString(atLeastOne));
     m.put("maxLabels", Integer.toString(maxLabels));
     m.put("cv.microF1", String.format(java.util.Locale.ROOT, "%.4f", cvMicroF1));

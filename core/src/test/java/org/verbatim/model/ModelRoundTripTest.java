@@ -58,6 +58,26 @@ class ModelRoundTripTest {
   }
 
   @Test
+  void aModelWithExtraFeaturesNeedsTheSameSourceToLoad() throws Exception {
+    org.verbatim.codebook.Codebook cb = new org.verbatim.codebook.Codebook("rt", "Round trip", "1", "en", "inline",
+        List.of(new org.verbatim.codebook.Theme("staff", "Staff", "staff", List.of(), List.of(),
+            List.of(org.verbatim.codebook.Cue.of("nurse*"), org.verbatim.codebook.Cue.of("rude", org.verbatim.Polarity.NEGATIVE)),
+            List.of(), List.of())),
+        List.of());
+    org.verbatim.train.ClassifierFeatures cues = org.verbatim.train.ClassifierFeatures.of(
+        org.verbatim.classify.CodebookClassifier.create(cb, org.verbatim.text.OpenNlpPipeline.create(org.verbatim.text.Profile.FAST)));
+    LinearThemeClassifier trained = org.verbatim.train.ThemeTrainer.create(Fixtures.options(ClassifierKind.NB_LOGISTIC,
+        FeatureOptions.words()).toBuilder().extraFeatures(cues).build()).train(Fixtures.data());
+    Path file = dir.resolve("extras.zip");
+    ModelWriter.write(trained, file);
+    LinearThemeClassifier loaded = ModelLoader.load(file, cues);
+    assertEquals(trained.classifyAll(Fixtures.PROBES), loaded.classifyAll(Fixtures.PROBES));
+    assertEquals(List.of("cue:staff"), loaded.model().extraNames());
+    ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelLoader.load(file));
+    assertTrue(e.getMessage().contains("extra features"), e.getMessage());
+  }
+
+  @Test
   void overwritesAnExistingFile() throws Exception {
     Path file = dir.resolve("m.zip");
     Files.writeString(file, "old");

@@ -30,7 +30,7 @@ class LinearModelScoringTest {
   Arbitrary<String> comments() {
     Arbitrary<String> words = Arbitraries.of("the", "nurse", "was", "not", "rude", "never", "wait", "waiting", "hours",
         "food", "cold", "menu", "and", "but", "it's", "didn't", "Queue", "LATE", ",", ".", "xyzzy", "café", "");
-    return words.list().ofMaxSize(25).map(l -> String.join(" ", l));
+    return words.list().ofMaxSize(120).map(l -> String.join(" ", l));
   }
 
   @Property(tries = 200)
