@@ -17,7 +17,10 @@ class FeatureExtractorTest {
 
   @Test
   void wordAndCharKeys() {
-    FeatureExtractor fx = new FeatureExtractor(FeatureOptions.words(), SimpleTokenizer.INSTANCE);
+    FeatureExtractor plain = new FeatureExtractor(FeatureOptions.words(), SimpleTokenizer.INSTANCE);
+    assertEquals(List.of("w:never", "w:listened", "b:never listened"), plain.keys("Never listened"));
+    FeatureExtractor fx = new FeatureExtractor(FeatureOptions.words().withNegation(FeatureOptions.Negation.MARK),
+        SimpleTokenizer.INSTANCE);
     assertEquals(List.of("w:never", "w:NOT_listened", "b:never listened"), fx.keys("Never listened"));
     FeatureExtractor both = new FeatureExtractor(FeatureOptions.words().withNegation(FeatureOptions.Negation.BOTH),
         SimpleTokenizer.INSTANCE);

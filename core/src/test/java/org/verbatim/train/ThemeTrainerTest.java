@@ -85,7 +85,7 @@ class ThemeTrainerTest {
       }
       data.add(new LabelledComment("r" + i, text, labels));
     }
-    TrainingOptions opts = small().atLeastOne(TrainingOptions.Toggle.OFF).maxLabels(0).cost(0.05).kind(ClassifierKind.LOGISTIC)
+    TrainingOptions opts = small().atLeastOne(TrainingOptions.Toggle.OFF).maxLabels(0).cost(0.05).kind(ClassifierKind.LOGISTIC).thresholdWeightGrid(List.of(1.0))
         .build();
     TrainingReport r = ThemeTrainer.create(opts).train(data).report();
     double none = r.grid().stream().filter(p -> p.thresholdRule() == ThresholdRule.NONE).findFirst().orElseThrow().macroF1();

@@ -59,6 +59,21 @@ class ThresholdsTest {
   }
 
   @Test
+  void perLabelThresholdsShrinkTowardsTheGlobalOne() {
+    double[][] s = {{3, 2, 1, 0, -1, -2}, {0.5, 0.4, 0.3, -3, -4, -5}};
+    boolean[][] y = {{true, true, true, true, true, false}, {true, false, false, false, false, false}};
+    double g = Thresholds.global(s, y);
+    double[] own = Thresholds.tune(s, y, ThresholdRule.PER_LABEL, 1, 1.0);
+    double[] half = Thresholds.tune(s, y, ThresholdRule.PER_LABEL, 1, 0.5);
+    for (int l = 0; l < 2; l++) {
+      assertEquals(0.5 * (own[l] + g), half[l], 1e-12);
+    }
+    assertTrue(own[0] != own[1], "the labels need different thresholds");
+    double[] rare = Thresholds.tune(s, y, ThresholdRule.PER_LABEL, 2, 1.0);
+    assertEquals(g, rare[1], 1e-12, "a label with fewer positives than the minimum uses the global threshold");
+  }
+
+  @Test
   void sortIsStableAndDescending() {
     double[] s = {0.5, 2, 0.5, -1, 2, 7};
     assertArrayEquals(new int[] {5, 1, 4, 0, 2, 3}, Thresholds.sortDescending(s));
