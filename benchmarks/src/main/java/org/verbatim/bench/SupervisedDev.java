@@ -26,14 +26,15 @@ import org.verbatim.train.TrainingReport;
 /**
  * Development harness for supervised theme models: trains on {@code DATASET/train.csv} with cross-validation
  * on train only, then (unless {@code --cv-only}) predicts {@code DATASET/test.csv}, writes an {@code id,labels}
- * CSV for {@code metrics.py}, and times batch prediction on one thread.
+ * CSV for {@code metrics.py}, and times batch prediction on one thread. With {@code --load-model} it skips
+ * training and times a saved model (the JSON then repeats the model's recorded CV figures).
  *
  * <pre>
  * java -cp ... org.verbatim.bench.SupervisedDev DATASET [--kind nb-logistic|logistic|maxent]
  *     [--solver dual-cd|smile-lbfgs] [--features words|words+chars] [--negation mark|off|both]
  *     [--costs 1,4,16,64] [--thresholds auto|per-label|global|none] [--selection micro-f1|macro-f1|mean-f1]
  *     [--folds 5] [--seed 0] [--threads N] [--min-df 2] [--tol 0.01] [--cv-only]
- *     [--pred-out PRED.csv] [--model-out MODEL.zip]
+ *     [--pred-out PRED.csv] [--model-out MODEL.zip] [--load-model MODEL.zip]
  * </pre>
  *
  * Prints one JSON line with the chosen settings, cross-validated scores, timings and throughput. The test
@@ -54,6 +55,7 @@ public final class SupervisedDev {
     boolean cvOnly = false;
     Path predOut = null;
     Path modelOut = null;
+    Path modelIn = null;
     String featName = "words+chars";
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
@@ -105,6 +107,7 @@ public final class SupervisedDev {
         case "--cv-only" -> cvOnly = true;
         case "--pred-out" -> predOut = Path.of(args[++i]);
         case "--model-out" -> modelOut = Path.of(args[++i]);
+        case "--load-model" -> modelIn = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }
@@ -113,7 +116,8 @@ public final class SupervisedDev {
     List<LabelledComment> train = read(dir.resolve("train.csv"));
 
     long t0 = System.nanoTime();
-    LinearThemeClassifier model = ThemeTrainer.create(opts).train(train);
+    LinearThemeClassifier model = modelIn != null ? org.verbatim.model.ModelLoader.load(modelIn)
+        : ThemeTrainer.create(opts).train(train);
     double wall = (System.nanoTime() - t0) / 1e9;
     TrainingReport r = model.report();
 

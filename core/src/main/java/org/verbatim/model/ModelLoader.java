@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -218,9 +217,10 @@ public final class ModelLoader {
     TrainingReport report = report(path, man, labels);
     Map<String, String> props = new TreeMap<>();
     JsonNode opts = req(path, man, "options");
-    Iterator<Map.Entry<String, JsonNode>> it = opts.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    if (!opts.isObject()) {
+      throw new ModelFormatException(path, ModelFormat.MANIFEST, "options must be an object");
+    }
+    for (Map.Entry<String, JsonNode> e : opts.properties()) {
       props.put("option." + e.getKey(), e.getValue().asText());
     }
     props.putAll(report.properties());

@@ -56,6 +56,8 @@ public final class LinearModel {
   private final LongIntMap index;
   private final int nFeatures;
   private final int nLabels;
+  /** Row length of the packed weights: nLabels rounded up to a multiple of 8 (whole SIMD vectors, no tail). */
+  private final int stride;
 
   /**
    * Creates and validates a model.
@@ -124,7 +126,11 @@ public final class LinearModel {
       check(Double.isFinite(bias[l]) && Double.isFinite(thresholds[l]), "bias and thresholds must be finite");
     }
     this.idf = idf.clone();
-    this.weights = weights.clone();
+    stride = (nLabels + 7) & ~7;
+    this.weights = new float[nFeatures * stride];
+    for (int f = 0; f < nFeatures; f++) {
+      System.arraycopy(weights, f * nLabels, this.weights, f * stride, nLabels);
+    }
     this.bias = bias.clone();
     this.thresholds = thresholds.clone();
     this.active = active.clone();
@@ -146,7 +152,7 @@ public final class LinearModel {
       List<Integer> starts = new ArrayList<>();
       int[] pool = new int[1024];
       int used = 0;
-      Work tmp = new Work(nFeatures, nLabels, 0);
+      Work tmp = new Work(nFeatures, nLabels, stride, 0);
       for (int f = 0; f < wordFeatures; f++) {
         String k = this.keys.get(f);
         if (!k.startsWith("w:") || k.startsWith("w:NOT_")) {
@@ -176,7 +182,7 @@ public final class LinearModel {
       cacheStart = starts.stream().mapToInt(Integer::intValue).toArray();
       cachePool = Arrays.copyOf(pool, used);
       int entries = cacheStart.length - 1;
-      float[] tv = new float[entries * nLabels];
+      float[] tv = new float[entries * stride];
       double[] sum = new double[nLabels];
       for (int e = 0; e < entries; e++) {
         Arrays.fill(sum, 0);
@@ -184,11 +190,11 @@ public final class LinearModel {
           int f = cachePool[k];
           double lin = linear(f);
           for (int l = 0; l < nLabels; l++) {
-            sum[l] += lin * this.weights[f * nLabels + l];
+            sum[l] += lin * this.weights[f * stride + l];
           }
         }
         for (int l = 0; l < nLabels; l++) {
-          tv[e * nLabels + l] = (float) sum[l];
+          tv[e * stride + l] = (float) sum[l];
         }
       }
       tokenVectors = tv;
@@ -249,13 +255,17 @@ public final class LinearModel {
     return extraNames;
   }
 
-  /** Feature-major weights, {@code [f * labels().size() + l]}. */
+  /** Feature-major weights, {@code [f * labels().size() + l]} (a copy). */
   public float[] weights() {
-    return weights.clone();
+    float[] out = new float[nFeatures * nLabels];
+    for (int f = 0; f < nFeatures; f++) {
+      System.arraycopy(weights, f * stride, out, f * nLabels, nLabels);
+    }
+    return out;
   }
 
   public float weight(int feature, int label) {
-    return weights[feature * nLabels + label];
+    return weights[feature * stride + label];
   }
 
   public double[] bias() {
@@ -306,17 +316,17 @@ public final class LinearModel {
     float[] acc;
     double[] extraValues;
 
-    Work(int nFeatures, int nLabels, int nExtras) {
+    Work(int nFeatures, int nLabels, int stride, int nExtras) {
       stamp = new int[nFeatures];
       slot = new int[nFeatures];
       scores = new double[nLabels];
-      acc = new float[nLabels];
+      acc = new float[stride];
       extraValues = new double[nExtras];
     }
   }
 
   Work newWork() {
-    return new Work(nFeatures, nLabels, extraNames.size());
+    return new Work(nFeatures, nLabels, stride, extraNames.size());
   }
 
   /** Raw scores (logits) of {@code text} into {@code w.scores}; also leaves the feature vector in {@code w}. */
@@ -341,10 +351,10 @@ public final class LinearModel {
           continue;
         }
       }
-      axpy(v, wt, f * L, acc, L);
+      axpy(v, wt, f * stride, acc, stride);
     }
     for (int t = 0, n = w.nKnown; t < n; t++) {
-      axpy(sc, tokenVectors, w.known[t] * L, acc, L);
+      axpy(sc, tokenVectors, w.known[t] * stride, acc, stride);
     }
     double[] s = w.scores;
     for (int l = 0; l < L; l++) {
@@ -610,6 +620,6 @@ public final class LinearModel {
     if (f < 0 || w.stamp[f] != w.gen) {
       return 0;
     }
-    return w.fv[w.slot[f]] * weights[f * nLabels + l];
+    return w.fv[w.slot[f]] * weights[f * stride + l];
   }
 }

@@ -495,23 +495,6 @@ public final class ThemeTrainer {
     return out;
   }
 
-  private static <T> T[] activeRows(T[] rows, boolean[] active) {
-    int k = 0;
-    for (boolean a : active) {
-      if (a) {
-        k++;
-      }
-    }
-    T[] out = Arrays.copyOf(rows, k);
-    k = 0;
-    for (int l = 0; l < rows.length; l++) {
-      if (active[l]) {
-        out[k++] = rows[l];
-      }
-    }
-    return out;
-  }
-
   private static double[][] activeRows(double[][] rows, boolean[] active) {
     List<double[]> out = new ArrayList<>();
     for (int l = 0; l < rows.length; l++) {
