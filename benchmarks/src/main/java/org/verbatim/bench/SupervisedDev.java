@@ -30,7 +30,8 @@ import org.verbatim.train.TrainingReport;
  * training and times a saved model (the JSON then repeats the model's recorded CV figures).
  *
  * <pre>
- * java -cp ... org.verbatim.bench.SupervisedDev DATASET [--kind nb-logistic|logistic|maxent]
+ * java -cp ... org.verbatim.bench.SupervisedDev DATASET [--kind nb-logistic|logistic|maxent|svm|nb-svm]
+ *     [--kinds nb-logistic,svm] [--svm-costs 0.0625,0.25,1]
  *     [--solver dual-cd|smile-lbfgs] [--features words|words+chars] [--negation mark|off|both]
  *     [--costs 1,4,16,64] [--thresholds auto|per-label|global|none] [--selection micro-f1|macro-f1|mean-f1]
  *     [--folds 5] [--seed 0] [--threads N] [--min-df 2] [--tol 0.01] [--cv-only]
@@ -61,6 +62,8 @@ public final class SupervisedDev {
       String a = args[i];
       switch (a) {
         case "--kind" -> b.kind(ClassifierKind.parse(args[++i]));
+        case "--kinds" -> b.kindGrid(Arrays.stream(args[++i].split(",")).map(ClassifierKind::parse).toList());
+        case "--svm-costs" -> b.svmCostGrid(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
         case "--solver" -> b.solver(Solver.parse(args[++i]));
         case "--features" -> {
           featName = args[++i];
@@ -124,7 +127,8 @@ public final class SupervisedDev {
     StringBuilder json = new StringBuilder();
     json.append('{');
     field(json, "dataset", dir.getFileName().toString());
-    field(json, "kind", opts.kind().id());
+    field(json, "kind", model.model().kind().id());
+    field(json, "kinds", String.join(",", opts.kindGrid().stream().map(ClassifierKind::id).toList()));
     field(json, "solver", opts.solver().id());
     field(json, "features", featName);
     field(json, "negation", features.negation().name().toLowerCase(Locale.ROOT));

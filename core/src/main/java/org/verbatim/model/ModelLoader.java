@@ -109,8 +109,10 @@ public final class ModelLoader {
       case "logistic" -> kind = ClassifierKind.LOGISTIC;
       case "nb-logistic" -> kind = ClassifierKind.NB_LOGISTIC;
       case "maxent" -> kind = ClassifierKind.MAXENT;
+      case "svm" -> kind = ClassifierKind.SVM;
+      case "nb-svm" -> kind = ClassifierKind.NB_SVM;
       default -> throw new ModelFormatException(path, ModelFormat.MANIFEST, "unknown classifier kind '" + clip(kindId)
-          + "', expected logistic, nb-logistic or maxent");
+          + "', expected logistic, nb-logistic, maxent, svm or nb-svm");
     }
     return loadLinear(path, man, kind, entries, extras);
   }

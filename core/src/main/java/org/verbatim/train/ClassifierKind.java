@@ -20,7 +20,24 @@ public enum ClassifierKind {
    */
   NB_LOGISTIC,
   /** Smile's binomial maximum-entropy model on binary features ({@code smile.classification.Maxent}). */
-  MAXENT;
+  MAXENT,
+  /**
+   * L2-regularised L2-loss (squared hinge) linear SVM fitted by dual coordinate descent (the LIBLINEAR
+   * {@code -s 1} algorithm); the score is the margin {@code w.x + b}, thresholded like the logistic kinds.
+   */
+  SVM,
+  /** The L2-loss SVM on features scaled per theme by the naive-Bayes log-count ratio, as {@link #NB_LOGISTIC}. */
+  NB_SVM;
+
+  /** Whether the features are scaled per theme by the naive-Bayes log-count ratio. */
+  public boolean naiveBayesScaled() {
+    return this == NB_LOGISTIC || this == NB_SVM;
+  }
+
+  /** Whether the model is a squared-hinge SVM (scores are margins, not log-odds). */
+  public boolean svm() {
+    return this == SVM || this == NB_SVM;
+  }
 
   /** The lower-case id used in files and on the command line, e.g. {@code nb-logistic}. */
   public String id() {
@@ -40,6 +57,6 @@ public enum ClassifierKind {
         return k;
       }
     }
-    throw new IllegalArgumentException("unknown classifier kind '" + id + "': expected logistic, nb-logistic or maxent");
+    throw new IllegalArgumentException("unknown classifier kind '" + id + "': expected logistic, nb-logistic, maxent, svm or nb-svm");
   }
 }

@@ -3,7 +3,7 @@ package org.verbatim.train;
 import java.util.Locale;
 
 /**
- * How the logistic models are fitted.
+ * How the logistic models are fitted (the SVM kinds are always fitted by dual coordinate descent, {@code DualSvm}).
  *
  * <ul>
  *   <li>{@link #DUAL_CD}: our dual coordinate descent (the LIBLINEAR {@code -s 7} algorithm), single-threaded

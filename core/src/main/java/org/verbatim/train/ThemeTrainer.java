@@ -86,6 +86,30 @@ public final class ThemeTrainer {
    */
   public LinearThemeClassifier train(List<LabelledComment> data) {
     Objects.requireNonNull(data, "data");
+    if (options.kindGrid().size() == 1) {
+      return trainOne(data);
+    }
+    // each kind is tuned and fitted as if alone; the best cross-validated selection score wins (first on a tie)
+    LinearThemeClassifier best = null;
+    double bestObj = Double.NEGATIVE_INFINITY;
+    for (ClassifierKind k : options.kindGrid()) {
+      LinearThemeClassifier c = new ThemeTrainer(options.toBuilder().kind(k).build()).trainOne(data);
+      TrainingReport r = c.report();
+      double obj = switch (options.selection()) {
+        case MICRO_F1 -> r.cvMicroF1();
+        case MACRO_F1 -> r.cvMacroF1();
+        case MEAN_F1 -> 0.5 * (r.cvMicroF1() + r.cvMacroF1());
+      };
+      if (obj > bestObj + 1e-12) {
+        bestObj = obj;
+        best = c;
+      }
+    }
+    return LinearThemeClassifier.trained(best.model(), options.withChosenKind(best.model().kind()), best.report());
+  }
+
+  private LinearThemeClassifier trainOne(List<LabelledComment> data) {
+    Objects.requireNonNull(data, "data");
     List<LabelledComment> docs = List.copyOf(data);
     int n = docs.size();
     if (n < options.folds()) {
@@ -160,7 +184,7 @@ public final class ThemeTrainer {
     }) : null;
     try {
       long t0 = System.nanoTime();
-      List<Double> costs = options.costGrid();
+      List<Double> costs = options.costGrid(options.kind());
       List<Double> betas = options.interpolationGrid();
       int nc = costs.size();
       int nb = betas.size();
@@ -207,7 +231,7 @@ public final class ThemeTrainer {
             int best = 0;
             double bestLoss = Double.POSITIVE_INFINITY;
             for (int c = 0; c < nc; c++) {
-              double loss = logLoss(oof[c * nb + b][l], y[l]);
+              double loss = options.kind().svm() ? squaredHinge(oof[c * nb + b][l], y[l]) : logLoss(oof[c * nb + b][l], y[l]);
               if (loss < bestLoss - 1e-12) {
                 bestLoss = loss;
                 best = c;
@@ -374,7 +398,7 @@ public final class ThemeTrainer {
       }
       return new Fit(out, null, meanAbs);
     }
-    float[] scale = options.kind() == ClassifierKind.NB_LOGISTIC ? nbRatio(x, y, pos) : null;
+    float[] scale = options.kind().naiveBayesScaled() ? nbRatio(x, y, pos) : null;
     Csr xs = x;
     if (scale != null) {
       float[] sv = new float[x.val.length];
@@ -383,7 +407,7 @@ public final class ThemeTrainer {
       }
       xs = new Csr(x.rows, x.cols, x.rowPtr, x.col, sv);
     }
-    double[] alpha = new double[2 * n];
+    double[] alpha = new double[options.kind().svm() ? n : 2 * n];
     for (int c = 0; c < costs.size(); c++) {
       double cost = costs.get(c);
       double[] w = new double[p + 1];
@@ -395,6 +419,8 @@ public final class ThemeTrainer {
         Maxent.Binomial m = Maxent.binomial(p, xi, y01, 1.0 / cost, options.tolerance(), options.maxEpochs());
         double[] cw = m.coefficients();
         System.arraycopy(cw, 0, w, 0, p + 1);
+      } else if (options.kind().svm()) {
+        DualSvm.fit(xs, yy, cost, alpha, w, options.tolerance(), options.maxEpochs(), seed + c);
       } else if (options.solver() == Solver.SMILE_LBFGS) {
         List<SparseArray> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -422,6 +448,15 @@ public final class ThemeTrainer {
       out[c] = w;
     }
     return new Fit(out, scale, meanAbs);
+  }
+
+  private static double squaredHinge(double[] s, boolean[] y) {
+    double sum = 0;
+    for (int i = 0; i < s.length; i++) {
+      double h = Math.max(0.0, 1.0 - (y[i] ? s[i] : -s[i]));
+      sum += h * h;
+    }
+    return sum;
   }
 
   private static double logLoss(double[] s, boolean[] y) {

@@ -23,11 +23,16 @@ import java.util.Objects;
  *
  * @param folds number of cross-validation folds, 2 to 20
  * @param seed seed of the fold shuffle and of the solvers; the same data, options and seed give the same model
- * @param kind the per-theme model
- * @param solver how logistic models are fitted
+ * @param kind the per-theme model; when {@code kindGrid} holds more than one kind, the one that won the
+ *     cross-validation (a trained classifier's options) or the first of the grid (before training)
+ * @param kindGrid the kinds compared by CV (distinct, at least one, containing {@code kind}): each is tuned as
+ *     if trained alone and the one with the best selection score is kept (the earlier one on a tie)
+ * @param solver how logistic models are fitted (SVM kinds always use dual coordinate descent)
  * @param features the feature options
  * @param costGrid the values of the cost {@code C} (inverse L2 regularisation) tried by CV, each {@code > 0};
- *     sorted ascending, duplicates removed
+ *     sorted ascending, duplicates removed; for the logistic kinds and Maxent
+ * @param svmCostGrid as {@code costGrid}, for the SVM kinds ({@link ClassifierKind#svm()}); the squared hinge
+ *     loss is steeper than the logistic one, so its useful costs are smaller
  * @param perLabelCost also try, as one more grid entry, each label with its own cost from {@code costGrid}:
  *     the one with the lowest out-of-fold log-loss for that label (no extra fits)
  * @param interpolationGrid for {@link ClassifierKind#NB_LOGISTIC}: the values of the interpolation
@@ -59,9 +64,11 @@ public record TrainingOptions(
     int folds,
     long seed,
     ClassifierKind kind,
+    List<ClassifierKind> kindGrid,
     Solver solver,
     FeatureOptions features,
     List<Double> costGrid,
+    List<Double> svmCostGrid,
     boolean perLabelCost,
     List<Double> interpolationGrid,
     List<Ranking> rankingGrid,
@@ -112,12 +119,32 @@ public record TrainingOptions(
   public static final List<Double> DEFAULT_COSTS = List.of(1.0, 4.0, 16.0);
 
   /**
+   * The default cost grid of the SVM kinds (a sixteenth of {@link #DEFAULT_COSTS}): on the three benchmark
+   * sets the cross-validated optimum of the squared-hinge SVM lay at 1/4 or below.
+   */
+  public static final List<Double> DEFAULT_SVM_COSTS = List.of(0.0625, 0.25, 1.0);
+
+  /**
+   * The default kinds compared by CV: NB-LR and the L2-loss SVM. On the three benchmark sets CV picked NB-LR
+   * on mams-acsa and the SVM on both NHS sets (figures in {@code docs/model-format.md}).
+   */
+  public static final List<ClassifierKind> DEFAULT_KINDS = List.of(ClassifierKind.NB_LOGISTIC, ClassifierKind.SVM);
+
+  /**
    * @throws NullPointerException if an object argument other than {@code extraFeatures} is null
    * @throws IllegalArgumentException naming the field and value when one is out of range or the kind and
    *     features do not fit together
    */
   public TrainingOptions {
     Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(kindGrid, "kindGrid");
+    for (ClassifierKind k : kindGrid) {
+      Objects.requireNonNull(k, "kindGrid element");
+    }
+    if (kindGrid.isEmpty() || new java.util.HashSet<>(kindGrid).size() != kindGrid.size() || !kindGrid.contains(kind)) {
+      throw new IllegalArgumentException("kindGrid must hold distinct kinds including kind " + kind.id() + ": " + kindGrid);
+    }
+    kindGrid = List.copyOf(kindGrid);
     Objects.requireNonNull(solver, "solver");
     Objects.requireNonNull(features, "features");
     Objects.requireNonNull(costGrid, "costGrid");
@@ -147,6 +174,7 @@ public record TrainingOptions(
     }
     sorted.sort(null);
     costGrid = List.copyOf(sorted);
+    svmCostGrid = costs(svmCostGrid, "svmCostGrid");
     Objects.requireNonNull(interpolationGrid, "interpolationGrid");
     if (interpolationGrid.isEmpty()) {
       throw new IllegalArgumentException("interpolationGrid must not be empty");
@@ -187,9 +215,11 @@ public record TrainingOptions(
     }
     tw.sort(null);
     thresholdWeightGrid = List.copyOf(tw);
-    if (kind != ClassifierKind.NB_LOGISTIC && !interpolationGrid.equals(List.of(1.0))) {
-      throw new IllegalArgumentException("interpolationGrid applies to kind nb-logistic only; for " + kind.id()
-          + " it must be [1.0], got " + interpolationGrid);
+    for (ClassifierKind k : kindGrid) {
+      if (!k.naiveBayesScaled() && !interpolationGrid.equals(List.of(1.0))) {
+        throw new IllegalArgumentException("interpolationGrid applies to kinds nb-logistic and nb-svm only; for " + k.id()
+            + " it must be [1.0], got " + interpolationGrid);
+      }
     }
     if (minThresholdPositives < 1) {
       throw new IllegalArgumentException("minThresholdPositives must be >= 1: " + minThresholdPositives);
@@ -209,10 +239,41 @@ public record TrainingOptions(
     if (maxEpochs < 1) {
       throw new IllegalArgumentException("maxEpochs must be >= 1: " + maxEpochs);
     }
-    if (kind == ClassifierKind.MAXENT && features.weighting() != FeatureOptions.Weighting.BINARY) {
+    if (kindGrid.contains(ClassifierKind.MAXENT) && features.weighting() != FeatureOptions.Weighting.BINARY) {
       throw new IllegalArgumentException("kind maxent needs features.weighting BINARY (Smile's Maxent takes binary features), got "
           + features.weighting());
     }
+  }
+
+  private static List<Double> costs(List<Double> grid, String name) {
+    Objects.requireNonNull(grid, name);
+    if (grid.isEmpty()) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+    List<Double> sorted = new ArrayList<>();
+    for (Double c : grid) {
+      Objects.requireNonNull(c, name + " element");
+      if (!(c > 0 && c < 1e6)) {
+        throw new IllegalArgumentException(name + " values must be in (0, 1e6): " + c);
+      }
+      if (!sorted.contains(c)) {
+        sorted.add(c);
+      }
+    }
+    sorted.sort(null);
+    return List.copyOf(sorted);
+  }
+
+  /** The cost grid used for a kind: {@link #svmCostGrid()} for the SVM kinds, else {@link #costGrid()}. */
+  public List<Double> costGrid(ClassifierKind k) {
+    return k.svm() ? svmCostGrid : costGrid;
+  }
+
+  /** These options with {@code kind} replaced by a member of {@link #kindGrid()} (the grid is kept). */
+  TrainingOptions withChosenKind(ClassifierKind k) {
+    Builder b = toBuilder();
+    b.kind = k;
+    return b.build();
   }
 
   /**
@@ -224,6 +285,7 @@ public record TrainingOptions(
     m.put("folds", Integer.toString(folds));
     m.put("seed", Long.toString(seed));
     m.put("kind", kind.id());
+    m.put("kindGrid", String.join(",", kindGrid.stream().map(ClassifierKind::id).toList()));
     m.put("solver", solver.id());
     m.put("features.word", features.wordMinN() + "-" + features.wordMaxN());
     m.put("features.char", features.charMinN() + "-" + features.charMaxN());
@@ -236,6 +298,11 @@ public record TrainingOptions(
       sb.append(sb.length() == 0 ? "" : ",").append(c);
     }
     m.put("costGrid", sb.toString());
+    sb.setLength(0);
+    for (double c : svmCostGrid) {
+      sb.append(sb.length() == 0 ? "" : ",").append(c);
+    }
+    m.put("svmCostGrid", sb.toString());
     m.put("perLabelCost", Boolean.toString(perLabelCost));
     sb.setLength(0);
     for (double c : interpolationGrid) {
@@ -269,9 +336,11 @@ public record TrainingOptions(
     b.folds = folds;
     b.seed = seed;
     b.kind = kind;
+    b.kindGrid = kindGrid;
     b.solver = solver;
     b.features = features;
     b.costGrid = costGrid;
+    b.svmCostGrid = svmCostGrid;
     b.perLabelCost = perLabelCost;
     b.interpolationGrid = interpolationGrid;
     b.rankingGrid = rankingGrid;
@@ -293,7 +362,8 @@ public record TrainingOptions(
 
   /**
    * Builds {@link TrainingOptions}; every setter rejects null. Defaults: 5 folds, seed 0,
-   * {@code NB_LOGISTIC}, {@code DUAL_CD}, {@link FeatureOptions#wordsAndChars()}, costs {@code 1, 4, 16},
+   * kinds {@code NB_LOGISTIC, SVM} compared by CV, {@code DUAL_CD}, {@link FeatureOptions#wordsAndChars()},
+   * costs {@code 1, 4, 16} (SVM: {@code 1/16, 1/4, 1}),
    * per-label cost on, interpolation {@code 1.0}, ranking {@code MARGIN}, per-label threshold weights
    * {@code 0.25, 0.5, 0.75, 1},
    * threshold rule {@code AUTO} (5 positives for per-label thresholds), minExamples 1, at-least-one
@@ -306,9 +376,11 @@ public record TrainingOptions(
     private int folds = 5;
     private long seed;
     private ClassifierKind kind = ClassifierKind.NB_LOGISTIC;
+    private List<ClassifierKind> kindGrid = DEFAULT_KINDS;
     private Solver solver = Solver.DUAL_CD;
     private FeatureOptions features = FeatureOptions.wordsAndChars();
     private List<Double> costGrid = DEFAULT_COSTS;
+    private List<Double> svmCostGrid = DEFAULT_SVM_COSTS;
     private boolean perLabelCost = true;
     private List<Double> interpolationGrid = List.of(1.0);
     private List<Ranking> rankingGrid = List.of(Ranking.MARGIN);
@@ -338,8 +410,19 @@ public record TrainingOptions(
       return this;
     }
 
+    /** Fits this kind only (sets {@code kindGrid} to just {@code v}). */
     public Builder kind(ClassifierKind v) {
       kind = Objects.requireNonNull(v, "kind");
+      kindGrid = List.of(v);
+      return this;
+    }
+
+    /** The kinds compared by CV, in order of preference on a tie; {@code kind} becomes the first. */
+    public Builder kindGrid(List<ClassifierKind> v) {
+      kindGrid = List.copyOf(Objects.requireNonNull(v, "kindGrid"));
+      if (!kindGrid.isEmpty()) {
+        kind = kindGrid.get(0);
+      }
       return this;
     }
 
@@ -353,8 +436,16 @@ public record TrainingOptions(
       return this;
     }
 
+    /** The cost grid of every kind (sets {@code svmCostGrid} too). */
     public Builder costGrid(List<Double> v) {
       costGrid = List.copyOf(Objects.requireNonNull(v, "costGrid"));
+      svmCostGrid = costGrid;
+      return this;
+    }
+
+    /** The cost grid of the SVM kinds only. */
+    public Builder svmCostGrid(List<Double> v) {
+      svmCostGrid = List.copyOf(Objects.requireNonNull(v, "svmCostGrid"));
       return this;
     }
 
@@ -378,9 +469,10 @@ public record TrainingOptions(
       return this;
     }
 
-    /** Shorthand for a grid of one value. */
+    /** Shorthand for a grid of one value, for every kind. */
     public Builder cost(double c) {
       costGrid = List.of(c);
+      svmCostGrid = costGrid;
       return this;
     }
 
@@ -449,7 +541,7 @@ public record TrainingOptions(
      * @throws IllegalArgumentException as {@link TrainingOptions#TrainingOptions} does
      */
     public TrainingOptions build() {
-      return new TrainingOptions(folds, seed, kind, solver, features, costGrid, perLabelCost, interpolationGrid, rankingGrid, thresholdWeightGrid, thresholds, minThresholdPositives,
+      return new TrainingOptions(folds, seed, kind, kindGrid, solver, features, costGrid, svmCostGrid, perLabelCost, interpolationGrid, rankingGrid, thresholdWeightGrid, thresholds, minThresholdPositives,
           minExamples, atLeastOne, maxLabels, selection, threads, tolerance, maxEpochs, tokenizer, extraFeatures, language);
     }
   }

@@ -53,6 +53,7 @@ class ModelRoundTripTest {
       ModelWriter.write(trained, file);
       LinearThemeClassifier loaded = ModelLoader.load(file);
       assertEquals(trained.classifyAll(Fixtures.PROBES), loaded.classifyAll(Fixtures.PROBES), k.id());
+      assertEquals(k, loaded.model().kind(), k.id());
       assertEquals(Fixtures.options(k, f).features(), loaded.model().features());
     }
   }

@@ -37,7 +37,35 @@ class TrainingOptionsTest {
     assertEquals(ClassifierKind.NB_LOGISTIC, ClassifierKind.parse("NB_logistic"));
     assertEquals(Solver.SMILE_LBFGS, Solver.parse("smile-lbfgs"));
     assertEquals(ThresholdRule.PER_LABEL, ThresholdRule.parse("per-label"));
-    assertMessage("expected logistic", () -> ClassifierKind.parse("svm"));
+    assertEquals(ClassifierKind.NB_SVM, ClassifierKind.parse("nb_svm"));
+    assertEquals("nb-svm", ClassifierKind.NB_SVM.id());
+    assertMessage("nb-svm", () -> ClassifierKind.parse("rbf-svm"));
+  }
+
+  @Test
+  void kindGridDefaultsToNbLogisticAndSvmAndKindNarrowsIt() {
+    TrainingOptions d = TrainingOptions.builder().build();
+    assertEquals(List.of(ClassifierKind.NB_LOGISTIC, ClassifierKind.SVM), d.kindGrid());
+    assertEquals(ClassifierKind.NB_LOGISTIC, d.kind());
+    assertEquals("nb-logistic,svm", d.toProperties().get("kindGrid"));
+    assertEquals(TrainingOptions.DEFAULT_SVM_COSTS, d.costGrid(ClassifierKind.SVM));
+    assertEquals(TrainingOptions.DEFAULT_COSTS, d.costGrid(ClassifierKind.NB_LOGISTIC));
+    TrainingOptions one = TrainingOptions.builder().kind(ClassifierKind.SVM).build();
+    assertEquals(List.of(ClassifierKind.SVM), one.kindGrid());
+    TrainingOptions grid = TrainingOptions.builder().kindGrid(List.of(ClassifierKind.NB_SVM, ClassifierKind.LOGISTIC)).cost(2.0).build();
+    assertEquals(ClassifierKind.NB_SVM, grid.kind());
+    assertEquals(List.of(2.0), grid.svmCostGrid(), "cost(...) sets the grid of every kind");
+    assertEquals(ClassifierKind.LOGISTIC, grid.withChosenKind(ClassifierKind.LOGISTIC).kind());
+    assertEquals(grid.kindGrid(), grid.withChosenKind(ClassifierKind.LOGISTIC).kindGrid());
+    assertMessage("kindGrid", () -> grid.withChosenKind(ClassifierKind.SVM));
+    assertMessage("kindGrid", () -> TrainingOptions.builder().kindGrid(List.of()).build());
+    assertMessage("kindGrid", () -> TrainingOptions.builder().kindGrid(List.of(ClassifierKind.SVM, ClassifierKind.SVM)).build());
+    assertMessage("svmCostGrid", () -> TrainingOptions.builder().svmCostGrid(List.of(0.0)).build());
+    assertMessage("interpolationGrid", () -> TrainingOptions.builder().kindGrid(List.of(ClassifierKind.NB_LOGISTIC, ClassifierKind.SVM))
+        .interpolationGrid(List.of(0.5, 1.0)).build());
+    TrainingOptions nb = TrainingOptions.builder().kindGrid(List.of(ClassifierKind.NB_LOGISTIC, ClassifierKind.NB_SVM))
+        .interpolationGrid(List.of(0.5, 1.0)).build();
+    assertEquals(List.of(0.5, 1.0), nb.interpolationGrid());
   }
 
   private static void assertMessage(String part, org.junit.jupiter.api.function.Executable e) {
