@@ -73,7 +73,7 @@ class TrainEvaluateCommandTest {
 
     Path out = tmp.resolve("classified.csv");
     CliRunner.Result c = CliRunner.run("classify", "--input", test.toString(), "--output", out.toString(),
-        "--model", model.toString(), "--quiet");
+        "--model", model.toString(), "--column-prefix", "vb_", "--quiet");
     assertEquals(0, c.exit(), c.err());
     assertEquals(61, Files.readAllLines(out).size(), "one output row per input row plus the header");
   }
