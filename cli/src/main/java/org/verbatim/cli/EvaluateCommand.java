@@ -76,7 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of folds, training and bootstrap (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--kind", paramLabel = "KIND", description = "With --folds: logistic, nb-logistic or maxent.")
+  @Option(names = "--kind", paramLabel = "KIND", description = "With --folds: logistic, nb-logistic, svm, nb-svm or maxent (default: chosen by cross-validation).")
   String kind;
 
   @Option(names = "--resamples", defaultValue = "1000", description = "Bootstrap resamples, 0 for none (default: ${DEFAULT-VALUE}).")

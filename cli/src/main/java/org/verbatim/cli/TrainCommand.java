@@ -54,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--kind", paramLabel = "KIND",
-      description = "logistic, nb-logistic (naive-Bayes weighted) or maxent (default: the library's default).")
+      description = "logistic, nb-logistic, svm, nb-svm or maxent (default: nb-logistic and svm, chosen by cross-validation).")
   String kind;
 
   @Option(names = {"-t", "--text-column"}, paramLabel = "NAME", description = "Column holding the comment text.")
