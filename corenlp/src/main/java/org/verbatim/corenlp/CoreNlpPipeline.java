@@ -359,8 +359,9 @@ public final class CoreNlpPipeline implements TextPipeline {
         next++;
       }
       Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
-      if (first == next || tree == null) {
-        continue; // no token left after clean-up, or no parse
+      List<CoreLabel> labels = sentence.get(CoreAnnotations.TokensAnnotation.class);
+      if (first == next || tree == null || labels == null || labels.size() > MAX_PARSE_TOKENS) {
+        continue; // no token left after clean-up, or no parse (a sentence too long gets a flat stand-in tree)
       }
       int index = tokens.get(first).sentence();
       SimpleMatrix predictions = RNNCoreAnnotations.getPredictions(tree);
