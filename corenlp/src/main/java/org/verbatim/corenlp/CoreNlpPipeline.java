@@ -314,6 +314,16 @@ public final class CoreNlpPipeline implements TextPipeline {
         lastEnd = b;
         IndexedWord node = graph == null ? null : graph.getNodeByIndexSafe(t.index());
         parse.add(a, b, s, node);
+        int p = runTogether(text, a, b);
+        if (p > 0) {
+          // "attentive.very": two sentences typed without a space; split as OpenNlpPipeline does (untagged words)
+          int q = p;
+          while (isTerminal(text.charAt(q))) {
+            q++;
+          }
+          builder.token(a, p, s, "X", null).token(p, q, s, "PUNCT", null).token(q, b, s, "X", null);
+          continue;
+        }
         if (profile == Profile.FULL) {
           String relation = relations == null || t.index() < 1 || t.index() >= relations.length ? null : relations[t.index()];
           builder.token(a, b, s, UposTags.of(t.tag(), t.lemma(), relation), t.lemma());
@@ -378,6 +388,38 @@ public final class CoreNlpPipeline implements TextPipeline {
       lastSentence = index;
     }
     return out;
+  }
+
+  /**
+   * Where to split a token made of two words joined by sentence-final punctuation ({@code attentive.very},
+   * {@code poorly.The}, {@code quickly!They}): the offset of the punctuation, or -1. The first word must have at
+   * least two letters, so initialisms ({@code e.g}, {@code a.m}) stay whole.
+   */
+  static int runTogether(String text, int a, int b) {
+    int p = a;
+    while (p < b && Character.isLetter(text.charAt(p))) {
+      p++;
+    }
+    if (p - a < 2 || p >= b || !isTerminal(text.charAt(p))) {
+      return -1;
+    }
+    int q = p;
+    while (q < b && isTerminal(text.charAt(q))) {
+      q++;
+    }
+    if (q == b) {
+      return -1;
+    }
+    for (int k = q; k < b; k++) {
+      if (!Character.isLetter(text.charAt(k))) {
+        return -1;
+      }
+    }
+    return p;
+  }
+
+  private static boolean isTerminal(char c) {
+    return c == '.' || c == '!' || c == '?';
   }
 
   /**

@@ -25,15 +25,16 @@ import org.verbatim.text.Token;
  * {@code listened}); for a cue word that is the root of the sentence, the word itself. Two adjustments:
  * <ul>
  *   <li>a cue that modifies a subject ("No staff member listened": {@code no} is {@code det} of {@code member},
- *       the {@code nsubj} of {@code listened}) scopes over the subject's predicate;
+ *       the {@code nsubj} of {@code listened}), or a conjunct of one ("3 paramedics and not 1 showed any
+ *       empathy"), scopes over the subject's predicate;
  *   <li>a cue that modifies an adverb which itself modifies something ("not very helpful" when {@code not}
  *       hangs on {@code very}) climbs to what the adverb modifies.
  * </ul>
  * The scope is the root and everything below it except the branches that start a new predication:
- * {@code parataxis}, {@code list}, {@code advcl}, {@code discourse}, {@code vocative}, {@code reparandum} (with any
- * subtype) and {@code conj} to a conjunct with its own subject, auxiliary or copula, or a finite verb of its own ("did not
- * listen and was rude": {@code rude} is out; "did not listen or care" and "not kind or helpful": {@code care} and
- * {@code helpful} are in).
+ * {@code parataxis}, {@code list}, {@code discourse}, {@code vocative}, {@code reparandum}, {@code advcl} (unless
+ * introduced by "like": "don't feel like it helped" keeps "helped"), all with any subtype, and {@code conj} to a
+ * conjunct with its own subject, auxiliary or copula, or a finite verb of its own ("did not listen and was rude":
+ * {@code rude} is out; "did not listen or care" and "not kind or helpful": {@code care} and {@code helpful} are in).
  *
  * <p>Where the parse cannot be used (no graph for the sentence, a token that maps to no parse node, a cue and a
  * token in different CoreNLP sentences) the lexical scope is kept.
@@ -168,9 +169,16 @@ final class DependencyNegation {
       head = next.getGovernor();
       rel = relation(next);
     }
-    // "No staff member listened": a cue inside the subject scopes over the predicate
+    // "No staff member listened": a cue inside the subject scopes over the predicate, also when it modifies a
+    // later conjunct of the subject ("3 paramedics and not 1 showed any empathy")
     if (NOMINAL_MODIFIER.contains(rel)) {
-      SemanticGraphEdge next = parentEdge(g, head);
+      IndexedWord nominal = head;
+      SemanticGraphEdge next = parentEdge(g, nominal);
+      guard = 0;
+      while (next != null && relation(next).equals("conj") && guard++ < 8) {
+        nominal = next.getGovernor();
+        next = parentEdge(g, nominal);
+      }
       if (next != null && SUBJECT.contains(relation(next))) {
         head = next.getGovernor();
       }
@@ -188,7 +196,7 @@ final class DependencyNegation {
       }
       for (SemanticGraphEdge e : g.outgoingEdgeIterable(n)) {
         String rel = relation(e);
-        if (NEW_PREDICATION.contains(rel)) {
+        if (NEW_PREDICATION.contains(rel) && !(rel.equals("advcl") && markedByLike(g, e.getDependent()))) {
           continue;
         }
         if (rel.equals("conj") && ownPredication(g, e.getDependent())) {
@@ -197,6 +205,16 @@ final class DependencyNegation {
         todo.push(e.getDependent());
       }
     }
+  }
+
+  /** True for an adverbial clause introduced by "like" ("don't feel like it helped"), a complement in all but name. */
+  private static boolean markedByLike(SemanticGraph g, IndexedWord clause) {
+    for (SemanticGraphEdge e : g.outgoingEdgeIterable(clause)) {
+      if (relation(e).equals("mark") && "like".equalsIgnoreCase(e.getDependent().word())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when a conjunct has its own subject, auxiliary or copula, or is a finite verb. */

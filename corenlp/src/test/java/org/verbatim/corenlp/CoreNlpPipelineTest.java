@@ -109,8 +109,11 @@ class CoreNlpPipelineTest {
       "They're gonna call.; They|'re|gon|na|call|.",
       // CoreNLP splits a number from its unit; OpenNLP keeps 2hrs and 4am whole
       "Wait was 2hrs at 4am.; Wait|was|2|hrs|at|4|am|.",
-      // CoreNLP keeps two sentences run together without a space as one token; OpenNLP splits at the period
-      "It was done poorly.The staff were late.; It|was|done|poorly.The|staff|were|late|.",
+      // CoreNLP splits N/A at the slash (OpenNLP keeps "N/A." whole)
+      "Answer: N/A.; Answer|:|N|/|A.",
+      // sentences run together without a space are split like OpenNLP's FAST profile does; its maxent tokenizer
+      // (FULL) keeps "attentive.very" whole
+      "All staff attentive.very welcoming team.; All|staff|attentive|.|very|welcoming|team|.",
   })
   void knownTokenizationDivergences(String text, String coreTokens) {
     AnalyzedText core = analyze(Pipelines.full(), text);
@@ -180,6 +183,39 @@ class CoreNlpPipelineTest {
     String text = "Nothing everything was perfect";
     assertTrue(token(OPENNLP_FULL.analyze(text), "perfect").negated());
     assertFalse(token(analyze(Pipelines.full(), text), "perfect").negated());
+  }
+
+  @Test
+  void aCueOnALaterConjunctOfTheSubjectScopesOverThePredicate() {
+    AnalyzedText a = analyze(Pipelines.full(), "The paramedics and not one nurse showed any kindness.");
+    for (String w : List.of("one", "nurse", "showed", "any", "kindness")) {
+      assertTrue(token(a, w).negated(), w);
+    }
+  }
+
+  @Test
+  void anAdverbialClauseLeavesTheScopeUnlessLikeIntroducesIt() {
+    AnalyzedText because = analyze(Pipelines.full(), "I was not happy because they were late.");
+    assertTrue(token(because, "happy").negated());
+    assertFalse(token(because, "late").negated(), "a reason given is not negated");
+    assertTrue(token(OPENNLP_FULL.analyze("I was not happy because they were late."), "late").negated());
+    AnalyzedText like = analyze(Pipelines.full(), "Don't feel like it helped me at all.");
+    assertTrue(token(like, "helped").negated(), "\"don't feel like it helped\": it did not help");
+  }
+
+  @Test
+  void runTogetherSentencesAreSplitAtTheirPunctuation() {
+    assertEquals(9, CoreNlpPipeline.runTogether("attentive.very", 0, 14));
+    assertEquals(6, CoreNlpPipeline.runTogether("poorly...The", 0, 12));
+    assertEquals(6, CoreNlpPipeline.runTogether("Thanks!Great", 0, 12));
+    assertEquals(-1, CoreNlpPipeline.runTogether("e.g", 0, 3), "initialisms stay whole");
+    assertEquals(-1, CoreNlpPipeline.runTogether("well.5", 0, 6));
+    assertEquals(-1, CoreNlpPipeline.runTogether("word.", 0, 5));
+    assertEquals(-1, CoreNlpPipeline.runTogether("nhs.uk/x", 0, 8));
+    AnalyzedText a = analyze(Pipelines.full(), "Staff never listened.The food was nice.");
+    assertEquals(List.of("Staff", "never", "listened", ".", "The", "food", "was", "nice", "."), texts(a));
+    assertTrue(token(a, "listened").negated());
+    assertFalse(token(a, "nice").negated(), "the period ends the clause");
   }
 
   @Test
