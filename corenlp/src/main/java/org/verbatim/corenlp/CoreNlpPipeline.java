@@ -50,7 +50,9 @@ import org.verbatim.text.Token;
  *       time" and "no one listened" are negated as by the lexical rule.
  *   <li>{@link Options#sentiment()}: CoreNLP's recursive neural sentiment model gives each sentence a label from
  *       very negative to very positive ({@link #analyzeWithSentiment(String)}); it needs the PCFG constituency
- *       parser and is several times slower (figures in {@code docs/corenlp.md}).
+ *       parser and is many times slower (figures in {@code docs/corenlp.md}). Sentences longer than
+ *       {@value #MAX_PARSE_TOKENS} tokens (under 1% in NHS Friends and Family Test comments) are not parsed, the
+ *       parser's cost growing with the cube of the length, and get no sentiment.
  *   <li>POS tags are CoreNLP's Penn Treebank tags mapped to Universal Dependencies UPOS tags (the tag set of
  *       {@link Token#pos()}), using the dependency relation where there is one; lemmas are CoreNLP's, lower-cased.
  * </ul>
@@ -59,8 +61,10 @@ import org.verbatim.text.Token;
  * Offsets come from CoreNLP's character offsets; {@link Token#text()} is always the slice of the original text
  * ({@code text.substring(start, end)}), never CoreNLP's normalised word (CoreNLP turns {@code "} into {@code ``}
  * and {@code (} into {@code -LRB-} in some settings). Line breaks end sentences, as in {@link OpenNlpPipeline}.
- * Known tokenization differences from {@link OpenNlpPipeline} ({@link Profile#FULL}): CoreNLP keeps some
- * hyphenated words whole ({@code e-mail}, {@code co-operate}) and splits {@code gonna} into {@code gon} + {@code na}.
+ * On plain sentences the tokens are those of {@link OpenNlpPipeline} ({@link Profile#FULL}); known differences:
+ * CoreNLP keeps {@code 1/2} whole, splits {@code gonna} ({@code gon} + {@code na}), a number from its unit
+ * ({@code 2} + {@code hrs}) and {@code N/A} at the slash. Two sentences run together without a space
+ * ({@code attentive.very}) are split at the punctuation, as the {@link Profile#FAST} OpenNLP profile does.
  *
  * <h2>Bad input</h2>
  * CoreNLP sees a copy of the text, of the same length, in which unpaired surrogates and control characters other
@@ -107,7 +111,7 @@ public final class CoreNlpPipeline implements TextPipeline {
   static final String SENTIMENT_MODEL = "edu/stanford/nlp/models/sentiment/sentiment.ser.gz";
 
   /** Longest sentence, in tokens, given to the PCFG parser for sentiment; longer ones get no sentiment. */
-  static final int MAX_PARSE_TOKENS = 80;
+  static final int MAX_PARSE_TOKENS = 50;
 
   private final Profile profile;
   private final Options options;

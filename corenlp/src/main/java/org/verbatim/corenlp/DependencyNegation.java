@@ -25,8 +25,8 @@ import org.verbatim.text.Token;
  * {@code listened}); for a cue word that is the root of the sentence, the word itself. Two adjustments:
  * <ul>
  *   <li>a cue that modifies a subject ("No staff member listened": {@code no} is {@code det} of {@code member},
- *       the {@code nsubj} of {@code listened}), or a conjunct of one ("3 paramedics and not 1 showed any
- *       empathy"), scopes over the subject's predicate;
+ *       the {@code nsubj} of {@code listened}), or a conjunct of one ("The paramedics and not one nurse
+ *       showed any kindness"), scopes over the subject's predicate;
  *   <li>a cue that modifies an adverb which itself modifies something ("not very helpful" when {@code not}
  *       hangs on {@code very}) climbs to what the adverb modifies.
  * </ul>
@@ -170,7 +170,7 @@ final class DependencyNegation {
       rel = relation(next);
     }
     // "No staff member listened": a cue inside the subject scopes over the predicate, also when it modifies a
-    // later conjunct of the subject ("3 paramedics and not 1 showed any empathy")
+    // later conjunct of the subject ("The paramedics and not one nurse showed any kindness")
     if (NOMINAL_MODIFIER.contains(rel)) {
       IndexedWord nominal = head;
       SemanticGraphEdge next = parentEdge(g, nominal);

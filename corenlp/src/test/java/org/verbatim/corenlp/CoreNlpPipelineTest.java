@@ -113,7 +113,7 @@ class CoreNlpPipelineTest {
       "Answer: N/A.; Answer|:|N|/|A.",
       // sentences run together without a space are split like OpenNLP's FAST profile does; its maxent tokenizer
       // (FULL) keeps "attentive.very" whole
-      "All staff attentive.very welcoming team.; All|staff|attentive|.|very|welcoming|team|.",
+      "The nurses were attentive.very kind.; The|nurses|were|attentive|.|very|kind|.",
   })
   void knownTokenizationDivergences(String text, String coreTokens) {
     AnalyzedText core = analyze(Pipelines.full(), text);
@@ -180,9 +180,9 @@ class CoreNlpPipelineTest {
   @Test
   void aCueThatGovernsOnlyItsNounDoesNotNegateTheNextPredicate() {
     // feedback typed without punctuation: "Nothing" answers the question, then comes praise
-    String text = "Nothing everything was perfect";
-    assertTrue(token(OPENNLP_FULL.analyze(text), "perfect").negated());
-    assertFalse(token(analyze(Pipelines.full(), text), "perfect").negated());
+    String text = "Nothing everything was fine";
+    assertTrue(token(OPENNLP_FULL.analyze(text), "fine").negated());
+    assertFalse(token(analyze(Pipelines.full(), text), "fine").negated());
   }
 
   @Test
@@ -199,7 +199,7 @@ class CoreNlpPipelineTest {
     assertTrue(token(because, "happy").negated());
     assertFalse(token(because, "late").negated(), "a reason given is not negated");
     assertTrue(token(OPENNLP_FULL.analyze("I was not happy because they were late."), "late").negated());
-    AnalyzedText like = analyze(Pipelines.full(), "Don't feel like it helped me at all.");
+    AnalyzedText like = analyze(Pipelines.full(), "I don't feel like it helped me.");
     assertTrue(token(like, "helped").negated(), "\"don't feel like it helped\": it did not help");
   }
 
