@@ -124,7 +124,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       defaultValue = "opennlp",
       description = "Text analysis: opennlp (default, fast) or corenlp (Stanford CoreNLP: negation scope from a"
           + " dependency parse; several times slower, loads in about 15 s; needs"
-          + " stanford-corenlp-4.5.10-models.jar on the class path).")
+          + " stanford-corenlp-4.5.10-models.jar on the class path). Not used with --model.")
   String pipeline;
 
   @Option(
@@ -146,6 +146,13 @@ public final class ClassifyCommand implements Callable<Integer> {
       description = "Prefix for the added columns, for inputs that already have a column named themes, scores,"
           + " polarity, evidence or error (e.g. vb_ gives vb_themes).")
   String columnPrefix;
+
+  @Option(
+      names = {"-m", "--model"},
+      paramLabel = "FILE",
+      description = "A trained model written by 'verbatim train' instead of the codebook; with --codebook, a hybrid "
+          + "(the model picks the themes, the codebook gives polarity and evidence and its other themes).")
+  Path model;
 
   @Option(
       names = "--report",
@@ -398,6 +405,13 @@ public final class ClassifyCommand implements Callable<Integer> {
   }
 
   private ThemeClassifier classifier(ClassifierFactory.Backend backend) throws Failure {
+    if (model != null) {
+      try {
+        return TrainedModels.load(model, codebook, codebook != null);
+      } catch (CommandFailure f) {
+        throw new Failure(f.exitCode(), f.getMessage());
+      }
+    }
     try {
       return ClassifierFactory.create(codebook, backend);
     } catch (IllegalStateException e) {
