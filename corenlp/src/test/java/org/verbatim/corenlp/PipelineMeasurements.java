@@ -89,7 +89,7 @@ public final class PipelineMeasurements {
   private static List<String> read(Path csv, int limit) throws IOException {
     List<String> texts = new ArrayList<>();
     try (Reader r = Files.newBufferedReader(csv)) {
-      for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+      for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
         texts.add(rec.get("text"));
         if (texts.size() >= limit) {
           break;
