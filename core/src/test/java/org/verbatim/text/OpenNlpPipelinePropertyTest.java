@@ -10,7 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Random-input checks: any string is analysed without error into a well-formed {@link AnalyzedText}. */
-class OpenNlpPipelineProperties {
+class OpenNlpPipelinePropertyTest {
 
   /** Any UTF-16 string, unpaired surrogates and controls included. */
   @Provide
