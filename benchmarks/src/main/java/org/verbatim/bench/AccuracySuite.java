@@ -117,7 +117,7 @@ public final class AccuracySuite {
           log("  peer %s", spec.system());
           try {
             peerRuns.add(peers.get().run(spec, d.dir(), outDir.resolve("peers"),
-                List.of("--seed", Long.toString(s.seed()), "--min-throughput-docs", Integer.toString(s.throughputN()),
+                List.of("--min-throughput-docs", Integer.toString(s.throughputN()),
                     "--single-n", Integer.toString(s.singleN()))));
           } catch (IOException e) {
             log("  peer %s failed: %s", spec.system(), e.getMessage());

@@ -192,7 +192,7 @@ public final class Peers {
   public void keywordBaseline(Path input, Path output, Path log) throws IOException, InterruptedException {
     List<String> cmd = List.of(PYTHON.toString(), dir.resolve("keyword_baseline.py").toString(),
         input.toAbsolutePath().toString(), output.toAbsolutePath().toString());
-    ChildProcess.Result r = ChildProcess.run(cmd, log.resolveSibling(log.getFileName() + ".stdout"), log);
+    ChildProcess.Result r = ChildProcess.run(cmd, log.resolveSibling("keyword-baseline.stdout"), log);
     if (r.exitCode() != 0) {
       throw new IOException("keyword_baseline.py exited with " + r.exitCode() + "; see " + log);
     }
