@@ -77,7 +77,7 @@ final class PolarityRules {
     }
     double context = contextSentiment(text, m, negator);
     Polarity p;
-    if (request || (context <= 0 && wanting(tokens, clause, m))) {
+    if (request || wanting(tokens, clause, m) || imperative(tokens, text, m)) {
       p = Polarity.NEGATIVE;
     } else {
       p = context < 0 ? Polarity.NEGATIVE : Polarity.POSITIVE;
@@ -158,6 +158,27 @@ final class PolarityRules {
     return false;
   }
 
+  /**
+   * A sentence that opens with the cue in its base form is an instruction ("Listen to patients", "Explain
+   * things more"): a request. Past and progressive forms ("Listened to us", "Explaining everything") are not.
+   */
+  private static boolean imperative(List<Token> tokens, AnalyzedText text, CueMatcher.Match m) {
+    Token first = tokens.get(m.firstToken());
+    int sentenceStart = text.sentences().get(first.sentence()).firstToken();
+    if (m.firstToken() != sentenceStart || m.endToken() >= text.sentences().get(first.sentence()).endToken()) {
+      return false;
+    }
+    String n = first.norm();
+    return n.length() > 3 && IMPERATIVE_VERBS.contains(n);
+  }
+
+  /** Base forms of verbs that, opening a sentence, make it an instruction to the service. */
+  private static final Set<String> IMPERATIVE_VERBS = Set.of(
+      "listen", "explain", "communicate", "respect", "treat", "involve", "include", "tell", "inform", "update",
+      "keep", "call", "ring", "answer", "respond", "return", "reply", "stop", "start", "give", "take", "show",
+      "be", "try", "make", "let", "ask", "consider", "ensure", "provide", "speak", "talk", "support", "help",
+      "train", "hire", "employ", "improve", "reduce", "increase", "offer", "allow");
+
   private double contextSentiment(AnalyzedText text, CueMatcher.Match m, int cueNegator) {
     List<Token> tokens = text.tokens();
     List<Clause> clauses = text.clauses();
@@ -186,7 +207,11 @@ final class PolarityRules {
       if (i >= m.firstToken() && i < m.endToken()) {
         continue;
       }
-      double s = lexicon.score(tokens.get(i).norm());
+      Token t = tokens.get(i);
+      if (t.negator() || WANTING.contains(t.norm())) {
+        continue; // a negator's own sentiment ("lack") is applied as negation, not counted twice
+      }
+      double s = lexicon.score(t.norm());
       if (s == 0) {
         continue;
       }
