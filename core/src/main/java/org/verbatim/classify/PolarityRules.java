@@ -131,7 +131,7 @@ final class PolarityRules {
       if (REQUESTS.contains(n)) {
         return true;
       }
-      if (REQUEST_HEADS.contains(n) && i + 1 < tokens.size()) {
+      if (REQUEST_HEADS.contains(n) && i + 1 < tokens.size() && at - i <= 3) {
         String next = tokens.get(i + 1).norm();
         if (next.equals("to") || (n.equals("like") && i > 0 && tokens.get(i - 1).norm().equals("would"))) {
           return true;

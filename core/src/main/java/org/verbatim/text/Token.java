@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param norm lower-cased ({@link java.util.Locale#ROOT}) form with typographic apostrophes and quotes
  *     folded to ASCII; contractions are normalised ({@code n't} and {@code not} both give {@code not},
  *     {@code 'm} gives {@code am}); used by cue matching and features
- * @param pos Penn Treebank POS tag, or {@code null} in the {@link Profile#FAST} profile
+ * @param pos Universal Dependencies UPOS tag ({@code NOUN}, {@code VERB}, {@code AUX}, {@code PART}, ...: the tag set
+ *     of OpenNLP's English UD EWT model), or {@code null} in the {@link Profile#FAST} profile
  * @param lemma lower-cased lemma, or {@code null} in the {@link Profile#FAST} profile
  * @param sentence index of the sentence the token belongs to
  * @param clause index of the clause (see {@link AnalyzedText#clauses()})

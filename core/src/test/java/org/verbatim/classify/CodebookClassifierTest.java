@@ -98,7 +98,7 @@ class CodebookClassifierTest {
 
   @Test
   void contextSentimentDecidesNeutralCues() {
-    assertEquals(Polarity.NEGATIVE, tag(classifier.classify("The explanation was confusing and poor."), "clarity").polarity());
+    assertEquals(Polarity.NEGATIVE, tag(classifier.classify("What they explained was confusing and poor."), "clarity").polarity());
     assertEquals(Polarity.POSITIVE, tag(classifier.classify("Everything was explained brilliantly."), "clarity").polarity());
   }
 

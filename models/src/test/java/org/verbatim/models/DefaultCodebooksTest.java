@@ -100,13 +100,24 @@ class DefaultCodebooksTest {
     assertEquals(ids, cited, "every listed source is cited by some theme");
   }
 
+  /**
+   * Words that courtesy and warmth share: a coder may file "friendly staff" under respect or empathy, so the
+   * codebook deliberately tags both (the documented way to give one phrase two themes). Any other pattern
+   * repeated across themes is a mistake.
+   */
+  private static final Set<String> SHARED_ON_PURPOSE = Set.of("friendly");
+
   @Test
-  void noPatternIsRepeatedAnywhereInTheCodebook() {
+  void noPatternIsRepeatedAnywhereInTheCodebookExceptOnPurpose() {
     Map<List<CuePattern.Element>, String> seen = new HashMap<>();
     for (Theme t : cb.themes()) {
+      Set<List<CuePattern.Element>> inTheme = new HashSet<>();
       for (Cue c : t.cues()) {
+        assertTrue(inTheme.add(c.pattern().elements()), "pattern repeated within " + t.id() + ": " + c.pattern());
         String previous = seen.put(c.pattern().elements(), t.id() + ": " + c.pattern());
-        assertEquals(null, previous, "pattern repeated: " + previous + " and " + t.id() + ": " + c.pattern());
+        if (!SHARED_ON_PURPOSE.contains(c.pattern().source())) {
+          assertEquals(null, previous, "pattern repeated: " + previous + " and " + t.id() + ": " + c.pattern());
+        }
       }
     }
   }

@@ -1,0 +1,442 @@
+package org.verbatim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.verbatim.ThemeClassifier;
+import org.verbatim.codebook.CodebookException;
+import org.verbatim.io.AtomicOutput;
+import org.verbatim.io.ColumnClashException;
+import org.verbatim.io.ColumnException;
+import org.verbatim.io.ColumnSelector;
+import org.verbatim.io.FeedbackFileException;
+import org.verbatim.io.FeedbackFormat;
+import org.verbatim.io.FeedbackReader;
+import org.verbatim.io.FeedbackRecord;
+import org.verbatim.io.OutputColumns;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import org.verbatim.report.ReportBuilder;
+import org.verbatim.report.ReportMeta;
+import org.verbatim.report.ReportOptions;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code verbatim classify}: tags every comment of a CSV or JSON Lines file and writes the rows with their
+ * themes to a new file, atomically.
+ *
+ * <pre>{@code
+ * verbatim classify --input feedback.csv --text-column "What could we do better?"
+ * }</pre>
+ *
+ * <p>Not thread-safe: one instance per run.
+ */
+@Command(
+    name = "classify",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    header = "Tag each comment of a CSV or JSON Lines file with themes.",
+    description = {
+      "Writes every input row and column, in order, and adds these columns:",
+      "  themes    theme ids joined by ';', highest score first",
+      "  scores    e.g. listening:0.83;respect:0.61",
+      "  polarity  e.g. listening:negative;respect:positive",
+      "  evidence  offsets [start,end) into the comment, e.g. listening:4-23,30-41",
+      "  error     empty, or why the row has no themes",
+      "(JSON Lines gets arrays and objects instead, with the evidence text.) A summary OUTPUT.meta.json is written"
+          + " next to the output. The output appears only when the whole input is done; an existing file is"
+          + " replaced only then.",
+      "",
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done (rows that could not be classified are in the output with an error)",
+      "1:the input, codebook or output cannot be used (not found, not UTF-8, malformed CSV, ...)",
+      "2:the command line is wrong, or a column must be named (--text-column, --column-prefix)"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  verbatim classify --input feedback.csv",
+      "  verbatim classify -i export.jsonl -o tagged.jsonl --text-column answer",
+      "  verbatim classify -i survey.csv --codebook mine.yaml --column-prefix vb_"
+    })
+public final class ClassifyCommand implements Callable<Integer> {
+
+  /** Records read to guess the text column and the JSON field names. */
+  static final int SAMPLE_SIZE = 500;
+  /** Records per classification task. */
+  static final int CHUNK_SIZE = 512;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-i", "--input"},
+      required = true,
+      paramLabel = "FILE",
+      description = "Feedback file: CSV with a header row, or JSON Lines (one object per line); UTF-8.")
+  Path input;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Where to write, in the input's format. Default: <input-basename>.classified.<ext> beside the"
+          + " input (feedback.csv gives feedback.classified.csv).")
+  Path output;
+
+  @Option(
+      names = {"-t", "--text-column"},
+      paramLabel = "NAME",
+      description = "Column (or JSON field) holding the comments. Default: the one column named like text,"
+          + " comment(s), feedback, response, answer, verbatim, review, free_text, ... or else the one column"
+          + " holding free text.")
+  String textColumn;
+
+  @Option(
+      names = "--id-column",
+      paramLabel = "NAME",
+      description = "Column identifying rows, used in messages about bad rows. Default: a column named id,"
+          + " comment_id, response_id, respondent_id, ... if there is one.")
+  String idColumn;
+
+  @Option(
+      names = {"-c", "--codebook"},
+      paramLabel = "PATH",
+      description = "YAML codebook to classify with. Default: the bundled social-care codebook.")
+  Path codebook;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "csv|jsonl",
+      description = "Input format. Default: from the extension (.csv, .jsonl, .ndjson).")
+  String format;
+
+  @Option(
+      names = {"-j", "--threads"},
+      paramLabel = "N",
+      description = "Classification threads. Default: the number of processors.")
+  Integer threads;
+
+  @Option(
+      names = "--column-prefix",
+      paramLabel = "PREFIX",
+      defaultValue = "",
+      description = "Prefix for the added columns, for inputs that already have a column named themes, scores,"
+          + " polarity, evidence or error (e.g. vb_ gives vb_themes).")
+  String columnPrefix;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "Also write a self-contained HTML report of the classified rows to FILE (see 'verbatim report').")
+  Path report;
+
+  @Option(
+      names = "--date-column",
+      paramLabel = "NAME",
+      description = "With --report: the column holding dates, for trends by month or week.")
+  String dateColumn;
+
+  @Option(
+      names = "--group-column",
+      paramLabel = "NAME",
+      description = "With --report: the column holding a team or group, for comparisons.")
+  String groupColumn;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress bar, warnings or summary on stderr; errors are still printed.")
+  boolean quiet;
+
+  /** A failure with its message and exit code. */
+  static final class Failure extends Exception {
+    final int exitCode;
+
+    Failure(int exitCode, String message) {
+      super(message);
+      this.exitCode = exitCode;
+    }
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      run(err);
+      return 0;
+    } catch (Failure f) {
+      err.println("verbatim: error: " + f.getMessage());
+      err.flush();
+      return f.exitCode;
+    } catch (RuntimeException e) {
+      err.println("verbatim: error: internal error, please report it: " + e);
+      e.printStackTrace(err);
+      err.flush();
+      return Main.DATA_ERROR;
+    }
+  }
+
+  /** Builds the HTML report from the output just written (a second, streaming pass over it). */
+  private void writeReport(Path classified, String text, String id) throws Failure {
+    try {
+      ReportOptions options = ReportOptions.builder().textColumn(text).idColumn(id).dateColumn(dateColumn)
+          .groupColumn(groupColumn).columnPrefix(columnPrefix).source(input.getFileName().toString())
+          .meta(ReportMeta.besides(classified).orElse(null)).build();
+      ReportBuilder builder = ReportBuilder.create(options);
+      ReportBuilder.readFile(classified, builder);
+      builder.write(report);
+    } catch (IllegalArgumentException e) {
+      throw new Failure(Main.USAGE_ERROR, "--report: " + e.getMessage());
+    } catch (IOException e) {
+      throw new Failure(Main.DATA_ERROR, "wrote " + classified + " but not the report " + report + ": " + describe(e));
+    }
+  }
+
+  private void run(PrintWriter err) throws Failure {
+    Instant started = Instant.now();
+    long startNanos = System.nanoTime();
+    checkInput();
+    FeedbackFormat fmt = resolveFormat();
+    Path out = resolveOutput(fmt);
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (n < 1) {
+      throw new Failure(Main.USAGE_ERROR, "--threads must be at least 1: " + n);
+    }
+    OutputColumns added = OutputColumns.withPrefix(columnPrefix);
+
+    // Look at the start of the file: columns, text and id columns, clashes; all before the models load.
+    Sample sample = sample(fmt);
+    String text;
+    String id;
+    try {
+      if (sample.good().isEmpty() && sample.complete() && textColumn == null) {
+        text = "text"; // no record to classify: any column name will do
+      } else {
+        text = ColumnSelector.textColumn(sample.columns(), sample.good(), textColumn);
+      }
+      id = ColumnSelector.idColumn(sample.columns(), idColumn).orElse(null);
+    } catch (ColumnException e) {
+      String option = e.role().equals("id") ? "--id-column" : "--text-column";
+      throw new Failure(Main.USAGE_ERROR, input + ": " + e.getMessage() + "; name the column with " + option + " NAME");
+    }
+    List<String> clashes = added.clashes(sample.columns());
+    if (!clashes.isEmpty()) {
+      throw new Failure(Main.USAGE_ERROR, clashMessage(0, clashes));
+    }
+
+    ThemeClassifier classifier = classifier();
+    ClassifyJob job =
+        new ClassifyJob(classifier, new ClassifyJob.Settings(input, fmt, text, id, added, n, CHUNK_SIZE));
+    boolean showProgress = !quiet && System.console() != null;
+    ProgressBar bar = showProgress ? new ProgressBar(err, startNanos) : null;
+    ClassifyJob.Summary summary;
+    AtomicOutput target = null;
+    Thread cleanup = null;
+    try {
+      target = AtomicOutput.create(out);
+      cleanup = deleteOnExit(target.tempFile());
+      summary = job.run(target.writer(), bar == null ? (rows, read, size) -> {} : bar);
+      if (bar != null) {
+        bar.clear();
+      }
+      Instant finished = Instant.now();
+      RunMetadata meta =
+          new RunMetadata(input, target.target(), fmt, text, id, columnPrefix, n, classifier.info(), summary, started, finished);
+      target.commit();
+      try {
+        meta.write();
+      } catch (IOException e) {
+        throw new Failure(
+            Main.DATA_ERROR, "wrote " + out + " but not its summary " + RunMetadata.sidecarOf(out) + ": " + describe(e));
+      }
+    } catch (ColumnClashException e) {
+      throw new Failure(Main.USAGE_ERROR, clashMessage(e.line(), e.columns()));
+    } catch (FeedbackFileException e) {
+      throw new Failure(Main.DATA_ERROR, e.getMessage() + "; no output written");
+    } catch (IOException e) {
+      throw new Failure(Main.DATA_ERROR, describe(e) + "; no output written");
+    } finally {
+      if (bar != null) {
+        bar.clear();
+      }
+      closeQuietly(target, err);
+      if (cleanup != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+          // the JVM is exiting; the hook deletes the temporary file
+        }
+      }
+    }
+
+    if (report != null) {
+      writeReport(out, text, id);
+    }
+
+    if (!quiet) {
+      for (String s : summary.errorSamples()) {
+        err.println("verbatim: warning: " + s);
+      }
+      if (summary.errors() > summary.errorSamples().size()) {
+        err.println("verbatim: warning: ... and " + (summary.errors() - summary.errorSamples().size())
+            + " more rows with an error (see the error column)");
+      }
+      double seconds = (System.nanoTime() - startNanos) / 1e9;
+      err.println(String.format(Locale.ROOT, "rows %d, tagged %d, errors %d, %.1f s, %d rows/s -> %s",
+          summary.rows(), summary.tagged(), summary.errors(), seconds,
+          Math.round(summary.rows() / Math.max(seconds, 1e-3)), out));
+    }
+    err.flush();
+  }
+
+  private FeedbackFormat resolveFormat() throws Failure {
+    if (format != null) {
+      try {
+        return FeedbackFormat.parse(format);
+      } catch (IllegalArgumentException e) {
+        throw new Failure(Main.USAGE_ERROR, "--format: " + e.getMessage());
+      }
+    }
+    return FeedbackFormat.fromFileName(input)
+        .orElseThrow(
+            () ->
+                new Failure(
+                    Main.USAGE_ERROR,
+                    "cannot tell the format of " + input + " from its extension (expected .csv, .jsonl or .ndjson);"
+                        + " use --format csv or --format jsonl"));
+  }
+
+  private Path resolveOutput(FeedbackFormat fmt) throws Failure {
+    Path out = output != null ? output : defaultOutput(input, fmt);
+    Optional<FeedbackFormat> implied = FeedbackFormat.fromFileName(out);
+    if (implied.isPresent() && implied.get() != fmt) {
+      throw new Failure(
+          Main.USAGE_ERROR,
+          "--output " + out + " looks like " + implied.get().id() + " but the output is written as " + fmt.id()
+              + ", the input's format");
+    }
+    if (out.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
+      throw new Failure(Main.USAGE_ERROR, "--output must differ from --input: " + out);
+    }
+    if (Files.isDirectory(out)) {
+      throw new Failure(Main.USAGE_ERROR, "--output " + out + " is a directory; expected a file name");
+    }
+    return out;
+  }
+
+  /** {@code <input-basename>.classified.<ext>} beside the input; the extension is the input's, or the format's. */
+  static Path defaultOutput(Path input, FeedbackFormat fmt) {
+    String name = String.valueOf(input.getFileName());
+    int dot = name.lastIndexOf('.');
+    boolean known = FeedbackFormat.fromFileName(input).isPresent();
+    String base = dot > 0 && known ? name.substring(0, dot) : name;
+    String ext = dot > 0 && known ? name.substring(dot + 1) : fmt.id();
+    return input.resolveSibling(base + ".classified." + ext);
+  }
+
+  private void checkInput() throws Failure {
+    if (!Files.exists(input)) {
+      throw new Failure(Main.DATA_ERROR, "input file not found: " + input);
+    }
+    if (Files.isDirectory(input)) {
+      throw new Failure(Main.DATA_ERROR, "input " + input + " is a directory; expected a file");
+    }
+    if (!Files.isReadable(input)) {
+      throw new Failure(Main.DATA_ERROR, "input file cannot be read (permission denied): " + input);
+    }
+  }
+
+  /** The start of the input. */
+  private record Sample(List<String> columns, List<FeedbackRecord> good, boolean complete) {}
+
+  private Sample sample(FeedbackFormat fmt) throws Failure {
+    try (FeedbackReader reader = FeedbackReader.open(input, fmt)) {
+      List<FeedbackRecord> good = new ArrayList<>();
+      LinkedHashSet<String> keys = new LinkedHashSet<>(reader.header());
+      int seen = 0;
+      FeedbackRecord r = null;
+      while (seen < SAMPLE_SIZE && (r = reader.next()) != null) {
+        seen++;
+        if (!r.isError()) {
+          good.add(r);
+          keys.addAll(r.columns());
+        }
+      }
+      boolean complete = r == null || reader.next() == null;
+      return new Sample(fmt == FeedbackFormat.CSV ? reader.header() : List.copyOf(keys), good, complete);
+    } catch (IOException e) {
+      throw new Failure(Main.DATA_ERROR, describe(e) + "; no output written");
+    }
+  }
+
+  private ThemeClassifier classifier() throws Failure {
+    try {
+      return ClassifierFactory.create(codebook);
+    } catch (CodebookException e) {
+      throw new Failure(Main.DATA_ERROR, e.getMessage());
+    } catch (IOException e) {
+      throw new Failure(Main.DATA_ERROR, "cannot read codebook: " + describe(e));
+    }
+  }
+
+  private String clashMessage(long line, List<String> clashes) {
+    String example = columnPrefix.isEmpty() ? "vb_" : "vb_" + columnPrefix;
+    return input + (line > 0 ? ":" + line : "") + ": the input already has "
+        + (clashes.size() == 1 ? "a column named " : "columns named ") + ColumnException.list(clashes)
+        + ", which classify adds; use --column-prefix PREFIX to rename the added columns (e.g. --column-prefix "
+        + example + " gives " + example + "themes)";
+  }
+
+  /** A message for an I/O failure naming the file, without stack traces. */
+  static String describe(IOException e) {
+    if (e instanceof FeedbackFileException) {
+      return e.getMessage();
+    }
+    if (e instanceof NoSuchFileException n) {
+      return "not found: " + n.getFile() + (n.getReason() == null ? "" : " (" + n.getReason() + ")");
+    }
+    if (e instanceof AccessDeniedException a) {
+      return "permission denied: " + a.getFile();
+    }
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+
+  private static Thread deleteOnExit(Path temp) {
+    Thread hook =
+        new Thread(
+            () -> {
+              try {
+                Files.deleteIfExists(temp);
+              } catch (IOException ignored) {
+                // best effort while the JVM exits
+              }
+            },
+            "verbatim-cleanup");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return hook;
+  }
+
+  private static void closeQuietly(AtomicOutput target, PrintWriter err) {
+    if (target == null) {
+      return;
+    }
+    try {
+      target.close();
+    } catch (IOException e) {
+      err.println("verbatim: warning: cannot delete temporary file " + target.tempFile() + ": " + describe(e));
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package org.verbatim.io;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * An output file that appears complete or not at all: data goes to a hidden temporary file in the target's
+ * directory, which {@link #commit()} renames over the target (an atomic move where the file system allows it,
+ * otherwise a replacing move). Closing without committing deletes the temporary file and leaves any existing
+ * target untouched.
+ *
+ * <pre>{@code
+ * try (AtomicOutput out = AtomicOutput.create(Path.of("result.csv"))) {
+ *   Writer w = out.writer();
+ *   w.write("id,themes\n");
+ *   out.commit();          // result.csv now has the new content
+ * }                        // without commit: result.csv is as it was
+ * }</pre>
+ *
+ * <p>Not thread-safe. Closing the stream or writer it hands out only flushes; {@link #commit()} and
+ * {@link #close()} release the file.
+ */
+public final class AtomicOutput implements Closeable {
+
+  private final Path target;
+  private final Path temp;
+  private final FileChannel channel;
+  private final OutputStream stream;
+  private Writer writer;
+  private boolean committed;
+  private boolean closed;
+
+  private AtomicOutput(Path target, Path temp, FileChannel channel) {
+    this.target = target;
+    this.temp = temp;
+    this.channel = channel;
+    this.stream =
+        new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024) {
+          @Override
+          public void close() throws IOException {
+            flush();
+          }
+        };
+  }
+
+  /**
+   * Starts writing a new version of {@code target}.
+   *
+   * @throws NullPointerException if {@code target} is null
+   * @throws IOException if the target is a directory, its directory does not exist, or the temporary file
+   *     cannot be created
+   */
+  public static AtomicOutput create(Path target) throws IOException {
+    Objects.requireNonNull(target, "target");
+    Path absolute = target.toAbsolutePath();
+    if (Files.isDirectory(absolute)) {
+      throw new IOException(target + ": is a directory; expected a file name");
+    }
+    Path dir = absolute.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new NoSuchFileException(String.valueOf(dir), null, "the output directory does not exist");
+    }
+    String name = absolute.getFileName().toString();
+    for (int attempt = 0; ; attempt++) {
+      Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+      try {
+        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return new AtomicOutput(absolute, temp, channel);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 10) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes {@code content} to {@code target} atomically.
+   *
+   * @throws IOException if writing or moving fails; the target is then unchanged
+   */
+  public static void write(Path target, byte[] content) throws IOException {
+    Objects.requireNonNull(content, "content");
+    try (AtomicOutput out = create(target)) {
+      out.stream().write(content);
+      out.commit();
+    }
+  }
+
+  /** The file that {@link #commit()} replaces (absolute). */
+  public Path target() {
+    return target;
+  }
+
+  /** The temporary file being written. */
+  public Path tempFile() {
+    return temp;
+  }
+
+  /** The byte stream into the temporary file; closing it only flushes. */
+  public OutputStream stream() {
+    return stream;
+  }
+
+  /** A UTF-8 writer into the temporary file (the same one on every call); closing it only flushes. */
+  public Writer writer() {
+    if (writer == null) {
+      writer =
+          new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024) {
+            @Override
+            public void close() throws IOException {
+              flush();
+            }
+          };
+    }
+    return writer;
+  }
+
+  /**
+   * Flushes, syncs and moves the temporary file over the target.
+   *
+   * @throws IllegalStateException if already committed or closed
+   * @throws IOException if flushing or moving fails; the temporary file is then deleted by {@link #close()}
+   */
+  public void commit() throws IOException {
+    if (committed || closed) {
+      throw new IllegalStateException("output " + target + " already " + (committed ? "committed" : "closed"));
+    }
+    if (writer != null) {
+      writer.flush();
+    }
+    stream.flush();
+    channel.force(true);
+    channel.close();
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    committed = true;
+  }
+
+  /** Releases the temporary file; without a successful {@link #commit()} it is deleted. Idempotent. */
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (!committed) {
+      try {
+        channel.close();
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package org.verbatim.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes classified rows: every input column or field, unchanged and in order, followed by the added columns
+ * of {@link OutputColumns}.
+ *
+ * <pre>{@code
+ * try (ClassifiedWriter out = ClassifiedWriter.csv(writer, reader.header(), OutputColumns.withPrefix(""), false)) {
+ *   out.write(ClassifiedRow.of(record, text, classifier.classify(text)));
+ * }
+ * }</pre>
+ *
+ * <p>CSV (RFC 4180, {@code \n} line ends, quoted where needed) adds text columns:
+ * <ul>
+ *   <li>{@code themes}: theme ids joined by {@code ;}, highest score first, e.g. {@code listening;respect};
+ *   <li>{@code scores}: {@code listening:0.83;respect:0.61} (two or three decimals);
+ *   <li>{@code polarity}: {@code listening:negative;respect:positive};
+ *   <li>{@code evidence}: {@code listening:4-23,30-41;respect:50-57}, character offsets {@code [start, end)}
+ *       into the text value (themes without evidence are left out);
+ *   <li>{@code error}: empty, or why the row has no themes.
+ * </ul>
+ * JSON Lines adds {@code themes} (array of ids), {@code scores} (object id to number), {@code polarity} (object
+ * id to string), {@code evidence} (object id to an array of {@code {start, end, text}}) and {@code error}
+ * (null or a string); an input line that was not a JSON object is written as an object with only the added
+ * fields and {@code line}.
+ *
+ * <p>Not thread-safe: write from one thread, in the order rows should appear. Closing flushes and closes the
+ * underlying writer.
+ */
+public interface ClassifiedWriter extends Closeable {
+
+  /**
+   * Writes one row.
+   *
+   * @throws ColumnClashException if the record has a column named like an added column
+   * @throws IOException if writing fails
+   */
+  void write(ClassifiedRow row) throws IOException;
+
+  /**
+   * A writer for the given format.
+   *
+   * @param header the CSV header to keep (ignored for JSON Lines)
+   * @param byteOrderMark whether a CSV file starts with a UTF-8 byte order mark (ignored for JSON Lines)
+   * @throws ColumnClashException if the CSV header has a column named like an added column
+   * @throws IOException if writing the header fails
+   */
+  static ClassifiedWriter open(
+      FeedbackFormat format, Writer out, List<String> header, OutputColumns columns, boolean byteOrderMark)
+      throws IOException {
+    Objects.requireNonNull(format, "format");
+    return format == FeedbackFormat.CSV ? csv(out, header, columns, byteOrderMark) : jsonl(out, columns);
+  }
+
+  /**
+   * A CSV writer; writes the header at once. Rows from a JSON Lines file are written by column name.
+   *
+   * @throws ColumnClashException if {@code header} has a column named like an added column
+   * @throws IOException if writing the header fails
+   */
+  static ClassifiedWriter csv(Writer out, List<String> header, OutputColumns columns, boolean byteOrderMark)
+      throws IOException {
+    return new CsvClassifiedWriter(out, header, columns, byteOrderMark);
+  }
+
+  /** A JSON Lines writer. */
+  static ClassifiedWriter jsonl(Writer out, OutputColumns columns) throws IOException {
+    return new JsonlClassifiedWriter(out, columns);
+  }
+}

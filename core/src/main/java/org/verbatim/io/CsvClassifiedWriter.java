@@ -1,0 +1,69 @@
+package org.verbatim.io;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** CSV form of {@link ClassifiedWriter}. Not thread-safe. */
+final class CsvClassifiedWriter implements ClassifiedWriter {
+
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
+  private final CSVPrinter printer;
+  private final List<String> header;
+  private final Formats formats = new Formats();
+  private final List<Object> row;
+
+  CsvClassifiedWriter(Writer out, List<String> header, OutputColumns columns, boolean byteOrderMark)
+      throws IOException {
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(columns, "columns");
+    this.header = List.copyOf(header);
+    List<String> clashes = columns.clashes(this.header);
+    if (!clashes.isEmpty()) {
+      throw new ColumnClashException(0, clashes);
+    }
+    if (byteOrderMark) {
+      out.write('\uFEFF');
+    }
+    this.printer = new CSVPrinter(out, FORMAT);
+    List<String> all = new ArrayList<>(this.header);
+    all.addAll(columns.names());
+    printer.printRecord(all);
+    this.row = new ArrayList<>(all.size());
+  }
+
+  @Override
+  public void write(ClassifiedRow r) throws IOException {
+    Objects.requireNonNull(r, "r");
+    FeedbackRecord record = r.record();
+    row.clear();
+    if (record.json() == null && record.columns().equals(header)) {
+      List<String> values = record.values();
+      for (int i = 0; i < header.size(); i++) {
+        row.add(i < values.size() ? values.get(i) : "");
+      }
+    } else {
+      Map<String, String> byName = record.asMap();
+      for (String column : header) {
+        row.add(byName.getOrDefault(column, ""));
+      }
+    }
+    row.add(formats.themes(r.classification()));
+    row.add(formats.scores(r.classification()));
+    row.add(formats.polarities(r.classification()));
+    row.add(formats.evidence(r.classification()));
+    row.add(r.error() == null ? "" : r.error());
+    printer.printRecord(row);
+  }
+
+  @Override
+  public void close() throws IOException {
+    printer.close(true);
+  }
+}

@@ -1,0 +1,340 @@
+package org.verbatim.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Streams the records of a CSV or JSON Lines feedback file, one at a time, in file order.
+ *
+ * <pre>{@code
+ * try (FeedbackReader reader = FeedbackReader.open(Path.of("feedback.csv"))) {
+ *   reader.header();                       // [id, comment, date]
+ *   for (FeedbackRecord r = reader.next(); r != null; r = reader.next()) { ... }
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>The file must be UTF-8; a byte order mark is allowed and dropped. Anything else stops reading with a
+ *       {@link FeedbackFileException} naming the line and byte offset.
+ *   <li>CSV follows RFC 4180 with a header row; column names can be anything (also repeated or empty). Blank
+ *       lines between records are skipped. Malformed quoting stops reading with a {@link FeedbackFileException}
+ *       naming the line. A record with a different number of fields than the header is an
+ *       {@linkplain FeedbackRecord#isError() error record}.
+ *   <li>JSON Lines has one JSON object per line; blank lines are skipped. A line that is not a JSON object is
+ *       an error record, and reading goes on.
+ * </ul>
+ *
+ * <p>Memory use does not depend on the file size. Not thread-safe: use one reader per thread.
+ */
+public final class FeedbackReader implements Closeable {
+
+  private static final Pattern CSV_START_LINE = Pattern.compile("startline (\\d+)");
+  private static final Pattern CSV_LINE = Pattern.compile("line:? (\\d+)");
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
+
+  private final Path file;
+  private final FeedbackFormat format;
+  private final long size;
+  private final StrictUtf8Reader source;
+  private final List<String> header;
+  private final CSVParser csv;
+  private final Iterator<CSVRecord> csvRecords;
+  private final BufferedReader lines;
+  private long lineNumber;
+  private long recordNumber;
+  private long lastCsvLine = 1;
+
+  private FeedbackReader(Path file, FeedbackFormat format) throws IOException {
+    this.file = file;
+    this.format = format;
+    if (Files.isDirectory(file)) {
+      throw new FeedbackFileException(file, 0, "is a directory; expected a " + format.id() + " file");
+    }
+    this.size = Files.size(file);
+    InputStream in = Files.newInputStream(file);
+    this.source = new StrictUtf8Reader(file, in, format == FeedbackFormat.CSV);
+    try {
+      if (format == FeedbackFormat.CSV) {
+        CSVFormat csvFormat =
+            CSVFormat.RFC4180.builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setAllowMissingColumnNames(true)
+                .get();
+        this.csv = csvParser(csvFormat);
+        this.header = List.copyOf(csv.getHeaderNames());
+        if (header.isEmpty()) {
+          throw new FeedbackFileException(file, 1, "empty file; expected a header row with column names");
+        }
+        this.csvRecords = csv.iterator();
+        this.lines = null;
+      } else {
+        this.csv = null;
+        this.csvRecords = null;
+        this.header = List.of();
+        this.lines = new BufferedReader(source, 64 * 1024);
+      }
+    } catch (IOException | RuntimeException e) {
+      try {
+        source.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private CSVParser csvParser(CSVFormat csvFormat) throws IOException {
+    try {
+      return CSVParser.builder().setReader(source).setFormat(csvFormat).get();
+    } catch (IOException | UncheckedIOException e) {
+      throw translate(e, 1);
+    }
+  }
+
+  /**
+   * Opens a file in the format given by its extension ({@code .csv}, {@code .jsonl}, {@code .ndjson}).
+   *
+   * @throws NullPointerException if {@code file} is null
+   * @throws IllegalArgumentException if the extension names no supported format
+   * @throws FeedbackFileException if the file is a directory, empty, or its CSV header cannot be read
+   * @throws IOException if the file cannot be opened
+   */
+  public static FeedbackReader open(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    FeedbackFormat format =
+        FeedbackFormat.fromFileName(file)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "cannot tell the format of " + file + " from its extension; expected .csv, .jsonl or .ndjson"));
+    return open(file, format);
+  }
+
+  /**
+   * Opens a file in the given format, whatever its extension. A CSV header is read at once.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws FeedbackFileException if the file is a directory, empty, or its CSV header cannot be read
+   * @throws IOException if the file cannot be opened
+   */
+  public static FeedbackReader open(Path file, FeedbackFormat format) throws IOException {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(format, "format");
+    return new FeedbackReader(file, format);
+  }
+
+  /** The file being read. */
+  public Path file() {
+    return file;
+  }
+
+  /** The format being read. */
+  public FeedbackFormat format() {
+    return format;
+  }
+
+  /** The CSV header (column names in order, possibly repeated or empty); empty for JSON Lines. */
+  public List<String> header() {
+    return header;
+  }
+
+  /** The file size in bytes when it was opened. */
+  public long size() {
+    return size;
+  }
+
+  /** Bytes read from the file so far (reading runs a little ahead of the records returned); for progress. */
+  public long bytesRead() {
+    return source.bytesRead();
+  }
+
+  /** True when the file starts with a UTF-8 byte order mark (known after the first record or header). */
+  public boolean hadByteOrderMark() {
+    return source.hadBom();
+  }
+
+  /**
+   * The next record, or null at the end of the file.
+   *
+   * @throws FeedbackFileException if the file is not UTF-8 or has malformed CSV quoting
+   * @throws IOException if the file cannot be read
+   */
+  public FeedbackRecord next() throws IOException {
+    return format == FeedbackFormat.CSV ? nextCsv() : nextJson();
+  }
+
+  private FeedbackRecord nextCsv() throws IOException {
+    CSVRecord r;
+    try {
+      if (!csvRecords.hasNext()) {
+        return null;
+      }
+      r = csvRecords.next();
+    } catch (UncheckedIOException | IllegalStateException e) {
+      throw translate(e, lastCsvLine);
+    }
+    long line = source.contentLineAt(r.getCharacterPosition());
+    lastCsvLine = line;
+    recordNumber++;
+    List<String> values = r.toList();
+    if (values.size() != header.size()) {
+      return FeedbackRecord.error(
+          line,
+          recordNumber,
+          header,
+          values,
+          "record has " + values.size() + (values.size() == 1 ? " field" : " fields") + ", the header has " + header.size());
+    }
+    return FeedbackRecord.of(line, recordNumber, header, values);
+  }
+
+  /** Turns a failure of the CSV parser into an exception naming the file and line. */
+  private IOException translate(Exception e, long fallbackLine) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof FeedbackFileException ffe) {
+        return new FeedbackFileException(ffe.file(), ffe.line(), ffe.problem(), e);
+      }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CSVException) {
+        String m = String.valueOf(t.getMessage());
+        Matcher start = CSV_START_LINE.matcher(m);
+        if (start.find()) {
+          return new FeedbackFileException(
+              file,
+              Long.parseLong(start.group(1)),
+              "malformed CSV: a quoted field that starts on this line is never closed; expected a closing quote \"",
+              e);
+        }
+        Matcher at = CSV_LINE.matcher(m);
+        long line = at.find() ? Long.parseLong(at.group(1)) : fallbackLine;
+        return new FeedbackFileException(
+            file,
+            line,
+            "malformed CSV quoting: a closing quote must be followed by a comma or the end of the line"
+                + " (a quote inside a quoted field is written twice: \"\")",
+            e);
+      }
+    }
+    if (e instanceof UncheckedIOException u) {
+      return u.getCause();
+    }
+    if (e instanceof IOException io) {
+      return io;
+    }
+    return new FeedbackFileException(file, fallbackLine, "cannot read CSV: " + e.getClass().getSimpleName(), e);
+  }
+
+  private FeedbackRecord nextJson() throws IOException {
+    String text;
+    do {
+      text = lines.readLine();
+      if (text == null) {
+        return null;
+      }
+      lineNumber++;
+    } while (text.isBlank());
+    recordNumber++;
+    JsonNode node;
+    try {
+      node = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+      return FeedbackRecord.error(
+          lineNumber,
+          recordNumber,
+          List.of(),
+          List.of(),
+          "not a valid JSON object" + (column > 0 ? " (problem at column " + column + ")" : ""));
+    }
+    if (!(node instanceof ObjectNode object)) {
+      return FeedbackRecord.error(
+          lineNumber, recordNumber, List.of(), List.of(), "expected a JSON object, found " + describe(node));
+    }
+    List<String> columns = new ArrayList<>(object.size());
+    List<String> values = new ArrayList<>(object.size());
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
+      columns.add(field.getKey());
+      values.add(textOf(field.getValue()));
+    }
+    return FeedbackRecord.ofJson(lineNumber, recordNumber, columns, values, object);
+  }
+
+  private static String describe(JsonNode node) {
+    if (node.isArray()) {
+      return "an array";
+    }
+    if (node.isTextual()) {
+      return "a string";
+    }
+    if (node.isNumber()) {
+      return "a number";
+    }
+    if (node.isBoolean()) {
+      return "a boolean";
+    }
+    return node.isNull() ? "null" : "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The text of a JSON value as documented on {@link FeedbackRecord}. */
+  static String textOf(JsonNode value) {
+    if (value == null || value.isNull() || value.isMissingNode()) {
+      return "";
+    }
+    if (value.isTextual()) {
+      return value.textValue();
+    }
+    if (value.isBigDecimal()) {
+      return value.decimalValue().toString();
+    }
+    if (value.isValueNode()) {
+      return value.asText();
+    }
+    return value.toString();
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (csv != null) {
+      csv.close();
+    }
+    source.close();
+  }
+}

@@ -1,0 +1,74 @@
+package org.verbatim.io;
+
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import org.verbatim.Classification;
+import org.verbatim.Evidence;
+import org.verbatim.ThemeTag;
+
+/** Text forms of the added columns shared by the writers. Not thread-safe (holds a {@link DecimalFormat}). */
+final class Formats {
+
+  private final DecimalFormat score = new DecimalFormat("0.00#", DecimalFormatSymbols.getInstance(Locale.ROOT));
+
+  Formats() {
+    score.setRoundingMode(RoundingMode.HALF_UP);
+  }
+
+  /** A score with two or three decimals, e.g. {@code 0.83}, {@code 0.835}, {@code 1.00}. */
+  String score(double value) {
+    return score.format(value);
+  }
+
+  String themes(Classification c) {
+    StringBuilder sb = new StringBuilder();
+    for (ThemeTag t : c.tags()) {
+      separate(sb, ';').append(t.themeId());
+    }
+    return sb.toString();
+  }
+
+  String scores(Classification c) {
+    StringBuilder sb = new StringBuilder();
+    for (ThemeTag t : c.tags()) {
+      separate(sb, ';').append(t.themeId()).append(':').append(score(t.score()));
+    }
+    return sb.toString();
+  }
+
+  String polarities(Classification c) {
+    StringBuilder sb = new StringBuilder();
+    for (ThemeTag t : c.tags()) {
+      separate(sb, ';').append(t.themeId()).append(':').append(t.polarity().id());
+    }
+    return sb.toString();
+  }
+
+  String evidence(Classification c) {
+    StringBuilder sb = new StringBuilder();
+    for (ThemeTag t : c.tags()) {
+      if (t.evidence().isEmpty()) {
+        continue;
+      }
+      separate(sb, ';').append(t.themeId()).append(':');
+      boolean first = true;
+      for (Evidence e : t.evidence()) {
+        if (!first) {
+          sb.append(',');
+        }
+        first = false;
+        sb.append(e.start()).append('-').append(e.end());
+      }
+    }
+    return sb.toString();
+  }
+
+  private static StringBuilder separate(StringBuilder sb, char separator) {
+    if (sb.length() > 0) {
+      sb.append(separator);
+    }
+    return sb;
+  }
+}

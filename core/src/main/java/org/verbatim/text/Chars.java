@@ -1,0 +1,119 @@
+package org.verbatim.text;
+
+/**
+ * Character classes used by the segmenters and annotators. Works on code points, so surrogate pairs count as one
+ * character and unpaired surrogates are recognised.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class Chars {
+
+  private Chars() {}
+
+  /** White space as OpenNLP's tokenizers see it: Java white space plus the space separators (no-break space). */
+  static boolean isSpace(int cp) {
+    return Character.isWhitespace(cp) || Character.getType(cp) == Character.SPACE_SEPARATOR;
+  }
+
+  /** A line break: LF, CR, NEL, line and paragraph separators. */
+  static boolean isLineBreak(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
+  /** Combining marks and the joiners/modifiers that belong to the preceding character. */
+  static boolean isAttaching(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || cp == 0x200D // zero width joiner
+        || (cp >= 0x1F3FB && cp <= 0x1F3FF); // emoji skin-tone modifiers
+  }
+
+  /** Letters, digits and combining marks: what words are made of. */
+  static boolean isWordChar(int cp) {
+    return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
+        || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
+  }
+
+  /** True for white space, controls, format characters and unpaired surrogates: characters that carry no content. */
+  static boolean isJunk(int cp) {
+    if (cp <= 0xFFFF && Character.isSurrogate((char) cp)) {
+      return true; // codePointAt returns an unpaired surrogate as itself
+    }
+    int type = Character.getType(cp);
+    return type == Character.CONTROL || type == Character.FORMAT || isSpace(cp);
+  }
+
+  /** True when {@code text[from, to)} holds nothing but {@link #isJunk(int) junk}. */
+  static boolean isJunk(String text, int from, int to) {
+    for (int i = from; i < to; ) {
+      int cp = text.codePointAt(i);
+      if (!isJunk(cp)) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
+  }
+
+  /** True when {@code text[from, to)} contains a letter or a digit. */
+  static boolean hasLetterOrDigit(String text, int from, int to) {
+    for (int i = from; i < to; ) {
+      int cp = text.codePointAt(i);
+      if (Character.isLetterOrDigit(cp)) {
+        return true;
+      }
+      i += Character.charCount(cp);
+    }
+    return false;
+  }
+
+  /** True when {@code s} is non-empty and made only of punctuation (Unicode categories P*). */
+  static boolean isPunctuation(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      switch (Character.getType(cp)) {
+        case Character.CONNECTOR_PUNCTUATION:
+        case Character.DASH_PUNCTUATION:
+        case Character.START_PUNCTUATION:
+        case Character.END_PUNCTUATION:
+        case Character.INITIAL_QUOTE_PUNCTUATION:
+        case Character.FINAL_QUOTE_PUNCTUATION:
+        case Character.OTHER_PUNCTUATION:
+          break;
+        default:
+          return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
+  }
+
+  /** Sentence-final punctuation: a non-empty run of {@code . ! ? …} (and their full-width forms). */
+  static boolean isTerminal(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '.' && c != '!' && c != '?' && c != '\u2026' && c != '\uFF01' && c != '\uFF1F' && c != '\u3002') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when the text before {@code index} is white space or the start of the text. */
+  static boolean spaceBefore(String text, int index) {
+    return index == 0 || isSpace(text.codePointBefore(index));
+  }
+
+  /** True when the text at {@code index} is white space or the end of the text. */
+  static boolean spaceAt(String text, int index) {
+    return index >= text.length() || isSpace(text.codePointAt(index));
+  }
+}

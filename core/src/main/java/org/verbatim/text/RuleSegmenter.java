@@ -1,0 +1,371 @@
+package org.verbatim.text;
+
+import java.util.Set;
+import opennlp.tools.tokenize.SimpleTokenizer;
+import opennlp.tools.util.Span;
+
+/**
+ * The {@link Profile#FAST} segmenter: OpenNLP's rule-based {@link SimpleTokenizer} (runs of letters, of digits,
+ * of one repeated other character), a repair pass, and a rule-based sentence splitter. No statistical model.
+ *
+ * <p>The repair pass merges what {@code SimpleTokenizer} splits but should be one token: surrogate pairs and
+ * combining marks, letters next to digits ({@code 10am}), word-internal apostrophes ({@code didn't},
+ * {@code O'Brien}; contractions are split again later, consistently with the maxent path), numbers
+ * ({@code 2.5}, {@code 10,000}, {@code 10:30}, {@code 21/09/2021}), {@code A&E}, title abbreviations ({@code Mr.}),
+ * initialisms ({@code e.g.}, {@code a.m.}), runs of sentence-final punctuation ({@code ?!}), URLs and e-mail
+ * addresses. Hyphens stay separate tokens, as in OpenNLP's English UD tokenizer model. Tokens made only of
+ * controls, format characters or unpaired surrogates are dropped.
+ *
+ * <p>Sentences end after a run of {@code . ! ?} (with closing quotes or brackets that follow it), at a line
+ * break, and after a non-title abbreviation ({@code etc.}) followed by a capitalised word. They do not end at
+ * {@code .} inside a word ({@code nhs.uk}), after an initial ({@code J. Smith}), after a list number at the start
+ * of a sentence ({@code 1. Nothing}), nor at an ellipsis followed by a lower-case word.
+ *
+ * <p>Stateless and thread-safe ({@code SimpleTokenizer.INSTANCE} is shared; its spans are sanitised, so even its
+ * global keep-new-lines switch cannot break the offsets).
+ */
+final class RuleSegmenter {
+
+  /** Longest initialism without its final period ({@code a.b.c.d.e.f}); keeps "a.a.a.a..." linear. */
+  private static final int MAX_INITIALISM = 11;
+
+  private RuleSegmenter() {}
+
+  /** Abbreviations that never end a sentence (a name follows). */
+  private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "mx", "dr", "prof", "rev", "st", "sgt", "capt");
+
+  /** Other abbreviations that take a period; they end a sentence when a capitalised word follows. */
+  private static final Set<String> ABBREVIATIONS = Set.of("etc", "approx", "vs", "dept", "jr", "sr", "appt", "appts");
+
+  static SpanList segment(String text) {
+    Span[] raw = SimpleTokenizer.INSTANCE.tokenizePos(text);
+    int m = 0;
+    int[] s = new int[raw.length];
+    int[] e = new int[raw.length];
+    int prevEnd = 0;
+    int len = text.length();
+    for (Span span : raw) {
+      int a = Math.max(span.getStart(), prevEnd);
+      int b = Math.min(span.getEnd(), len);
+      while (a < b && Chars.isSpace(text.charAt(a))) {
+        a++;
+      }
+      while (b > a && Chars.isSpace(text.charAt(b - 1))) {
+        b--;
+      }
+      if (a < b) {
+        s[m] = a;
+        e[m] = b;
+        m++;
+        prevEnd = b;
+      }
+    }
+    SpanList out = new SpanList(m);
+    merge(text, s, e, m, out);
+    dropJunk(text, out);
+    splitSentences(text, out);
+    return out;
+  }
+
+  private static void merge(String text, int[] s, int[] e, int m, SpanList out) {
+    int i = 0;
+    while (i < m) {
+      int a = s[i];
+      int b = e[i];
+      if (a >= b) {
+        i++;
+        continue;
+      }
+      int url = Chars.spaceBefore(text, a) ? urlOrEmailEnd(text, a, text.length()) : -1;
+      if (url > a) {
+        out.add(a, url, 0);
+        int j = i;
+        while (j < m && s[j] < url) {
+          if (e[j] > url) {
+            s[j] = url;
+            break;
+          }
+          j++;
+        }
+        i = j;
+        continue;
+      }
+      if (out.size() > 0 && out.lastEnd() == a) {
+        int consumed = mergeInto(text, s, e, m, i, out);
+        if (consumed > 0) {
+          i += consumed;
+          continue;
+        }
+      }
+      out.add(a, b, 0);
+      i++;
+    }
+  }
+
+  /** Tries to extend the last output token with span {@code i} (adjacent to it); returns the number of spans consumed. */
+  private static int mergeInto(String text, int[] s, int[] e, int m, int i, SpanList out) {
+    int a = s[i];
+    int b = e[i];
+    char first = text.charAt(a);
+    char before = text.charAt(a - 1);
+    // a surrogate pair split in two
+    if (Character.isLowSurrogate(first) && Character.isHighSurrogate(before)) {
+      out.setLastEnd(b);
+      return 1;
+    }
+    int cp = text.codePointAt(a);
+    int lastCp = text.codePointBefore(a);
+    if (Chars.isAttaching(cp) || lastCp == 0x200D) {
+      out.setLastEnd(b);
+      return 1;
+    }
+    if (Chars.isWordChar(lastCp) && Chars.isWordChar(cp)) {
+      out.setLastEnd(b);
+      return 1;
+    }
+    boolean single = b - a == 1;
+    boolean nextAdjacent = i + 1 < m && s[i + 1] == b;
+    // word-internal apostrophe: didn't, O'Brien
+    if (single && Norms.isApostrophe(first) && Character.isLetter(lastCp) && nextAdjacent
+        && Character.isLetter(text.codePointAt(b))) {
+      out.setLastEnd(e[i + 1]);
+      return 2;
+    }
+    // number-internal separator: 2.5, 10,000, 10:30, 21/09/2021
+    if (single && (first == '.' || first == ',' || first == ':' || first == '/') && Character.isDigit(lastCp)
+        && nextAdjacent && Character.isDigit(text.codePointAt(b))) {
+      out.setLastEnd(e[i + 1]);
+      return 2;
+    }
+    if (single && first == '.') {
+      int lastStart = out.start(out.size() - 1);
+      int lastLen = a - lastStart;
+      // initialism in progress: e.g, a.m, U.K
+      boolean letter = lastLen == 1 && Character.isLetter(lastCp);
+      boolean initialism = lastLen >= 3 && lastLen <= MAX_INITIALISM && isInitialism(text, lastStart, a);
+      if ((letter || initialism) && nextAdjacent && e[i + 1] - b == 1 && Character.isLetter(text.charAt(b))
+          && (i + 2 >= m || s[i + 2] != e[i + 1] || text.charAt(e[i + 1]) == '.')) {
+        out.setLastEnd(e[i + 1]);
+        return 2;
+      }
+      if (initialism) {
+        out.setLastEnd(b);
+        return 1;
+      }
+      if (lastLen <= 6 && isAbbreviation(text, lastStart, a)) {
+        out.setLastEnd(b);
+        return 1;
+      }
+    }
+    // letter-ampersand-letter: A&E, M&S
+    if (single && first == '&' && Character.isLetterOrDigit(lastCp) && nextAdjacent
+        && Character.isLetterOrDigit(text.codePointAt(b))) {
+      out.setLastEnd(e[i + 1]);
+      return 2;
+    }
+    // runs of sentence-final punctuation: ?!, !?!
+    if (isTerminalRange(text, a, b) && isTerminalRange(text, out.start(out.size() - 1), a)) {
+      out.setLastEnd(b);
+      return 1;
+    }
+    return 0;
+  }
+
+  /**
+   * True when {@code text[from, to)} is an initialism ({@code e.g}, {@code U.K}) or a known abbreviation
+   * ({@code Mr}, {@code etc}) that keeps the period that follows it.
+   */
+  static boolean takesPeriod(String text, int from, int to) {
+    int len = to - from;
+    return (len >= 3 && len <= MAX_INITIALISM && isInitialism(text, from, to)) || (len <= 6 && isAbbreviation(text, from, to));
+  }
+
+  /** Letters separated by single periods: {@code e.g}, {@code a.m}, {@code U.K} (no final period yet). */
+  private static boolean isInitialism(String text, int from, int to) {
+    if ((to - from) % 2 == 0) {
+      return false;
+    }
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      if ((k - from) % 2 == 0 ? !Character.isLetter(c) : c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAbbreviation(String text, int from, int to) {
+    String w = Norms.lowerAndFold(text.substring(from, to));
+    return TITLES.contains(w) || ABBREVIATIONS.contains(w);
+  }
+
+  private static boolean isTerminalRange(String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      if (c != '.' && c != '!' && c != '?' && c != '\u2026') {
+        return false;
+      }
+    }
+    return to > from;
+  }
+
+  /**
+   * The end of a URL ({@code http://}, {@code https://}, {@code www.}) or e-mail address starting at {@code a},
+   * without trailing punctuation, looking no further than {@code len}; -1 when there is none.
+   */
+  static int urlOrEmailEnd(String text, int a, int len) {
+    if (a >= len) {
+      return -1;
+    }
+    char c = text.charAt(a);
+    if (!Character.isLetterOrDigit(c)) {
+      return -1;
+    }
+    boolean url = text.regionMatches(true, a, "http://", 0, 7) || text.regionMatches(true, a, "https://", 0, 8)
+        || text.regionMatches(true, a, "www.", 0, 4);
+    int end = a;
+    int at = -1;
+    int dotAfterAt = -1;
+    while (end < len && !Chars.isSpace(text.charAt(end))) {
+      char x = text.charAt(end);
+      if (x == '@' && at < 0) {
+        at = end;
+      } else if (x == '.' && at >= 0) {
+        dotAfterAt = end;
+      }
+      end++;
+    }
+    if (!url && (at <= a || dotAfterAt <= at + 1)) {
+      return -1;
+    }
+    while (end > a && ".,;:!?)]}'\"\u2019\u201D>".indexOf(text.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    if (!url && (dotAfterAt >= end - 1 || at >= end)) {
+      return -1;
+    }
+    return end > a + 4 ? end : -1;
+  }
+
+  private static void dropJunk(String text, SpanList out) {
+    boolean[] keep = null;
+    for (int i = 0; i < out.size(); i++) {
+      if (Chars.isJunk(text, out.start(i), out.end(i))) {
+        if (keep == null) {
+          keep = new boolean[out.size()];
+          java.util.Arrays.fill(keep, true);
+        }
+        keep[i] = false;
+      }
+    }
+    if (keep != null) {
+      out.retain(keep);
+    }
+  }
+
+  private static void splitSentences(String text, SpanList out) {
+    int n = out.size();
+    int sentence = 0;
+    int first = 0;
+    for (int i = 0; i < n; i++) {
+      out.setSentence(i, sentence);
+      if (i + 1 < n && endsSentence(text, out, i) && !isListNumber(text, out, first, i)) {
+        // closing quotes and brackets right after the final punctuation stay in the sentence
+        while (i + 1 < n && out.start(i + 1) == out.end(i) && isCloser(text, out.start(i + 1), out.end(i + 1))
+            && !lineBreakBetween(text, out.end(i), out.start(i + 1))) {
+          i++;
+          out.setSentence(i, sentence);
+        }
+        if (i + 1 < n) {
+          sentence++;
+          first = i + 1;
+        }
+      }
+    }
+  }
+
+  /** A list number: "1." or "2)" as the first thing of a sentence ({@code i} is the period after it). */
+  private static boolean isListNumber(String text, SpanList out, int first, int i) {
+    if (i != first + 1 || out.end(i) - out.start(i) != 1 || text.charAt(out.start(i)) != '.') {
+      return false;
+    }
+    int a = out.start(first);
+    int b = out.end(first);
+    if (b != out.start(i) || b - a > 2) {
+      return false;
+    }
+    for (int k = a; k < b; k++) {
+      if (!Character.isDigit(text.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean endsSentence(String text, SpanList out, int i) {
+    int a = out.start(i);
+    int b = out.end(i);
+    int next = out.start(i + 1);
+    if (lineBreakBetween(text, b, next)) {
+      return true;
+    }
+    char nextChar = text.charAt(next);
+    if (isTerminalRange(text, a, b)) {
+      if (b - a == 1 && text.charAt(a) == '.' && next == b && i > 0 && out.end(i - 1) == a
+          && (Character.isLowerCase(nextChar) || Character.isDigit(nextChar))) {
+        return false; // nhs.uk
+      }
+      if (b - a == 1 && text.charAt(a) == '.' && i > 0 && out.end(i - 1) == a && out.end(i - 1) - out.start(i - 1) == 1
+          && Character.isUpperCase(text.charAt(a - 1)) && isInitialInName(text, out, i)) {
+        return false; // an initial: "P. T. Service", "Dr J. Smith"
+      }
+      boolean ellipsis = text.charAt(a) == '\u2026' || (b - a >= 2 && text.charAt(a) == '.');
+      return !(ellipsis && Character.isLowerCase(nextChar));
+    }
+    if (b - a >= 2 && text.charAt(b - 1) == '.' && Character.isLetter(text.charAt(a))) {
+      // an abbreviation or initialism that kept its period
+      String w = Norms.lowerAndFold(text.substring(a, b - 1));
+      return !TITLES.contains(w) && Character.isUpperCase(nextChar);
+    }
+    return false;
+  }
+
+  /**
+   * The period {@code i} follows a capital letter: is it an initial in a name? Yes when another initial follows
+   * ("P. T."), or an initial or a title precedes ("Dr J. Smith"); "A and E. The" ends a sentence.
+   */
+  private static boolean isInitialInName(String text, SpanList out, int i) {
+    int next = out.start(i + 1);
+    if (out.end(i + 1) - next == 1 && Character.isUpperCase(text.charAt(next))) {
+      return true;
+    }
+    if (i < 2) {
+      return false;
+    }
+    String before = Norms.lowerAndFold(text.substring(out.start(i - 2), out.end(i - 2)));
+    if (before.endsWith(".")) {
+      before = before.substring(0, before.length() - 1);
+      if (before.isEmpty()) {
+        return true;
+      }
+    }
+    return TITLES.contains(before);
+  }
+
+  private static boolean isCloser(String text, int a, int b) {
+    if (b - a != 1) {
+      return false;
+    }
+    char c = text.charAt(a);
+    return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == '\u201D' || c == '\u2019' || c == '\u00BB';
+  }
+
+  private static boolean lineBreakBetween(String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (Chars.isLineBreak(text.charAt(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
