@@ -41,6 +41,7 @@ public final class AccuracySuite {
   private AccuracySuite() {}
 
   public static void main(String[] args) throws Exception {
+    Machine.quietLogging();
     AccuracySettings settings = AccuracySettings.fromArgs(args);
     run(settings, defaultConfigurations());
   }

@@ -24,7 +24,7 @@ import org.verbatim.text.Profile;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 5, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 5, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider"})
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
 public class LoadBenchmark {

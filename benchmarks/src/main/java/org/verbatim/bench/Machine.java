@@ -38,6 +38,19 @@ public final class Machine {
         + ", Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
   }
 
+  /**
+   * Selects SLF4J's no-op provider (OpenNLP logs through SLF4J and the jar bundles no binding, which makes SLF4J
+   * print a warning), unless a provider was chosen with {@code -Dslf4j.provider}.
+   */
+  public static void quietLogging() {
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+      if (System.getProperty("slf4j.internal.verbosity") == null) {
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+      }
+    }
+  }
+
   /** The {@code java} executable of the running JVM. */
   public static String javaExecutable() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
