@@ -57,6 +57,11 @@ public final class CueMatcher {
   private final int maxPrefix;
   private final int minPrefix;
 
+  private static final Compiled[] NONE = new Compiled[0];
+  /** Distinct token norms remembered; beyond this, candidates are computed each time. */
+  private static final int ANCHOR_CACHE_LIMIT = 200_000;
+  private final java.util.concurrent.ConcurrentHashMap<String, Compiled[]> anchorCache = new java.util.concurrent.ConcurrentHashMap<>();
+
   private CueMatcher(Codebook codebook) {
     List<Theme> themes = codebook.themes();
     int maxP = 0;
@@ -99,13 +104,8 @@ public final class CueMatcher {
     int n = tokens.size();
     for (int i = 0; i < n; i++) {
       Token tok = tokens.get(i);
-      String norm = tok.norm();
-      tryAll(byWord.get(norm), tokens, i, raw);
-      if (maxPrefix > 0 && norm.length() >= minPrefix) {
-        int top = Math.min(maxPrefix, norm.length());
-        for (int len = minPrefix; len <= top; len++) {
-          tryAll(byPrefix.get(norm.substring(0, len)), tokens, i, raw);
-        }
+      for (Compiled c : anchoredOn(tok.norm())) {
+        tryOne(c, tokens, i, raw);
       }
       if (tok.lemma() != null && !byLemma.isEmpty()) {
         tryAll(byLemma.get(tok.lemma()), tokens, i, raw);
@@ -120,15 +120,49 @@ public final class CueMatcher {
     return longestMatches(raw);
   }
 
+  /**
+   * The cues whose first element accepts a token with this norm (word or prefix), from a bounded cache: the
+   * vocabulary of feedback is small, so most tokens cost one look-up instead of one per prefix length.
+   */
+  private Compiled[] anchoredOn(String norm) {
+    Compiled[] cached = anchorCache.get(norm);
+    if (cached != null) {
+      return cached;
+    }
+    List<Compiled> found = new ArrayList<>();
+    List<Compiled> words = byWord.get(norm);
+    if (words != null) {
+      found.addAll(words);
+    }
+    if (maxPrefix > 0 && norm.length() >= minPrefix) {
+      int top = Math.min(maxPrefix, norm.length());
+      for (int len = minPrefix; len <= top; len++) {
+        List<Compiled> p = byPrefix.get(norm.substring(0, len));
+        if (p != null) {
+          found.addAll(p);
+        }
+      }
+    }
+    Compiled[] result = found.isEmpty() ? NONE : found.toArray(new Compiled[0]);
+    if (anchorCache.size() < ANCHOR_CACHE_LIMIT) {
+      anchorCache.put(norm, result);
+    }
+    return result;
+  }
+
   private static void tryAll(List<Compiled> candidates, List<Token> tokens, int start, List<Match> out) {
     if (candidates == null) {
       return;
     }
     for (Compiled c : candidates) {
-      int end = matchFrom(c.elements, 0, tokens, start, tokens.get(start).sentence());
-      if (end > start) {
-        out.add(new Match(c.themeIndex, c.themeId, c.cue, start, end));
-      }
+      tryOne(c, tokens, start, out);
+    }
+  }
+
+  private static void tryOne(Compiled c, List<Token> tokens, int start, List<Match> out) {
+    int end = matchFrom(c.elements, 0, tokens, start, tokens.get(start).sentence());
+    if (end > start) {
+      out.add(new Match(c.themeIndex, c.themeId, c.cue, start, end));
     }
   }
 

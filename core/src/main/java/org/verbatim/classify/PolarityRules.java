@@ -70,7 +70,7 @@ final class PolarityRules {
         Polarity flipped = fixed.flip();
         return new Judgement(flipped, fixed == Polarity.NEGATIVE ? 0.5 : 1.0, negator);
       }
-      if (fixed == Polarity.POSITIVE && request) {
+      if (fixed == Polarity.POSITIVE && (request || scarce(tokens, m.firstToken(), clause.firstToken()))) {
         return new Judgement(Polarity.NEGATIVE, 1.0, -1);
       }
       return new Judgement(fixed, 1.0, -1);
@@ -142,6 +142,19 @@ final class PolarityRules {
       }
       if (n.equals("if") && i + 1 < tokens.size() && tokens.get(i + 1).norm().equals("only")) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /** Words that, just before a quality, say it was missing: "very little empathy", "more kindness", "less jargon". */
+  private static final Set<String> SCARCITY = Set.of("little", "less", "more", "lack", "lacking", "lacked");
+
+  /** True when a scarcity word stands one or two tokens before the cue ("very little compassion", "more respect"). */
+  private static boolean scarce(List<Token> tokens, int at, int clauseStart) {
+    for (int i = at - 1; i >= clauseStart && i >= at - 2; i--) {
+      if (SCARCITY.contains(tokens.get(i).norm())) {
+        return !(i > 0 && tokens.get(i).norm().equals("little") && tokens.get(i - 1).norm().equals("a"));
       }
     }
     return false;

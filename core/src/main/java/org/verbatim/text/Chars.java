@@ -12,6 +12,9 @@ final class Chars {
 
   /** White space as OpenNLP's tokenizers see it: Java white space plus the space separators (no-break space). */
   static boolean isSpace(int cp) {
+    if (cp < 0x80) {
+      return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
+    }
     return Character.isWhitespace(cp) || Character.getType(cp) == Character.SPACE_SEPARATOR;
   }
 
@@ -22,6 +25,9 @@ final class Chars {
 
   /** Combining marks and the joiners/modifiers that belong to the preceding character. */
   static boolean isAttaching(int cp) {
+    if (cp < 0x300) {
+      return false;
+    }
     int type = Character.getType(cp);
     return type == Character.NON_SPACING_MARK
         || type == Character.COMBINING_SPACING_MARK
@@ -32,12 +38,18 @@ final class Chars {
 
   /** Letters, digits and combining marks: what words are made of. */
   static boolean isWordChar(int cp) {
+    if (cp < 0x80) {
+      return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    }
     return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
         || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
   }
 
   /** True for white space, controls, format characters and unpaired surrogates: characters that carry no content. */
   static boolean isJunk(int cp) {
+    if (cp > 0x20 && cp < 0x7F) {
+      return false;
+    }
     if (cp <= 0xFFFF && Character.isSurrogate((char) cp)) {
       return true; // codePointAt returns an unpaired surrogate as itself
     }
@@ -76,6 +88,9 @@ final class Chars {
     }
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
+      if (cp < 0x80 && ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'))) {
+        return false;
+      }
       switch (Character.getType(cp)) {
         case Character.CONNECTOR_PUNCTUATION:
         case Character.DASH_PUNCTUATION:

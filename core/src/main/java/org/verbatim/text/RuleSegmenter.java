@@ -68,6 +68,7 @@ final class RuleSegmenter {
   }
 
   private static void merge(String text, int[] s, int[] e, int m, SpanList out) {
+    boolean mayHaveEmail = text.indexOf('@') >= 0;
     int i = 0;
     while (i < m) {
       int a = s[i];
@@ -76,7 +77,8 @@ final class RuleSegmenter {
         i++;
         continue;
       }
-      int url = Chars.spaceBefore(text, a) ? urlOrEmailEnd(text, a, text.length()) : -1;
+      int url = (mayHaveEmail || mayStartUrl(text.charAt(a))) && Chars.spaceBefore(text, a)
+          ? urlOrEmailEnd(text, a, text.length()) : -1;
       if (url > a) {
         out.add(a, url, 0);
         int j = i;
@@ -207,6 +209,10 @@ final class RuleSegmenter {
       }
     }
     return to > from;
+  }
+
+  private static boolean mayStartUrl(char c) {
+    return c == 'h' || c == 'H' || c == 'w' || c == 'W';
   }
 
   /**

@@ -27,6 +27,20 @@ import org.verbatim.report.ReportStats.ThemeStats;
  */
 final class HtmlReport {
 
+  /** Sidecar keys shown in the summary, with their labels; other keys stay in the sidecar file. */
+  private static final String[][] KNOWN_META = {
+    {"classifier.kind", "Classifier"},
+    {"classifier.name", "Model or codebook"},
+    {"classifier.version", "Version"},
+    {"classifier.properties.codebook.id", "Codebook id"},
+    {"classifier.properties.pipeline.profile", "Pipeline profile"},
+    {"classifier.properties.threshold", "Threshold"},
+    {"input", "Input file"},
+    {"finished", "Classified at"},
+    {"verbatimVersion", "Verbatim version"},
+  };
+
+
   static final int MAX_CHART_THEMES = 20;
   static final int MAX_TREND_THEMES = 6;
   static final int MAX_GROUP_THEMES = 10;
@@ -131,8 +145,19 @@ final class HtmlReport {
     fact("Text column", textColumn == null ? "(none found yet)" : textColumn);
     ReportMeta meta = options.meta();
     if (meta != null) {
-      for (Map.Entry<String, String> e : meta.details().entrySet()) {
-        fact(e.getKey(), e.getValue());
+      SortedMap<String, String> details = meta.details();
+      boolean known = false;
+      for (String[] k : KNOWN_META) {
+        String v = details.get(k[0]);
+        if (v != null && !v.isBlank()) {
+          fact(k[1], v);
+          known = true;
+        }
+      }
+      if (!known) {
+        for (Map.Entry<String, String> e : details.entrySet()) {
+          fact(e.getKey(), e.getValue());
+        }
       }
     }
     out.append("</dl>\n");
