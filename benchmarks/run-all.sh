@@ -8,7 +8,7 @@
 #   VERBATIM_DATASETS  folder of dataset folders        (default ../shared/datasets)
 #   PEERS_DIR          folder of the peer scripts       (default: peers beside the datasets folder)
 #   BENCH_OUT          results folder                   (default benchmarks/results)
-#   ZERO_SHOT_GOLD     hand-coded social-care gold file (default /work/team/devset/labels.csv if present)
+#   ZERO_SHOT_GOLD     coded social-care gold sets: "bundled" (default: the project's coded sets) or FILE[,FILE]
 #   ROWS               rows of the CLI benchmark file   (default 1000000; 100000 with --quick)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +18,7 @@ if [ "${1:-}" = "--quick" ]; then QUICK=1; fi
 export VERBATIM_DATASETS="${VERBATIM_DATASETS:-../shared/datasets}"
 OUT="${BENCH_OUT:-benchmarks/results}"
 PEERS_DIR="${PEERS_DIR:-$(dirname "$VERBATIM_DATASETS")/peers}"
-GOLD="${ZERO_SHOT_GOLD:-}"
-if [ -z "$GOLD" ] && [ -f /work/team/devset/labels.csv ]; then GOLD=/work/team/devset/labels.csv; fi
+GOLD="${ZERO_SHOT_GOLD:-bundled}"
 if [ "$QUICK" = 1 ]; then
   ROWS="${ROWS:-100000}"; PEERS=fast; JMH_OPTS=(-f 1 -wi 2 -i 3)
 else
@@ -38,9 +37,8 @@ java -jar "$JAR" "${JMH_OPTS[@]}" -prof org.verbatim.bench.HeapProfiler \
   -rf json -rff "$OUT/jmh/jmh.json" | tee "$OUT/jmh/jmh.txt"
 
 stamp "2/3 accuracy suite (peers: $PEERS) -> $OUT/"
-ACC=(--data "$VERBATIM_DATASETS" --out "$OUT" --peers "$PEERS" --peers-dir "$PEERS_DIR")
-if [ -n "$GOLD" ]; then ACC+=(--zero-shot-gold "$GOLD"); fi
-java -Xmx4g -cp "$JAR" org.verbatim.bench.AccuracySuite "${ACC[@]}"
+java -Xmx4g -cp "$JAR" org.verbatim.bench.AccuracySuite --data "$VERBATIM_DATASETS" --out "$OUT" \
+  --peers "$PEERS" --peers-dir "$PEERS_DIR" --zero-shot-gold "$GOLD"
 
 stamp "3/3 CLI end to end on $ROWS rows -> $OUT/cli/"
 java -cp "$JAR" org.verbatim.bench.CliBenchmark --data "$VERBATIM_DATASETS" --rows "$ROWS" \

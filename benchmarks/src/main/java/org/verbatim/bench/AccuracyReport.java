@@ -246,8 +246,12 @@ public final class AccuracyReport {
     return sb.toString();
   }
 
-  /** Writes {@code summary.md} and {@code summary.json}: one row per dataset and system. */
-  public static void writeSummary(AccuracySettings s, List<DatasetResult> results, Path dir) throws IOException {
+  /**
+   * Writes {@code summary.md} and {@code summary.json}: one row per dataset and system, then the zero-shot
+   * evaluations against coded sets.
+   */
+  public static void writeSummary(AccuracySettings s, List<DatasetResult> results, List<ZeroShotGold.Line> zeroShot,
+      Path dir) throws IOException {
     Files.createDirectories(dir);
     ArrayNode rows = JSON.createArrayNode();
     StringBuilder sb = new StringBuilder();
@@ -255,10 +259,12 @@ public final class AccuracyReport {
     sb.append("- date: ").append(Instant.now()).append('\n');
     sb.append("- machine: ").append(Machine.describe()).append('\n');
     sb.append("- command: `").append(s.command()).append("`\n\n");
-    sb.append("Test-set scores; `*` marks our primary system (best CV micro F1), compared with each peer in the "
-        + "dataset's accuracy.md.\n\n");
-    sb.append("| dataset | system | uF1 | MF1 | HL | subset | train s | tune s | batch c/s | 1-by-1 c/s |\n");
-    sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    if (!results.isEmpty()) {
+      sb.append("## Datasets\n\nTest-set scores; `*` marks our primary system (best CV micro F1), compared with each "
+          + "peer in the dataset's accuracy.md.\n\n");
+      sb.append("| dataset | system | uF1 | MF1 | HL | subset | train s | tune s | batch c/s | 1-by-1 c/s |\n");
+      sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    }
     for (DatasetResult r : results) {
       String primary = r.primary().map(SystemResult::system).orElse("");
       for (SystemResult sr : r.systems()) {
@@ -271,6 +277,23 @@ public final class AccuracyReport {
         row(sb, rows, r.dataset(), p.system() + " (peer)", p.number("micro_f1"), p.number("macro_f1"),
             p.number("hamming_loss"), p.number("subset_accuracy"), p.number("train_seconds"), p.number("tune_seconds"),
             p.number("throughput_batch_cps"), p.number("throughput_single_cps"));
+      }
+    }
+    if (!zeroShot.isEmpty()) {
+      sb.append("\n## Zero-shot, default social-care codebook, against coded sets\n\n").append(ZeroShotGold.TABLE_HEAD);
+      for (ZeroShotGold.Line l : zeroShot) {
+        sb.append(ZeroShotGold.tableRow(l));
+        ObjectNode o = rows.addObject();
+        o.put("zero_shot_set", l.set());
+        o.put("system", l.system());
+        o.put("n_docs", l.comments());
+        putNumber(o, "micro_precision", l.evaluation().metrics().microPrecision());
+        putNumber(o, "micro_recall", l.evaluation().metrics().microRecall());
+        putNumber(o, "micro_f1", l.evaluation().metrics().microF1());
+        putNumber(o, "macro_f1", l.evaluation().metrics().macroF1());
+        if (l.polarity() != null) {
+          putNumber(o, "polarity_accuracy_found", l.polarity().accuracyFound());
+        }
       }
     }
     Files.writeString(dir.resolve("summary.md"), sb.toString(), StandardCharsets.UTF_8);

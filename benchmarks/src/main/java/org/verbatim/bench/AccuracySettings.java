@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,13 +25,14 @@ import java.util.Set;
  * @param curve training-set fractions of the learning curve, each in (0, 1], ascending; empty = no curve
  * @param datasets names of the datasets to run; empty = all
  * @param systems names of our configurations to run; empty = all
- * @param zeroShotGold the hand-coded social-care gold file ({@code dataset,id,labels,polarity}), if any
+ * @param zeroShotGold coded social-care gold sets ({@code dataset,id,labels,polarity} files, or {@code bundled} for
+ *     the project's coded sets); empty = no zero-shot evaluation
  * @param throughputN comments in the batch throughput call (as the peers' {@code --min-throughput-docs})
  * @param singleN comments timed one per call (as the peers' {@code --single-n}; 0 = skip)
  * @param command the command line, for the report
  */
 public record AccuracySettings(Path data, Path out, Peers.Selection peers, Path peersDir, int folds, long seed,
-    int bootstrap, List<Double> curve, Set<String> datasets, Set<String> systems, Optional<Path> zeroShotGold,
+    int bootstrap, List<Double> curve, Set<String> datasets, Set<String> systems, List<String> zeroShotGold,
     int throughputN, int singleN, String command) {
 
   /** Options accepted on the command line. */
@@ -45,9 +45,9 @@ public record AccuracySettings(Path data, Path out, Peers.Selection peers, Path 
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(peers, "peers");
     Objects.requireNonNull(peersDir, "peersDir");
-    Objects.requireNonNull(zeroShotGold, "zeroShotGold");
     Objects.requireNonNull(command, "command");
     curve = List.copyOf(curve);
+    zeroShotGold = List.copyOf(zeroShotGold);
     datasets = Set.copyOf(datasets);
     systems = Set.copyOf(systems);
     if (folds != 0 && folds < 2) {
@@ -70,7 +70,8 @@ public record AccuracySettings(Path data, Path out, Peers.Selection peers, Path 
 
   /**
    * Parses the command line: {@code --data DIR --out DIR --peers none|fast|all --peers-dir DIR --folds K --seed S
-   * --bootstrap B --curve 0.1,0.25,0.5,1 --datasets a,b --systems x,y --zero-shot-gold FILE --throughput-n N
+   * --bootstrap B --curve 0.1,0.25,0.5,1 --datasets a,b --systems x,y --zero-shot-gold bundled|FILE[,FILE]
+   * --throughput-n N
    * --single-n N}.
    *
    * @throws IllegalArgumentException on an unknown option or a bad value
@@ -98,7 +99,7 @@ public record AccuracySettings(Path data, Path out, Peers.Selection peers, Path 
         fractions,
         names(a.value("datasets", "")),
         names(a.value("systems", "")),
-        a.path("zero-shot-gold"),
+        List.copyOf(names(a.value("zero-shot-gold", ""))),
         a.intValue("throughput-n", 20_000),
         a.intValue("single-n", 20_000),
         "java -cp benchmarks/target/benchmarks.jar org.verbatim.bench.AccuracySuite " + String.join(" ", args));
@@ -106,6 +107,6 @@ public record AccuracySettings(Path data, Path out, Peers.Selection peers, Path 
 
   private static Set<String> names(String csv) {
     return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-        .collect(java.util.stream.Collectors.toSet());
+        .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 }

@@ -83,10 +83,8 @@ public final class AccuracySuite {
     if (results.isEmpty()) {
       log("no dataset folder with train.csv and test.csv under %s", s.data());
     }
-    AccuracyReport.writeSummary(s, results, s.out());
-    if (s.zeroShotGold().isPresent()) {
-      ZeroShotGold.run(s, peers, s.out().resolve("zero-shot-social-care"));
-    }
+    List<ZeroShotGold.Line> zeroShot = s.zeroShotGold().isEmpty() ? List.of() : ZeroShotGold.runAll(s, peers, s.out());
+    AccuracyReport.writeSummary(s, results, zeroShot, s.out());
     return results;
   }
 

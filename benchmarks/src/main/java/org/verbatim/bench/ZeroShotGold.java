@@ -66,11 +66,17 @@ public final class ZeroShotGold {
    *     the message names the file and line
    */
   static List<Row> read(Path gold, Path data) throws IOException {
+    try (Reader r = Files.newBufferedReader(gold, StandardCharsets.UTF_8)) {
+      return read(gold.toString(), r, data);
+    }
+  }
+
+  /** As {@link #read(Path, Path)}, from a reader; {@code gold} names the source in error messages. */
+  static List<Row> read(String gold, Reader r, Path data) throws IOException {
     Map<String, Map<String, String>> texts = new HashMap<>();
     List<Row> out = new ArrayList<>();
     Set<String> keys = new HashSet<>();
-    try (Reader r = Files.newBufferedReader(gold, StandardCharsets.UTF_8);
-        CSVParser p = CSVParser.builder().setReader(r)
+    try (CSVParser p = CSVParser.builder().setReader(r)
             .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
       for (String col : List.of("dataset", "id", "labels", "polarity")) {
         if (!p.getHeaderMap().containsKey(col)) {
@@ -128,12 +134,99 @@ public final class ZeroShotGold {
     return out;
   }
 
-  /** Runs the evaluation and writes {@code accuracy.json} and {@code accuracy.md} into {@code outDir}. */
-  public static void run(AccuracySettings s, Optional<Peers> peers, Path outDir) throws IOException, InterruptedException {
-    Path goldFile = s.zeroShotGold().orElseThrow();
-    List<Row> rows = read(goldFile, s.data());
+  /** Name of the bundled coded sets' resource folder. */
+  static final String BUNDLED_DIR = "/org/verbatim/bench/coded/";
+
+  /** The bundled coded sets, in the order they are reported. */
+  static final List<String> BUNDLED = List.of("final", "holdout", "devset");
+
+  /**
+   * A gold set to evaluate.
+   *
+   * @param name short name, used in the output folder {@code zero-shot-<name>}
+   * @param source the file or class-path resource, for the report
+   * @param path the file, or null for a bundled resource
+   */
+  record GoldSet(String name, String source, Path path) {
+
+    Reader open() throws IOException {
+      if (path != null) {
+        return Files.newBufferedReader(path, StandardCharsets.UTF_8);
+      }
+      var in = ZeroShotGold.class.getResourceAsStream(source);
+      if (in == null) {
+        throw new IOException("bundled coded set " + source + " is missing from the class path");
+      }
+      return new java.io.InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * One line of the zero-shot summary.
+   *
+   * @param set the gold set name
+   * @param comments comments in the set
+   * @param system the system
+   * @param evaluation its scores
+   * @param polarity its polarity scores, or null for a system without polarity
+   */
+  record Line(String set, int comments, String system, Evaluation evaluation, PolarityReport polarity) {}
+
+  /**
+   * The gold sets of a specification: file paths, or {@code bundled} for the project's coded sets
+   * ({@code coded/final.csv}, {@code holdout.csv}, {@code devset.csv} on the class path).
+   */
+  static List<GoldSet> goldSets(List<String> specs) {
+    List<GoldSet> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (String spec : specs) {
+      if (spec.equals("bundled")) {
+        for (String b : BUNDLED) {
+          out.add(new GoldSet(unique(names, b), BUNDLED_DIR + b + ".csv", null));
+        }
+        continue;
+      }
+      Path p = Path.of(spec);
+      String base = p.getFileName().toString().replaceFirst("\\.csv$", "");
+      out.add(new GoldSet(unique(names, base), p.toString(), p));
+    }
+    return out;
+  }
+
+  private static String unique(Set<String> names, String name) {
+    String n = name;
+    for (int i = 2; !names.add(n); i++) {
+      n = name + "-" + i;
+    }
+    return n;
+  }
+
+  /**
+   * Evaluates every gold set of the settings, writing {@code accuracy.json} and {@code accuracy.md} into
+   * {@code outRoot/zero-shot-<name>/}.
+   *
+   * @return the summary lines, set by set
+   */
+  public static List<Line> runAll(AccuracySettings s, Optional<Peers> peers, Path outRoot)
+      throws IOException, InterruptedException {
+    List<Line> lines = new ArrayList<>();
+    for (GoldSet g : goldSets(s.zeroShotGold())) {
+      lines.addAll(run(s, peers, g, outRoot.resolve("zero-shot-" + g.name())));
+    }
+    return lines;
+  }
+
+  /** Runs the evaluation of one gold set and writes {@code accuracy.json} and {@code accuracy.md} into {@code outDir}. */
+  static List<Line> run(AccuracySettings s, Optional<Peers> peers, GoldSet goldSet, Path outDir)
+      throws IOException, InterruptedException {
+    List<Row> rows;
+    try (Reader r = goldSet.open()) {
+      rows = read(goldSet.source(), r, s.data());
+    }
+    String goldFile = goldSet.source();
+    List<Line> lines = new ArrayList<>();
     Files.createDirectories(outDir);
-    AccuracySuite.log("zero-shot gold: %d comments from %s", rows.size(), goldFile);
+    AccuracySuite.log("zero-shot gold %s: %d comments from %s", goldSet.name(), rows.size(), goldFile);
     List<Set<String>> gold = rows.stream().map(Row::labels).toList();
     Map<DocumentTheme, Polarity> goldPol = new HashMap<>();
     for (Row r : rows) {
@@ -142,7 +235,7 @@ public final class ZeroShotGold {
     EvaluationOptions options = EvaluationOptions.defaults().withBootstrapResamples(s.bootstrap()).withSeed(s.seed());
     ObjectNode root = AccuracyReport.JSON.createObjectNode();
     root.put("evaluation", "zero-shot, default social-care codebook, hand-coded gold");
-    root.put("gold", goldFile.toString());
+    root.put("gold", goldFile);
     root.put("date", Instant.now().toString());
     root.put("machine", Machine.describe());
     root.put("command", s.command());
@@ -150,15 +243,12 @@ public final class ZeroShotGold {
     ArrayNode systems = root.putArray("systems");
     StringBuilder md = new StringBuilder();
     StringBuilder details = new StringBuilder();
-    md.append("# Zero-shot: default social-care codebook against hand-coded gold\n\n");
+    md.append("# Zero-shot: default social-care codebook against coded set '").append(goldSet.name()).append("'\n\n");
     md.append("- date: ").append(Instant.now()).append('\n');
     md.append("- machine: ").append(Machine.describe()).append('\n');
     md.append("- gold: `").append(goldFile).append("` (").append(rows.size()).append(" comments)\n");
     md.append("- command: `").append(s.command()).append("`\n\n");
-    md.append("uF1 / MF1: micro / macro F1 over gold ∪ predicted themes, 95% bootstrap CI; MF1 gold: macro over themes "
-        + "with gold support; polarity: accuracy over correctly found (comment, theme) pairs.\n\n");
-    md.append("| system | uF1 | MF1 | MF1 gold | polarity acc. (found) | found pairs | polarity acc. (all gold) |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    md.append(TABLE_HEAD);
     List<String> texts = rows.stream().map(Row::text).toList();
     for (Profile profile : Profile.values()) {
       String name = "verbatim-zero-shot-" + profile.name().toLowerCase(java.util.Locale.ROOT);
@@ -178,16 +268,20 @@ public final class ZeroShotGold {
       o.put("system", name);
       o.set("scores", AccuracyReport.JSON.readTree(ev.toJson()));
       o.set("polarity", AccuracyReport.JSON.readTree(pr.toJson()));
-      row(md, name, ev, pr);
+      Line line = new Line(goldSet.name(), rows.size(), name, ev, pr);
+      md.append(tableRow(line));
+      lines.add(line);
       details.append("\n## ").append(name).append(": per-theme scores\n\n").append(ev.toMarkdown());
     }
     if (peers.isPresent() && Files.isRegularFile(peers.get().dir().resolve("keyword_baseline.py"))) {
       Evaluation ev = Evaluator.evaluate(gold, keywordFloor(peers.get(), rows, outDir), options);
       ObjectNode o = systems.addObject();
-      o.put("system", "keyword-baseline (floor)");
+      o.put("system", KEYWORD);
       o.set("scores", AccuracyReport.JSON.readTree(ev.toJson()));
-      row(md, "keyword-baseline (floor)", ev, null);
-      details.append("\n## keyword-baseline (floor): per-theme scores\n\n").append(ev.toMarkdown());
+      Line line = new Line(goldSet.name(), rows.size(), KEYWORD, ev, null);
+      md.append(tableRow(line));
+      lines.add(line);
+      details.append("\n## ").append(KEYWORD).append(": per-theme scores\n\n").append(ev.toMarkdown());
     } else {
       root.put("keyword_baseline", "not run: python3 or keyword_baseline.py not available");
       md.append("\nKeyword floor not run: python3 or keyword_baseline.py not available.\n");
@@ -196,18 +290,29 @@ public final class ZeroShotGold {
     Files.writeString(outDir.resolve("accuracy.json"), AccuracyReport.JSON.writeValueAsString(root) + "\n",
         StandardCharsets.UTF_8);
     Files.writeString(outDir.resolve("accuracy.md"), md.toString(), StandardCharsets.UTF_8);
+    return lines;
   }
 
-  private static void row(StringBuilder md, String name, Evaluation ev, PolarityReport pr) {
-    var ci = ev.intervals();
-    md.append("| ").append(name)
-        .append(" | ").append(AccuracyReport.withCi(ev.metrics().microF1(), ci == null ? null : ci.microF1()))
-        .append(" | ").append(AccuracyReport.withCi(ev.metrics().macroF1(), ci == null ? null : ci.macroF1()))
-        .append(" | ").append(AccuracyReport.f3(ev.metrics().macroF1Gold()))
-        .append(" | ").append(pr == null ? "n/a" : AccuracyReport.f3(pr.accuracyFound()))
-        .append(" | ").append(pr == null ? "" : pr.foundPairs() + " of " + pr.goldPairs())
-        .append(" | ").append(pr == null ? "n/a" : AccuracyReport.f3(pr.accuracyAll()))
-        .append(" |\n");
+  static final String KEYWORD = "keyword-baseline (floor)";
+
+  /** Header of the zero-shot table (also used in the suite summary). */
+  static final String TABLE_HEAD = "Micro P / R / F1 and macro F1 (over gold ∪ predicted themes) with 95% bootstrap "
+      + "CI for F1; polarity = accuracy over correctly found (comment, theme) pairs (correct / found).\n\n"
+      + "| set | comments | system | micro P | micro R | micro F1 | macro F1 | polarity accuracy |\n"
+      + "|---|---:|---|---:|---:|---:|---:|---:|\n";
+
+  /** One row of the zero-shot table. */
+  static String tableRow(Line l) {
+    var m = l.evaluation().metrics();
+    var ci = l.evaluation().intervals();
+    return "| " + l.set() + " | " + l.comments() + " | " + l.system()
+        + " | " + AccuracyReport.f3(m.microPrecision())
+        + " | " + AccuracyReport.f3(m.microRecall())
+        + " | " + AccuracyReport.withCi(m.microF1(), ci == null ? null : ci.microF1())
+        + " | " + AccuracyReport.withCi(m.macroF1(), ci == null ? null : ci.macroF1())
+        + " | " + (l.polarity() == null ? "n/a" : AccuracyReport.f3(l.polarity().accuracyFound()) + " ("
+            + l.polarity().correct() + "/" + l.polarity().foundPairs() + ")")
+        + " |\n";
   }
 
   /** Runs the keyword baseline on the texts in a temporary folder that is deleted afterwards. */

@@ -60,11 +60,13 @@ class ZeroShotGoldTest {
     AccuracySuiteTest.tinyDataset(data, "tiny");
     Path gold = tmp.resolve("labels.csv");
     Files.writeString(gold, GOLD);
-    Path out = tmp.resolve("zs");
     AccuracySettings s = AccuracySettings.fromArgs(new String[] {
       "--data", data.toString(), "--out", tmp.toString(), "--peers", "none", "--bootstrap", "20",
       "--zero-shot-gold", gold.toString()});
-    ZeroShotGold.run(s, Optional.empty(), out);
+    List<ZeroShotGold.Line> lines = ZeroShotGold.runAll(s, Optional.empty(), tmp);
+    assertEquals(2, lines.size());
+    assertEquals("labels", lines.get(0).set());
+    Path out = tmp.resolve("zero-shot-labels");
     JsonNode json = AccuracyReport.read(out.resolve("accuracy.json"));
     assertEquals(4, json.get("n_comments").asInt());
     assertEquals(2, json.get("systems").size());
@@ -76,5 +78,12 @@ class ZeroShotGoldTest {
     assertTrue(md.contains("| verbatim-zero-shot-fast |"), md);
     assertTrue(md.contains("Keyword floor not run"), md);
     assertFalse(md.contains("Visit"), "the report must not quote comment text");
+  }
+
+  @Test
+  void bundledNamesTheProjectsCodedSets() {
+    List<ZeroShotGold.GoldSet> sets = ZeroShotGold.goldSets(List.of("bundled", "/x/final.csv"));
+    assertEquals(List.of("final", "holdout", "devset", "final-2"), sets.stream().map(ZeroShotGold.GoldSet::name).toList());
+    assertEquals("/org/verbatim/bench/coded/final.csv", sets.get(0).source());
   }
 }
