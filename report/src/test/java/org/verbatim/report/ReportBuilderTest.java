@@ -213,7 +213,7 @@ class ReportBuilderTest {
     ReportMeta meta = ReportMeta.besides(input).orElseThrow();
     assertEquals("logistic", meta.classifierKind().orElseThrow());
     String html = build(input, OPTIONS.toBuilder().meta(meta).build());
-    assertTrue(html.contains("<dt>classifier.name</dt><dd>&lt;m&gt;</dd>"), "meta shown, escaped");
+    assertTrue(html.contains("<dt>Model or codebook</dt><dd>&lt;m&gt;</dd>"), "meta shown with its label, escaped");
     assertTrue(html.contains("<dt>accuracy.macro_f1</dt><dd>0.64</dd>"), "accuracy shown");
     assertTrue(html.contains("<strong>trained model</strong>"), "method note follows the kind");
     String none = build(input, OPTIONS);
