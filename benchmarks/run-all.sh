@@ -35,6 +35,7 @@ mvn -B -q -pl cli,benchmarks -am package -DskipTests
 stamp "1/3 JMH throughput suite -> $OUT/jmh/"
 java -jar "$JAR" "${JMH_OPTS[@]}" -prof org.verbatim.bench.HeapProfiler \
   -rf json -rff "$OUT/jmh/jmh.json" | tee "$OUT/jmh/jmh.txt"
+sed -n '/^Benchmark /,$p' "$OUT/jmh/jmh.txt" > "$OUT/jmh/jmh-summary.txt"
 
 stamp "2/3 accuracy suite (peers: $PEERS) -> $OUT/"
 java -Xmx4g -cp "$JAR" org.verbatim.bench.AccuracySuite --data "$VERBATIM_DATASETS" --out "$OUT" \
@@ -44,4 +45,4 @@ stamp "3/3 CLI end to end on $ROWS rows -> $OUT/cli/"
 java -cp "$JAR" org.verbatim.bench.CliBenchmark --data "$VERBATIM_DATASETS" --rows "$ROWS" \
   --out "$OUT/cli" --peers-dir "$PEERS_DIR"
 
-stamp "done: $OUT/summary.md, $OUT/*/accuracy.md, $OUT/jmh/jmh.txt, $OUT/cli/cli-benchmark.md"
+stamp "done: $OUT/summary.md, $OUT/*/accuracy.md, $OUT/jmh/jmh-summary.txt, $OUT/cli/cli-benchmark.md"
