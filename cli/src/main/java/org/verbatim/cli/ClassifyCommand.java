@@ -138,6 +138,13 @@ public final class ClassifyCommand implements Callable<Integer> {
   String columnPrefix;
 
   @Option(
+      names = {"-m", "--model"},
+      paramLabel = "FILE",
+      description = "A trained model written by 'verbatim train' instead of the codebook; with --codebook, a hybrid "
+          + "(the model picks the themes, the codebook gives polarity and evidence and its other themes).")
+  Path model;
+
+  @Option(
       names = "--report",
       paramLabel = "FILE",
       description = "Also write a self-contained HTML report of the classified rows to FILE (see 'verbatim report').")
@@ -382,6 +389,13 @@ public final class ClassifyCommand implements Callable<Integer> {
   }
 
   private ThemeClassifier classifier() throws Failure {
+    if (model != null) {
+      try {
+        return TrainedModels.load(model, codebook, codebook != null);
+      } catch (CommandFailure f) {
+        throw new Failure(f.exitCode(), f.getMessage());
+      }
+    }
     try {
       return ClassifierFactory.create(codebook);
     } catch (CodebookException e) {

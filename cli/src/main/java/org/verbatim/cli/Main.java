@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ClassifyCommand.class,
       org.verbatim.report.ReportCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -1,0 +1,262 @@
+package org.verbatim.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.verbatim.train.ClassifierKind;
+import org.verbatim.train.FeatureOptions;
+import org.verbatim.train.LabelledComment;
+import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.train.Solver;
+import org.verbatim.train.ThemeTrainer;
+import org.verbatim.train.ThresholdRule;
+import org.verbatim.train.TrainingOptions;
+import org.verbatim.train.TrainingReport;
+
+/**
+ * Development harness for supervised theme models: trains on {@code DATASET/train.csv} with cross-validation
+ * on train only, then (unless {@code --cv-only}) predicts {@code DATASET/test.csv}, writes an {@code id,labels}
+ * CSV for {@code metrics.py}, and times batch prediction on one thread. With {@code --load-model} it skips
+ * training and times a saved model (the JSON then repeats the model's recorded CV figures).
+ *
+ * <pre>
+ * java -cp ... org.verbatim.bench.SupervisedDev DATASET [--kind nb-logistic|logistic|maxent]
+ *     [--solver dual-cd|smile-lbfgs] [--features words|words+chars] [--negation mark|off|both]
+ *     [--costs 1,4,16,64] [--thresholds auto|per-label|global|none] [--selection micro-f1|macro-f1|mean-f1]
+ *     [--folds 5] [--seed 0] [--threads N] [--min-df 2] [--tol 0.01] [--cv-only]
+ *     [--pred-out PRED.csv] [--model-out MODEL.zip] [--load-model MODEL.zip]
+ * </pre>
+ *
+ * Prints one JSON line with the chosen settings, cross-validated scores, timings and throughput. The test
+ * set is read only after training is finished and never influences any choice.
+ */
+public final class SupervisedDev {
+
+  private SupervisedDev() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1) {
+      System.err.println("usage: SupervisedDev DATASET_DIR [options]");
+      System.exit(2);
+    }
+    Path dir = Path.of(args[0]);
+    TrainingOptions.Builder b = TrainingOptions.builder();
+    FeatureOptions features = FeatureOptions.wordsAndChars();
+    boolean cvOnly = false;
+    Path predOut = null;
+    Path modelOut = null;
+    Path modelIn = null;
+    String featName = "words+chars";
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--kind" -> b.kind(ClassifierKind.parse(args[++i]));
+        case "--solver" -> b.solver(Solver.parse(args[++i]));
+        case "--features" -> {
+          featName = args[++i];
+          FeatureOptions f = switch (featName) {
+            case "words" -> FeatureOptions.words();
+            case "words+chars" -> FeatureOptions.wordsAndChars();
+            case "words3" -> new FeatureOptions(1, 3, 0, 0, 2, FeatureOptions.Weighting.TFIDF, true, FeatureOptions.Negation.MARK);
+            case "words+chars36" -> FeatureOptions.wordsAndChars().withChars(3, 6);
+            case "words+chars14" -> FeatureOptions.wordsAndChars().withChars(1, 4);
+            case "words+chars15" -> FeatureOptions.wordsAndChars().withChars(1, 5);
+            case "words+chars26" -> FeatureOptions.wordsAndChars().withChars(2, 6);
+            case "words3+chars" -> new FeatureOptions(1, 3, 2, 5, 2, FeatureOptions.Weighting.TFIDF, true, FeatureOptions.Negation.OFF);
+            case "words+chars25b" -> new FeatureOptions(1, 2, 2, 5, 2, FeatureOptions.Weighting.BINARY, true, FeatureOptions.Negation.MARK);
+            case "words-b" -> new FeatureOptions(1, 2, 0, 0, 2, FeatureOptions.Weighting.BINARY, true, FeatureOptions.Negation.MARK);
+            default -> throw new IllegalArgumentException("unknown features " + featName);
+          };
+          features = f.withNegation(features.negation()).withWeighting(f.weighting());
+        }
+        case "--negation" -> features = features.withNegation(FeatureOptions.Negation.valueOf(args[++i].toUpperCase(Locale.ROOT)));
+        case "--min-df" -> {
+          int m = Integer.parseInt(args[++i]);
+          features = new FeatureOptions(features.wordMinN(), features.wordMaxN(), features.charMinN(), features.charMaxN(), m,
+              features.weighting(), features.sublinearTf(), features.negation());
+        }
+        case "--costs" -> b.costGrid(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
+        case "--betas" -> b.interpolationGrid(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
+        case "--rankings" -> b.rankingGrid(Arrays.stream(args[++i].split(",")).map(org.verbatim.train.Ranking::parse).toList());
+        case "--tokenizer" -> b.tokenizer(switch (args[++i]) {
+          case "simple" -> org.verbatim.train.SimpleTokenizer.INSTANCE;
+          case "pipeline" -> org.verbatim.train.PipelineTokenizer.fast();
+          default -> throw new IllegalArgumentException("--tokenizer simple|pipeline");
+        });
+        case "--per-label-cost" -> b.perLabelCost(Boolean.parseBoolean(args[++i]));
+        case "--threshold-weights" -> b.thresholdWeightGrid(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
+        case "--thresholds" -> b.thresholds(ThresholdRule.parse(args[++i]));
+        case "--selection" -> b.selection(TrainingOptions.Selection.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_')));
+        case "--folds" -> b.folds(Integer.parseInt(args[++i]));
+        case "--seed" -> b.seed(Long.parseLong(args[++i]));
+        case "--threads" -> b.threads(Integer.parseInt(args[++i]));
+        case "--tol" -> b.tolerance(Double.parseDouble(args[++i]));
+        case "--max-epochs" -> b.maxEpochs(Integer.parseInt(args[++i]));
+        case "--max-labels" -> b.maxLabels(Integer.parseInt(args[++i]));
+        case "--at-least-one" -> b.atLeastOne(TrainingOptions.Toggle.valueOf(args[++i].toUpperCase(Locale.ROOT)));
+        case "--cv-only" -> cvOnly = true;
+        case "--pred-out" -> predOut = Path.of(args[++i]);
+        case "--model-out" -> modelOut = Path.of(args[++i]);
+        case "--load-model" -> modelIn = Path.of(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + a);
+      }
+    }
+    b.features(features);
+    TrainingOptions opts = b.build();
+    List<LabelledComment> train = read(dir.resolve("train.csv"));
+
+    long t0 = System.nanoTime();
+    LinearThemeClassifier model = modelIn != null ? org.verbatim.model.ModelLoader.load(modelIn)
+        : ThemeTrainer.create(opts).train(train);
+    double wall = (System.nanoTime() - t0) / 1e9;
+    TrainingReport r = model.report();
+
+    StringBuilder json = new StringBuilder();
+    json.append('{');
+    field(json, "dataset", dir.getFileName().toString());
+    field(json, "kind", opts.kind().id());
+    field(json, "solver", opts.solver().id());
+    field(json, "features", featName);
+    field(json, "negation", features.negation().name().toLowerCase(Locale.ROOT));
+    field(json, "tokenizer", opts.tokenizer().id());
+    field(json, "selection", opts.selection().id());
+    field(json, "threads", opts.threads());
+    field(json, "n_train", train.size());
+    field(json, "n_features", r.featureCount());
+    field(json, "C", r.cost());
+    field(json, "beta", r.interpolation());
+    field(json, "ranking", r.ranking().id());
+    field(json, "thresholds", r.thresholdRule().id());
+    field(json, "threshold_weight", r.thresholdWeight());
+    field(json, "at_least_one", r.atLeastOne());
+    field(json, "max_labels", r.maxLabels());
+    field(json, "cv_micro_f1", round(r.cvMicroF1()));
+    field(json, "cv_macro_f1", round(r.cvMacroF1()));
+    StringBuilder g = new StringBuilder("{");
+    for (TrainingReport.GridPoint p : r.grid()) {
+      g.append(g.length() > 1 ? "," : "").append('"').append(p.cost()).append('/').append(p.interpolation()).append('/').append(p.ranking().id()).append('/').append(p.thresholdWeight()).append('/').append(p.thresholdRule().id()).append("\":[")
+          .append(round(p.microF1())).append(',').append(round(p.macroF1())).append(']');
+    }
+    g.append('}');
+    json.append("\"cv_grid\":").append(g).append(',');
+    field(json, "tune_seconds", round(r.tuneSeconds()));
+    field(json, "train_seconds", round(r.trainSeconds()));
+    field(json, "wall_seconds", round(wall));
+
+    if (modelOut != null) {
+      org.verbatim.model.ModelWriter.write(model, modelOut);
+      field(json, "model_bytes", java.nio.file.Files.size(modelOut));
+    }
+    if (!cvOnly) {
+      List<LabelledComment> test = read(dir.resolve("test.csv"));
+      List<String> texts = test.stream().map(LabelledComment::text).toList();
+      List<String> labels = model.labels();
+      int[][] pred = model.predictIndexes(texts);
+      if (predOut != null) {
+        try (Writer w = Files.newBufferedWriter(predOut, StandardCharsets.UTF_8);
+             CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build())) {
+          p.printRecord("id", "labels");
+          for (int i = 0; i < test.size(); i++) {
+            List<String> ls = new ArrayList<>();
+            for (int l : pred[i]) {
+              ls.add(labels.get(l));
+            }
+            ls.sort(null);
+            p.printRecord(test.get(i).id(), String.join(";", ls));
+          }
+        }
+      }
+      // throughput: test texts repeated to >= 20000, one call, one thread, best of 3 after warm-up
+      List<String> big = new ArrayList<>();
+      while (big.size() < 20000) {
+        big.addAll(texts);
+      }
+      for (int k = 0; k < 3; k++) {
+        decode(model.predictIndexes(big), labels);
+        model.classifyAll(big);
+      }
+      // wall time and this thread's CPU time (the machine is shared: CPU time is the steadier figure)
+      java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+      double best = Double.MAX_VALUE;
+      double bestFull = Double.MAX_VALUE;
+      double bestCpu = Double.MAX_VALUE;
+      double bestFullCpu = Double.MAX_VALUE;
+      long sink = 0;
+      for (int k = 0; k < 5; k++) {
+        long c0 = mx.getCurrentThreadCpuTime();
+        long s = System.nanoTime();
+        sink += decode(model.predictIndexes(big), labels);
+        best = Math.min(best, (System.nanoTime() - s) / 1e9);
+        bestCpu = Math.min(bestCpu, (mx.getCurrentThreadCpuTime() - c0) / 1e9);
+        c0 = mx.getCurrentThreadCpuTime();
+        s = System.nanoTime();
+        sink += model.classifyAll(big).size();
+        bestFull = Math.min(bestFull, (System.nanoTime() - s) / 1e9);
+        bestFullCpu = Math.min(bestFullCpu, (mx.getCurrentThreadCpuTime() - c0) / 1e9);
+      }
+      field(json, "batch_labels_cps_cpu", Math.round(big.size() / bestCpu));
+      field(json, "batch_classify_cps_cpu", Math.round(big.size() / bestFullCpu));
+      field(json, "throughput_n", big.size());
+      field(json, "batch_labels_cps", Math.round(big.size() / best));
+      field(json, "batch_classify_cps", Math.round(big.size() / bestFull));
+      field(json, "sink", sink);
+    }
+    json.setLength(json.length() - 1);
+    json.append('}');
+    System.out.println(json);
+  }
+
+  private static long decode(int[][] pred, List<String> labels) {
+    long n = 0;
+    for (int[] p : pred) {
+      List<String> ls = new ArrayList<>(p.length);
+      for (int l : p) {
+        ls.add(labels.get(l));
+      }
+      n += ls.size();
+    }
+    return n;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000) / 10000.0;
+  }
+
+  private static void field(StringBuilder sb, String k, Object v) {
+    sb.append('"').append(k).append("\":");
+    if (v instanceof String s) {
+      sb.append('"').append(s.replace("\"", "\\\"")).append('"');
+    } else {
+      sb.append(v);
+    }
+    sb.append(',');
+  }
+
+  static List<LabelledComment> read(Path csv) throws IOException {
+    List<LabelledComment> out = new ArrayList<>();
+    try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      CSVFormat f = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
+      for (CSVRecord rec : f.parse(r)) {
+        String labels = rec.get("labels");
+        List<String> ls = new ArrayList<>();
+        for (String l : labels.split(";")) {
+          if (!l.strip().isEmpty()) {
+            ls.add(l.strip());
+          }
+        }
+        out.add(new LabelledComment(rec.get("id").strip(), rec.get("text"), ls));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,272 @@
+package org.verbatim.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.verbatim.Classification;
+import org.verbatim.Polarity;
+import org.verbatim.ThemeClassifier;
+import org.verbatim.ThemeTag;
+import org.verbatim.codebook.CodebookException;
+import org.verbatim.eval.Evaluation;
+import org.verbatim.eval.EvaluationOptions;
+import org.verbatim.eval.Evaluator;
+import org.verbatim.eval.Folds;
+import org.verbatim.eval.LabelSets;
+import org.verbatim.eval.PolarityMetrics;
+import org.verbatim.eval.PolarityReport;
+import org.verbatim.train.ClassifierFeatures;
+import org.verbatim.train.ClassifierKind;
+import org.verbatim.train.LabelledComment;
+import org.verbatim.train.ThemeTrainer;
+import org.verbatim.train.TrainingOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code verbatim evaluate}: scores a classifier against coded comments, with the same conventions as the
+ * peers' {@code metrics.py}, plus bootstrap confidence intervals, Cohen's kappa per theme and Krippendorff's
+ * alpha, and polarity accuracy when the file has a {@code polarity} column.
+ */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Scores themes against coded comments (themes in a 'labels' column, joined by ';').",
+      "  --model M.zip          a trained model on a held-out file",
+      "  --folds K              k-fold cross-validation of training on the file itself",
+      "  neither                the codebook classifier (zero-shot; --codebook PATH or the bundled social-care codebook)",
+      "Prints a per-theme table (precision, recall, F1 with 95% bootstrap intervals, support, kappa), micro and macro F1,",
+      "Hamming loss, subset accuracy and Krippendorff's alpha; --json writes the same as JSON."
+    })
+final class EvaluateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "Coded comments, CSV or JSONL.")
+  Path input;
+
+  @Option(names = {"-m", "--model"}, paramLabel = "FILE", description = "A model file written by 'verbatim train'.")
+  Path model;
+
+  @Option(names = "--folds", paramLabel = "K", description = "Cross-validate training on the input with K folds instead.")
+  Integer folds;
+
+  @Option(names = {"-c", "--codebook"}, paramLabel = "PATH",
+      description = "Zero-shot: the codebook to classify with; with --model: the codebook for evidence and polarity (hybrid); "
+          + "with --folds: cue features.")
+  Path codebook;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of folds, training and bootstrap (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--kind", paramLabel = "KIND", description = "With --folds: logistic, nb-logistic or maxent.")
+  String kind;
+
+  @Option(names = "--resamples", defaultValue = "1000", description = "Bootstrap resamples, 0 for none (default: ${DEFAULT-VALUE}).")
+  int resamples;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
+  Path json;
+
+  @Option(names = "--predictions", paramLabel = "FILE", description = "Also write the predictions as an id,labels CSV (metrics.py's format).")
+  Path predictions;
+
+  @Option(names = {"-t", "--text-column"}, paramLabel = "NAME", description = "Column holding the comment text.")
+  String textColumn;
+
+  @Option(names = "--id-column", paramLabel = "NAME", description = "Column holding the comment id.")
+  String idColumn;
+
+  @Option(names = "--labels-column", defaultValue = "labels", paramLabel = "NAME",
+      description = "Column holding the coded themes (default: ${DEFAULT-VALUE}).")
+  String labelsColumn;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "csv|jsonl", description = "Input format (default: from the extension).")
+  String format;
+
+  @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Threads for training with --folds (default: processors).")
+  Integer threads;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    try {
+      if (model != null && folds != null) {
+        throw new CommandFailure(Main.USAGE_ERROR, "give --model or --folds, not both");
+      }
+      if (!Files.isRegularFile(input)) {
+        throw new CommandFailure(Main.DATA_ERROR, input + ": no such file");
+      }
+      LabelledData data = LabelledData.read(input, format, textColumn, idColumn, labelsColumn);
+      List<LabelledComment> comments = data.comments();
+      String what;
+      List<Classification> predicted;
+      long t0 = System.nanoTime();
+      if (model != null) {
+        ThemeClassifier c = TrainedModels.load(model, codebook, codebook != null);
+        predicted = c.classifyAll(texts(comments));
+        what = "model " + model.getFileName() + " (" + c.info().kind() + ")";
+      } else if (folds != null) {
+        predicted = crossValidate(comments);
+        what = folds + "-fold cross-validation of training (seed " + seed + ")";
+      } else {
+        ThemeClassifier c = ClassifierFactory.create(codebook);
+        predicted = c.classifyAll(texts(comments));
+        what = "codebook '" + c.info().name() + "' " + c.info().version() + " (zero-shot)";
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      List<Set<String>> gold = new ArrayList<>(comments.size());
+      List<Set<String>> pred = new ArrayList<>(comments.size());
+      for (int i = 0; i < comments.size(); i++) {
+        gold.add(new LinkedHashSet<>(comments.get(i).labels()));
+        pred.add(new LinkedHashSet<>(predicted.get(i).themeIds()));
+      }
+      EvaluationOptions opts = EvaluationOptions.defaults().withSeed(seed).withBootstrapResamples(resamples);
+      Evaluation e = Evaluator.evaluate(gold, pred, opts);
+      PolarityReport polarity = data.hasPolarity() ? PolarityMetrics.compute(data.polarities(), polarities(predicted)) : null;
+      out.printf(Locale.ROOT, "# Evaluation of %s on %s (%d comments, %.1f s)%n%n", what, input.getFileName(), comments.size(), seconds);
+      out.println(e.toMarkdown());
+      if (polarity != null) {
+        out.printf(Locale.ROOT, "%nPolarity: accuracy %.4f and macro-F1 %.4f over the %d themes found correctly; "
+            + "accuracy %.4f and macro-F1 %.4f over all %d coded themes (a missed theme counts as wrong).%n",
+            polarity.accuracyFound(), polarity.macroF1Found(), polarity.foundPairs(),
+            polarity.accuracyAll(), polarity.macroF1All(), polarity.goldPairs());
+      }
+      out.flush();
+      if (json != null) {
+        writeJson(e, polarity, what);
+      }
+      if (predictions != null) {
+        writePredictions(comments, pred);
+      }
+      return 0;
+    } catch (CommandFailure f) {
+      err.println("verbatim: error: " + f.getMessage());
+      err.flush();
+      return f.exitCode();
+    } catch (IllegalArgumentException e) {
+      err.println("verbatim: error: " + e.getMessage());
+      err.flush();
+      return Main.USAGE_ERROR;
+    } catch (CodebookException e) {
+      err.println("verbatim: error: " + e.getMessage());
+      err.flush();
+      return Main.DATA_ERROR;
+    } catch (IOException e) {
+      err.println("verbatim: error: " + e);
+      err.flush();
+      return Main.DATA_ERROR;
+    }
+  }
+
+  private static List<String> texts(List<LabelledComment> comments) {
+    List<String> t = new ArrayList<>(comments.size());
+    comments.forEach(c -> t.add(c.text()));
+    return t;
+  }
+
+  private List<Classification> crossValidate(List<LabelledComment> comments) throws CommandFailure, CodebookException, IOException {
+    if (folds < 2 || folds > comments.size()) {
+      throw new CommandFailure(Main.USAGE_ERROR, "--folds must be between 2 and the number of comments: " + folds);
+    }
+    TrainingOptions.Builder b = TrainingOptions.builder().seed(seed)
+        .threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+    if (kind != null) {
+      b.kind(ClassifierKind.parse(kind));
+    }
+    if (codebook != null) {
+      b.extraFeatures(ClassifierFeatures.of(ClassifierFactory.create(codebook)));
+    }
+    TrainingOptions options = b.build();
+    Folds f = Folds.kFold(comments.size(), folds, seed);
+    Classification[] out = new Classification[comments.size()];
+    for (int k = 0; k < folds; k++) {
+      List<LabelledComment> train = new ArrayList<>();
+      for (int i : f.trainIndices(k)) {
+        train.add(comments.get(i));
+      }
+      List<Integer> test = f.testIndices(k);
+      List<String> texts = new ArrayList<>(test.size());
+      for (int i : test) {
+        texts.add(comments.get(i).text());
+      }
+      List<Classification> p = ThemeTrainer.create(options).train(train).classifyAll(texts);
+      for (int j = 0; j < test.size(); j++) {
+        out[test.get(j)] = p.get(j);
+      }
+    }
+    return List.of(out);
+  }
+
+  private static List<Map<String, Polarity>> polarities(List<Classification> predicted) {
+    List<Map<String, Polarity>> out = new ArrayList<>(predicted.size());
+    for (Classification c : predicted) {
+      Map<String, Polarity> m = new HashMap<>();
+      for (ThemeTag t : c.tags()) {
+        m.put(t.themeId(), t.polarity());
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  private void writeJson(Evaluation e, PolarityReport polarity, String what) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = mapper.createObjectNode();
+    root.put("evaluated", what);
+    root.put("input", input.getFileName().toString());
+    root.set("themes", mapper.readTree(e.toJson()));
+    if (polarity != null) {
+      root.set("polarity", mapper.readTree(polarity.toJson()));
+    }
+    atomicWrite(json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+  }
+
+  private void writePredictions(List<LabelledComment> comments, List<Set<String>> pred) throws IOException {
+    StringBuilder sb = new StringBuilder("id,labels\n");
+    for (int i = 0; i < comments.size(); i++) {
+      sb.append(csv(comments.get(i).id())).append(',').append(csv(LabelSets.join(pred.get(i)))).append('\n');
+    }
+    atomicWrite(predictions, sb.toString());
+  }
+
+  private static String csv(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  private static void atomicWrite(Path target, String content) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+    try {
+      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

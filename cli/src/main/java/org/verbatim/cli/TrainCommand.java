@@ -1,0 +1,127 @@
+package org.verbatim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.verbatim.ThemeClassifier;
+import org.verbatim.codebook.CodebookException;
+import org.verbatim.model.ModelWriter;
+import org.verbatim.train.ClassifierFeatures;
+import org.verbatim.train.ClassifierKind;
+import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.train.ThemeTrainer;
+import org.verbatim.train.TrainingOptions;
+import org.verbatim.train.TrainingReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code verbatim train}: learns a theme model from coded comments, choosing its settings by k-fold
+ * cross-validation on that file only, and writes it as a model file.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Trains a theme model on coded comments (themes in a 'labels' column, joined by ';') and writes a model file.",
+      "Settings (regularisation, thresholds, at-least-one and at-most-K rules) are chosen by k-fold cross-validation "
+          + "on the input only; the same data, options and seed give the same model."
+    })
+final class TrainCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "Coded comments, CSV or JSONL.")
+  Path input;
+
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The model file to write (a zip).")
+  Path output;
+
+  @Option(names = {"-c", "--codebook"}, paramLabel = "PATH",
+      description = "A codebook whose cue hits become extra features; classify and evaluate then need it again.")
+  Path codebook;
+
+  @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
+  int folds;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the folds and solvers (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--kind", paramLabel = "KIND",
+      description = "logistic, nb-logistic (naive-Bayes weighted) or maxent (default: the library's default).")
+  String kind;
+
+  @Option(names = {"-t", "--text-column"}, paramLabel = "NAME", description = "Column holding the comment text.")
+  String textColumn;
+
+  @Option(names = "--id-column", paramLabel = "NAME", description = "Column holding the comment id.")
+  String idColumn;
+
+  @Option(names = "--labels-column", defaultValue = "labels", paramLabel = "NAME",
+      description = "Column holding the themes, joined by ';' (default: ${DEFAULT-VALUE}).")
+  String labelsColumn;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "csv|jsonl", description = "Input format (default: from the extension).")
+  String format;
+
+  @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Training threads (default: processors).")
+  Integer threads;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    try {
+      if (!Files.isRegularFile(input)) {
+        throw new CommandFailure(Main.DATA_ERROR, input + ": no such file");
+      }
+      TrainingOptions.Builder b = TrainingOptions.builder().folds(folds).seed(seed)
+          .threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+      if (kind != null) {
+        b.kind(ClassifierKind.parse(kind));
+      }
+      if (codebook != null) {
+        ThemeClassifier cb = ClassifierFactory.create(codebook);
+        b.extraFeatures(ClassifierFeatures.of(cb));
+      }
+      TrainingOptions options = b.build();
+      LabelledData data = LabelledData.read(input, format, textColumn, idColumn, labelsColumn);
+      long t0 = System.nanoTime();
+      LinearThemeClassifier model = ThemeTrainer.create(options).train(data.comments());
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      ModelWriter.write(model, output);
+      TrainingReport r = model.report();
+      out.printf(Locale.ROOT, "trained %s on %d comments, %d themes (%d with a model), %d features%n",
+          model.info().kind(), r.comments(), r.labels().size(), r.active().stream().filter(x -> x).count(), r.featureCount());
+      out.printf(Locale.ROOT, "cross-validated (%d folds, seed %d): micro-F1 %.4f, macro-F1 %.4f%n", folds, seed, r.cvMicroF1(), r.cvMacroF1());
+      out.printf(Locale.ROOT, "chosen: cost %s, thresholds %s, at least one %s, at most %s labels%n",
+          r.cost() == 0 ? "per label" : Double.toString(r.cost()), r.thresholdRule(), r.atLeastOne(),
+          r.maxLabels() <= 0 ? "any" : Integer.toString(r.maxLabels()));
+      out.printf(Locale.ROOT, "tune %.1f s, train %.1f s, total %.1f s -> %s%n", r.tuneSeconds(), r.trainSeconds(), seconds, output);
+      out.flush();
+      return 0;
+    } catch (CommandFailure f) {
+      err.println("verbatim: error: " + f.getMessage());
+      err.flush();
+      return f.exitCode();
+    } catch (IllegalArgumentException e) {
+      err.println("verbatim: error: " + e.getMessage());
+      err.flush();
+      return Main.USAGE_ERROR;
+    } catch (CodebookException e) {
+      err.println("verbatim: error: " + e.getMessage());
+      err.flush();
+      return Main.DATA_ERROR;
+    } catch (IOException e) {
+      err.println("verbatim: error: " + e);
+      err.flush();
+      return Main.DATA_ERROR;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package org.verbatim.model;
+
+/**
+ * Constants of the Verbatim model file format (documented in {@code docs/model-format.md}).
+ *
+ * <p>A model is a zip holding {@value #MANIFEST} plus plain data entries; no Java serialization anywhere.
+ */
+public final class ModelFormat {
+
+  /** The value of the manifest's {@code format} field. */
+  public static final String FORMAT_NAME = "verbatim-model";
+
+  /** The format version this library writes and the newest it reads. */
+  public static final int FORMAT_VERSION = 1;
+
+  /** The manifest entry. */
+  public static final String MANIFEST = "manifest.json";
+
+  /** Vocabulary entry: one feature key and its idf per line. */
+  public static final String VOCABULARY = "vocabulary.txt";
+
+  /** Weights entry: little-endian float32, feature-major. */
+  public static final String WEIGHTS = "weights.bin";
+
+  /** Labels, bias, thresholds and active flags, as JSON. */
+  public static final String THRESHOLDS = "thresholds.json";
+
+  static final long MAX_MANIFEST = 4L << 20;
+  static final long MAX_VOCABULARY = 256L << 20;
+  static final long MAX_WEIGHTS = 1L << 30;
+  static final long MAX_THRESHOLDS = 16L << 20;
+
+  private ModelFormat() {}
+}

@@ -1,0 +1,258 @@
+package org.verbatim.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.verbatim.ThemeClassifier;
+import org.verbatim.train.FeatureOptions;
+import org.verbatim.train.LibraryVersion;
+import org.verbatim.train.LinearModel;
+import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.train.TrainingReport;
+
+/**
+ * Writes a trained classifier as a Verbatim model file (format in {@code docs/model-format.md}).
+ *
+ * <pre>{@code
+ * LinearThemeClassifier model = ThemeTrainer.create(options).train(comments);
+ * ModelWriter.write(model, Path.of("themes.verbatim.zip"));
+ * ThemeClassifier again = ModelLoader.load(Path.of("themes.verbatim.zip"));
+ * }</pre>
+ *
+ * <p>The file is written to a temporary file in the same directory, synced, then moved into place
+ * atomically (where the file system supports it), so a crash never leaves a half-written model under the
+ * target name. Stateless and thread-safe.
+ */
+public final class ModelWriter {
+
+  private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+
+  private ModelWriter() {}
+
+  /**
+   * Writes {@code classifier} to {@code path}, replacing an existing file.
+   *
+   * @throws IllegalArgumentException if the classifier is not a kind this format can store (today: a
+   *     {@link LinearThemeClassifier})
+   * @throws IOException if writing fails; the target is then left as it was
+   */
+  public static void write(ThemeClassifier classifier, Path path) throws IOException {
+    Objects.requireNonNull(classifier, "classifier");
+    Objects.requireNonNull(path, "path");
+    if (!(classifier instanceof LinearThemeClassifier linear)) {
+      throw new IllegalArgumentException("cannot store a " + classifier.getClass().getSimpleName()
+          + " as a model file: only trained linear classifiers (LinearThemeClassifier) are stored");
+    }
+    Path abs = path.toAbsolutePath();
+    Path dir = abs.getParent();
+    Files.createDirectories(dir);
+    // a sibling temporary file created like any other file (default permissions), never an existing one
+    Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+    try {
+      try (OutputStream fos = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+        ZipOutputStream zip = new ZipOutputStream(fos, StandardCharsets.UTF_8);
+        writeLinear(linear, zip);
+        zip.finish();
+        zip.flush();
+        fos.flush();
+      }
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      try {
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static void writeLinear(LinearThemeClassifier c, ZipOutputStream zip) throws IOException {
+    LinearModel m = c.model();
+    TrainingReport r = c.report();
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    byte[] vocab = vocabulary(m);
+    byte[] weights = weights(m);
+    byte[] thresholds = json.writeValueAsBytes(thresholdsJson(json, m));
+
+    ObjectNode man = json.createObjectNode();
+    man.put("format", ModelFormat.FORMAT_NAME);
+    man.put("formatVersion", ModelFormat.FORMAT_VERSION);
+    man.put("libraryVersion", LibraryVersion.get());
+    man.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    man.put("language", m.language());
+    man.put("kind", m.kind().id());
+    ArrayNode themes = man.putArray("themes");
+    m.labels().forEach(themes::add);
+    Map<String, String> props = c.info().properties();
+    ObjectNode options = man.putObject("options");
+    props.forEach((k, v) -> {
+      if (k.startsWith("option.")) {
+        options.put(k.substring("option.".length()), v);
+      }
+    });
+    man.put("seed", Long.parseLong(props.getOrDefault("option.seed", "0")));
+    ObjectNode data = man.putObject("trainingData");
+    data.put("sha256", r.dataSha256());
+    data.put("comments", r.comments());
+    man.set("scores", scores(json, r));
+    ObjectNode model = man.putObject("model");
+    model.put("tokenizer", m.tokenizer().id());
+    FeatureOptions f = m.features();
+    ObjectNode fo = model.putObject("features");
+    fo.put("wordMinN", f.wordMinN());
+    fo.put("wordMaxN", f.wordMaxN());
+    fo.put("charMinN", f.charMinN());
+    fo.put("charMaxN", f.charMaxN());
+    fo.put("minDf", f.minDf());
+    fo.put("weighting", f.weighting().name());
+    fo.put("sublinearTf", f.sublinearTf());
+    fo.put("negation", f.negation().name());
+    model.put("vocabularySize", m.keys().size());
+    model.put("wordFeatures", m.wordFeatures());
+    model.put("labels", m.labels().size());
+    ObjectNode extra = model.putObject("extraFeatures");
+    extra.put("id", m.extraId());
+    ArrayNode en = extra.putArray("names");
+    m.extraNames().forEach(en::add);
+    model.put("atLeastOne", m.atLeastOne());
+    model.put("maxLabels", m.maxLabels());
+    model.put("ranking", m.ranking().id());
+    ObjectNode entries = man.putObject("entries");
+    entries.put(ModelFormat.VOCABULARY, sha256(vocab));
+    entries.put(ModelFormat.WEIGHTS, sha256(weights));
+    entries.put(ModelFormat.THRESHOLDS, sha256(thresholds));
+
+    put(zip, ModelFormat.MANIFEST, json.writeValueAsBytes(man));
+    put(zip, ModelFormat.VOCABULARY, vocab);
+    put(zip, ModelFormat.WEIGHTS, weights);
+    put(zip, ModelFormat.THRESHOLDS, thresholds);
+  }
+
+  private static ObjectNode scores(ObjectMapper json, TrainingReport r) {
+    ObjectNode s = json.createObjectNode();
+    s.put("cvMicroF1", r.cvMicroF1());
+    s.put("cvMacroF1", r.cvMacroF1());
+    s.put("cost", r.cost());
+    s.put("interpolation", r.interpolation());
+    s.put("ranking", r.ranking().id());
+    s.put("thresholdRule", r.thresholdRule().id());
+    s.put("thresholdWeight", r.thresholdWeight());
+    s.put("atLeastOne", r.atLeastOne());
+    s.put("maxLabels", r.maxLabels());
+    s.put("featureCount", r.featureCount());
+    s.put("tuneSeconds", r.tuneSeconds());
+    s.put("trainSeconds", r.trainSeconds());
+    ArrayNode pos = s.putArray("positives");
+    r.positives().forEach(pos::add);
+    ArrayNode act = s.putArray("active");
+    r.active().forEach(act::add);
+    ArrayNode lc = s.putArray("labelCosts");
+    r.labelCosts().forEach(lc::add);
+    ArrayNode lf = s.putArray("labelF1");
+    r.cvLabelF1().forEach(lf::add);
+    ArrayNode grid = s.putArray("grid");
+    for (TrainingReport.GridPoint p : r.grid()) {
+      ObjectNode g = grid.addObject();
+      g.put("cost", p.cost());
+      g.put("interpolation", p.interpolation());
+      g.put("ranking", p.ranking().id());
+      g.put("thresholdRule", p.thresholdRule().id());
+      g.put("thresholdWeight", p.thresholdWeight());
+      g.put("microF1", p.microF1());
+      g.put("macroF1", p.macroF1());
+    }
+    return s;
+  }
+
+  private static ObjectNode thresholdsJson(ObjectMapper json, LinearModel m) {
+    ObjectNode t = json.createObjectNode();
+    ArrayNode labels = t.putArray("labels");
+    m.labels().forEach(labels::add);
+    ArrayNode bias = t.putArray("bias");
+    for (double b : m.bias()) {
+      bias.add(b);
+    }
+    ArrayNode th = t.putArray("thresholds");
+    for (double v : m.thresholds()) {
+      th.add(v);
+    }
+    ArrayNode act = t.putArray("active");
+    for (boolean a : m.active()) {
+      act.add(a);
+    }
+    return t;
+  }
+
+  static byte[] vocabulary(LinearModel m) {
+    StringBuilder sb = new StringBuilder(m.keys().size() * 16);
+    List<String> keys = m.keys();
+    float[] idf = m.idf();
+    for (int i = 0; i < keys.size(); i++) {
+      escape(keys.get(i), sb);
+      sb.append('\t').append(Float.toString(idf[i])).append('\n');
+    }
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static void escape(String key, StringBuilder sb) {
+    for (int i = 0; i < key.length(); i++) {
+      char ch = key.charAt(i);
+      switch (ch) {
+        case '\\' -> sb.append("\\\\");
+        case '\t' -> sb.append("\\t");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        default -> sb.append(ch);
+      }
+    }
+  }
+
+  private static byte[] weights(LinearModel m) {
+    float[] w = m.weights();
+    ByteBuffer bb = ByteBuffer.allocate(w.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    bb.asFloatBuffer().put(w);
+    return bb.array();
+  }
+
+  private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
+    ZipEntry e = new ZipEntry(name);
+    e.setTimeLocal(ENTRY_TIME);
+    zip.putNextEntry(e);
+    zip.write(data);
+    zip.closeEntry();
+  }
+
+  static String sha256(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
+}

@@ -1,0 +1,45 @@
+package org.verbatim.train;
+
+import java.util.Locale;
+
+/**
+ * The per-theme binary model a {@link ThemeTrainer} fits (binary relevance: one model per theme).
+ *
+ * <pre>{@code
+ * ClassifierKind k = ClassifierKind.parse("nb-logistic");   // NB_LOGISTIC
+ * k.id();                                                  // "nb-logistic"
+ * }</pre>
+ */
+public enum ClassifierKind {
+  /** L2-regularised logistic regression on the feature vector. */
+  LOGISTIC,
+  /**
+   * Logistic regression on features scaled per theme by the naive-Bayes log-count ratio
+   * {@code r = log(p / q)} (Wang and Manning 2012, "NB-SVM"/"NB-LR"); the stored weights are the fitted
+   * weights times {@code r}, so prediction is an ordinary dot product.
+   */
+  NB_LOGISTIC,
+  /** Smile's binomial maximum-entropy model on binary features ({@code smile.classification.Maxent}). */
+  MAXENT;
+
+  /** The lower-case id used in files and on the command line, e.g. {@code nb-logistic}. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * Parses an id as returned by {@link #id()} (case-insensitive; {@code _} and {@code -} are equal).
+   *
+   * @throws IllegalArgumentException listing the known ids
+   */
+  public static ClassifierKind parse(String id) {
+    java.util.Objects.requireNonNull(id, "id");
+    String v = id.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+    for (ClassifierKind k : values()) {
+      if (k.id().equals(v)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("unknown classifier kind '" + id + "': expected logistic, nb-logistic or maxent");
+  }
+}

@@ -1,0 +1,229 @@
+package org.verbatim.train;
+
+import java.util.Arrays;
+
+/** Threshold search on out-of-fold scores and the decision rules. Stateless. */
+final class Thresholds {
+
+  private Thresholds() {}
+
+  /**
+   * The threshold maximising F1 of {@code score >= t} against {@code y}: sort descending, predicting the
+   * top k gives F1 = 2 tp_k / (k + P); ties are cut together; t is the midpoint between the k-th and the
+   * next score. Returns {@code {+inf, 0}} when there is no positive.
+   */
+  static double[] best(double[] scores, boolean[] y) {
+    int n = scores.length;
+    int pos = 0;
+    for (boolean b : y) {
+      if (b) {
+        pos++;
+      }
+    }
+    if (pos == 0 || n == 0) {
+      return new double[] {Double.POSITIVE_INFINITY, 0};
+    }
+    int[] order = sortDescending(scores);
+    int tp = 0;
+    double bestF = -1;
+    int bestK = -1;
+    for (int k = 0; k < n; k++) {
+      if (y[order[k]]) {
+        tp++;
+      }
+      if (k + 1 < n && scores[order[k]] == scores[order[k + 1]]) {
+        continue;
+      }
+      double f = 2.0 * tp / (k + 1 + pos);
+      if (f > bestF) {
+        bestF = f;
+        bestK = k;
+      }
+    }
+    double t = bestK + 1 < n ? 0.5 * (scores[order[bestK]] + scores[order[bestK + 1]]) : scores[order[bestK]] - 1e-6;
+    return new double[] {t, bestF};
+  }
+
+  /** Indexes of {@code s} sorted by value, largest first; equal values keep index order (stable). */
+  static int[] sortDescending(double[] s) {
+    int n = s.length;
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    int[] tmp = new int[n];
+    for (int width = 1; width < n; width *= 2) {
+      for (int lo = 0; lo < n - width; lo += 2 * width) {
+        int mid = lo + width;
+        int hi = Math.min(lo + 2 * width, n);
+        if (s[a[mid - 1]] >= s[a[mid]]) {
+          continue;
+        }
+        int i = lo;
+        int j = mid;
+        int k = lo;
+        while (i < mid && j < hi) {
+          tmp[k++] = s[a[i]] >= s[a[j]] ? a[i++] : a[j++];
+        }
+        while (i < mid) {
+          tmp[k++] = a[i++];
+        }
+        while (j < hi) {
+          tmp[k++] = a[j++];
+        }
+        System.arraycopy(tmp, lo, a, lo, hi - lo);
+      }
+    }
+    return a;
+  }
+
+  /** Pooled (micro) best threshold over all labels: scores[l][i], y[l][i]. */
+  static double global(double[][] scores, boolean[][] y) {
+    int total = 0;
+    for (double[] s : scores) {
+      total += s.length;
+    }
+    double[] all = new double[total];
+    boolean[] ally = new boolean[total];
+    int k = 0;
+    for (int l = 0; l < scores.length; l++) {
+      System.arraycopy(scores[l], 0, all, k, scores[l].length);
+      System.arraycopy(y[l], 0, ally, k, y[l].length);
+      k += scores[l].length;
+    }
+    double t = best(all, ally)[0];
+    return Double.isFinite(t) ? t : 0.0;
+  }
+
+  /** Thresholds for one rule (not AUTO), per-label ones unshrunk. */
+  static double[] tune(double[][] scores, boolean[][] y, ThresholdRule rule, int minPositives) {
+    return tune(scores, y, rule, minPositives, 1.0);
+  }
+
+  /**
+   * Thresholds for one rule (not AUTO). For {@code PER_LABEL}, each label's F1-optimal threshold is moved
+   * towards the global one: {@code t = weight * t_label + (1 - weight) * t_global}.
+   */
+  static double[] tune(double[][] scores, boolean[][] y, ThresholdRule rule, int minPositives, double weight) {
+    int L = scores.length;
+    double[] th = new double[L];
+    if (rule == ThresholdRule.NONE) {
+      return th;
+    }
+    double g = global(scores, y);
+    Arrays.fill(th, g);
+    if (rule == ThresholdRule.GLOBAL) {
+      return th;
+    }
+    for (int l = 0; l < L; l++) {
+      int pos = 0;
+      for (boolean b : y[l]) {
+        if (b) {
+          pos++;
+        }
+      }
+      if (pos >= minPositives) {
+        double t = best(scores[l], y[l])[0];
+        if (Double.isFinite(t)) {
+          th[l] = weight * t + (1 - weight) * g;
+        }
+      }
+    }
+    return th;
+  }
+
+  /**
+   * Applies thresholds and the decision rules to one comment's scores; returns the chosen label indexes,
+   * best first. "Best" is the larger margin (score - threshold) or, with {@code byScore}, the larger raw score:
+   * the order used to keep at most {@code maxLabels} and to pick the single label forced by
+   * {@code atLeastOne} when none passes.
+   *
+   * @param active which labels may be predicted (null = all)
+   */
+  static int[] decide(double[] s, double[] th, boolean[] active, boolean atLeastOne, int maxLabels, boolean byScore) {
+    int L = s.length;
+    int[] on = new int[L];
+    int n = 0;
+    int bestIdx = -1;
+    double bestKey = Double.NEGATIVE_INFINITY;
+    for (int l = 0; l < L; l++) {
+      if (active != null && !active[l]) {
+        continue;
+      }
+      double m = s[l] - th[l];
+      if (m >= 0) {
+        on[n++] = l;
+      }
+      double key = byScore ? s[l] : m;
+      if (key > bestKey || bestIdx < 0) {
+        bestKey = key;
+        bestIdx = l;
+      }
+    }
+    if (n == 0) {
+      return atLeastOne && bestIdx >= 0 ? new int[] {bestIdx} : new int[0];
+    }
+    int[] out = Arrays.copyOf(on, n);
+    if (n > 1) {
+      // insertion sort by key descending, stable (ties keep label order)
+      for (int i = 1; i < n; i++) {
+        int v = out[i];
+        double kv = byScore ? s[v] : s[v] - th[v];
+        int j = i - 1;
+        while (j >= 0 && (byScore ? s[out[j]] : s[out[j]] - th[out[j]]) < kv) {
+          out[j + 1] = out[j];
+          j--;
+        }
+        out[j + 1] = v;
+      }
+    }
+    if (maxLabels > 0 && n > maxLabels) {
+      out = Arrays.copyOf(out, maxLabels);
+    }
+    return out;
+  }
+
+  /** Micro and macro F1 of decisions against truth: pred[i] = label indexes, y[l][i]. */
+  static double[] f1(int[][] pred, boolean[][] y) {
+    int L = y.length;
+    long[] tp = new long[L];
+    long[] fp = new long[L];
+    long[] fn = new long[L];
+    int n = pred.length;
+    for (int i = 0; i < n; i++) {
+      for (int l : pred[i]) {
+        if (y[l][i]) {
+          tp[l]++;
+        } else {
+          fp[l]++;
+        }
+      }
+    }
+    for (int l = 0; l < L; l++) {
+      long pos = 0;
+      for (int i = 0; i < n; i++) {
+        if (y[l][i]) {
+          pos++;
+        }
+      }
+      fn[l] = pos - tp[l];
+    }
+    long TP = 0;
+    long FP = 0;
+    long FN = 0;
+    double macro = 0;
+    int labels = 0;
+    for (int l = 0; l < L; l++) {
+      TP += tp[l];
+      FP += fp[l];
+      FN += fn[l];
+      long d = 2 * tp[l] + fp[l] + fn[l];
+      if (d > 0) {
+        macro += 2.0 * tp[l] / d;
+        labels++;
+      }
+    }
+    double micro = TP == 0 ? 0 : 2.0 * TP / (2 * TP + FP + FN);
+    return new double[] {micro, labels == 0 ? 0 : macro / labels};
+  }
+}

@@ -1,0 +1,179 @@
+package org.verbatim.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verbatim.train.HybridThemeClassifier;
+import org.verbatim.train.LinearThemeClassifier;
+
+class ModelRefusalTest {
+
+  @TempDir
+  Path dir;
+
+  private Path good;
+  private Map<String, byte[]> entries;
+
+  @BeforeEach
+  void writeGoodModel() throws IOException {
+    good = dir.resolve("good.zip");
+    ModelWriter.write(Fixtures.trained(), good);
+    entries = new LinkedHashMap<>();
+    try (ZipFile z = new ZipFile(good.toFile())) {
+      Enumeration<? extends ZipEntry> en = z.entries();
+      while (en.hasMoreElements()) {
+        ZipEntry e = en.nextElement();
+        entries.put(e.getName(), z.getInputStream(e).readAllBytes());
+      }
+    }
+  }
+
+  private Path zip(String name, Map<String, byte[]> content) throws IOException {
+    Path p = dir.resolve(name);
+    try (OutputStream o = Files.newOutputStream(p); ZipOutputStream z = new ZipOutputStream(o)) {
+      for (Map.Entry<String, byte[]> e : content.entrySet()) {
+        z.putNextEntry(new ZipEntry(e.getKey()));
+        z.write(e.getValue());
+        z.closeEntry();
+      }
+    }
+    return p;
+  }
+
+  private Path withManifest(String name, UnaryOperator<String> edit) throws IOException {
+    Map<String, byte[]> m = new LinkedHashMap<>(entries);
+    String man = new String(m.get(ModelFormat.MANIFEST), StandardCharsets.UTF_8);
+    String edited = edit.apply(man);
+    assertTrue(!edited.equals(man), "the edit must change the manifest");
+    m.put(ModelFormat.MANIFEST, edited.getBytes(StandardCharsets.UTF_8));
+    return zip(name, m);
+  }
+
+  private ModelFormatException refuse(Path p, String... parts) {
+    ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelLoader.load(p));
+    assertTrue(e.getMessage().startsWith(p.toString()), e.getMessage());
+    assertEquals(p, e.file());
+    for (String part : parts) {
+      assertTrue(e.getMessage().contains(part), "'" + part + "' not in: " + e.getMessage());
+    }
+    return e;
+  }
+
+  @Test
+  void theUnmodifiedCopyLoads() throws Exception {
+    LinearThemeClassifier c = ModelLoader.load(zip("copy.zip", entries));
+    assertEquals(Fixtures.trained().classifyAll(Fixtures.PROBES), c.classifyAll(Fixtures.PROBES));
+  }
+
+  @Test
+  void truncatedFile() throws IOException {
+    byte[] all = Files.readAllBytes(good);
+    Path p = dir.resolve("truncated.zip");
+    Files.write(p, Arrays.copyOf(all, all.length / 2));
+    refuse(p, "zip");
+  }
+
+  @Test
+  void notAZipAtAll() throws IOException {
+    Path p = dir.resolve("notes.zip");
+    Files.writeString(p, "just some text");
+    refuse(p, "not a zip file");
+  }
+
+  @Test
+  void foreignZipWithoutManifest() throws IOException {
+    refuse(zip("foreign.zip", Map.of("hello.txt", "hi".getBytes(StandardCharsets.UTF_8))), "not a Verbatim model", "manifest.json");
+  }
+
+  @Test
+  void foreignManifest() throws IOException {
+    Path p = withManifest("other.zip", m -> m.replace("\"verbatim-model\"", "\"opennlp-model\""));
+    ModelFormatException e = refuse(p, "not a Verbatim model", "opennlp-model");
+    assertEquals(ModelFormat.MANIFEST, e.entry());
+    refuse(zip("garbage.zip", Map.of(ModelFormat.MANIFEST, "{not json".getBytes(StandardCharsets.UTF_8))), "manifest.json", "not valid JSON");
+  }
+
+  @Test
+  void newerFormatVersion() throws IOException {
+    Map<String, byte[]> m = new LinkedHashMap<>(entries);
+    m.put("future-entry.bin", new byte[] {1, 2, 3});
+    String man = new String(m.get(ModelFormat.MANIFEST), StandardCharsets.UTF_8).replace("\"formatVersion\" : 1", "\"formatVersion\" : 2");
+    m.put(ModelFormat.MANIFEST, man.getBytes(StandardCharsets.UTF_8));
+    refuse(zip("v2.zip", m), "format version 2 is newer", "upgrade");
+  }
+
+  @Test
+  void missingEntry() throws IOException {
+    Map<String, byte[]> m = new LinkedHashMap<>(entries);
+    m.remove(ModelFormat.WEIGHTS);
+    ModelFormatException e = refuse(zip("missing.zip", m), "weights.bin", "missing entry");
+    assertEquals(ModelFormat.WEIGHTS, e.entry());
+  }
+
+  @Test
+  void unexpectedAndDuplicateEntries() throws IOException {
+    Map<String, byte[]> m = new LinkedHashMap<>(entries);
+    m.put("Evil.class", new byte[] {(byte) 0xCA, (byte) 0xFE});
+    refuse(zip("extra.zip", m), "Evil.class", "unexpected entry");
+  }
+
+  @Test
+  void tamperedEntry() throws IOException {
+    Map<String, byte[]> m = new LinkedHashMap<>(entries);
+    byte[] w = m.get(ModelFormat.WEIGHTS).clone();
+    w[0] ^= 0x40;
+    m.put(ModelFormat.WEIGHTS, w);
+    refuse(zip("tampered-weights.zip", m), "weights.bin", "SHA-256", "does not match");
+  }
+
+  @Test
+  void tamperedManifest() throws IOException {
+    refuse(withManifest("kind.zip", m -> m.replace("\"kind\" : \"nb-logistic\"", "\"kind\" : \"com.evil.Payload\"")),
+        "unknown classifier kind", "com.evil.Payload");
+    refuse(withManifest("themes.zip", m -> m.replace("\"staff\"", "\"people\"")), "labels differ");
+    refuse(withManifest("vocab.zip", m -> m.replaceFirst("\"vocabularySize\" : (\\d+)", "\"vocabularySize\" : 7")), "vocabulary.txt");
+    refuse(withManifest("tok.zip", m -> m.replace("\"simple-v1\"", "\"regex-v9\"")), "unknown tokenizer");
+    refuse(withManifest("nofield.zip", m -> m.replace("\"language\"", "\"lang\"")), "missing field 'language'");
+    refuse(withManifest("hash.zip", m -> m.replaceFirst("\"weights.bin\" : \"[0-9a-f]+\"", "\"weights.bin\" : \"00\"")), "SHA-256");
+  }
+
+  @Test
+  void oversizedEntryIsCappedWhileReading() throws IOException {
+    Map<String, byte[]> m = new LinkedHashMap<>(entries);
+    byte[] big = new byte[(int) ModelFormat.MAX_MANIFEST + 10];
+    Arrays.fill(big, (byte) ' ');
+    m.put(ModelFormat.MANIFEST, big);
+    refuse(zip("big.zip", m), "manifest.json", "limit");
+  }
+
+  @Test
+  void missingFile() {
+    assertThrows(NoSuchFileException.class, () -> ModelLoader.load(dir.resolve("nope.zip")));
+  }
+
+  @Test
+  void hybridIsNotStorable() {
+    LinearThemeClassifier t = Fixtures.trained();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ModelWriter.write(HybridThemeClassifier.of(t, t), dir.resolve("h.zip")));
+    assertTrue(e.getMessage().contains("HybridThemeClassifier"));
+  }
+}

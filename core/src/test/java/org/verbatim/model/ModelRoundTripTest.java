@@ -1,0 +1,105 @@
+package org.verbatim.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verbatim.train.ClassifierKind;
+import org.verbatim.train.FeatureOptions;
+import org.verbatim.train.LinearThemeClassifier;
+
+class ModelRoundTripTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void writeThenLoadGivesTheSameModelAndPredictions() throws Exception {
+    LinearThemeClassifier trained = Fixtures.trained();
+    Path file = dir.resolve("m.zip");
+    ModelWriter.write(trained, file);
+    LinearThemeClassifier loaded = ModelLoader.load(file);
+    assertEquals(trained.labels(), loaded.labels());
+    assertEquals(trained.model().keys(), loaded.model().keys());
+    assertArrayEquals(trained.model().weights(), loaded.model().weights());
+    assertArrayEquals(trained.model().idf(), loaded.model().idf());
+    assertArrayEquals(trained.model().thresholds(), loaded.model().thresholds());
+    assertArrayEquals(trained.model().bias(), loaded.model().bias());
+    assertEquals(trained.report(), loaded.report());
+    assertEquals(trained.info().kind(), loaded.info().kind());
+    assertEquals(trained.info().properties().get("data.sha256"), loaded.info().properties().get("data.sha256"));
+    assertEquals(trained.info().properties().get("option.seed"), loaded.info().properties().get("option.seed"));
+    assertEquals(trained.classifyAll(Fixtures.PROBES), loaded.classifyAll(Fixtures.PROBES));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
+    }
+  }
+
+  @Test
+  void everyKindAndFeatureSetRoundTrips() throws Exception {
+    for (ClassifierKind k : ClassifierKind.values()) {
+      FeatureOptions f = k == ClassifierKind.MAXENT
+          ? FeatureOptions.words().withWeighting(FeatureOptions.Weighting.BINARY)
+          : FeatureOptions.wordsAndChars().withNegation(FeatureOptions.Negation.BOTH);
+      LinearThemeClassifier trained = Fixtures.trained(k, f);
+      Path file = dir.resolve(k.id() + ".zip");
+      ModelWriter.write(trained, file);
+      LinearThemeClassifier loaded = ModelLoader.load(file);
+      assertEquals(trained.classifyAll(Fixtures.PROBES), loaded.classifyAll(Fixtures.PROBES), k.id());
+      assertEquals(Fixtures.options(k, f).features(), loaded.model().features());
+    }
+  }
+
+  @Test
+  void aModelWithExtraFeaturesNeedsTheSameSourceToLoad() throws Exception {
+    org.verbatim.codebook.Codebook cb = new org.verbatim.codebook.Codebook("rt", "Round trip", "1", "en", "inline",
+        List.of(new org.verbatim.codebook.Theme("staff", "Staff", "staff", List.of(), List.of(),
+            List.of(org.verbatim.codebook.Cue.of("nurse*"), org.verbatim.codebook.Cue.of("rude", org.verbatim.Polarity.NEGATIVE)),
+            List.of(), List.of())),
+        List.of());
+    org.verbatim.train.ClassifierFeatures cues = org.verbatim.train.ClassifierFeatures.of(
+        org.verbatim.classify.CodebookClassifier.create(cb, org.verbatim.text.OpenNlpPipeline.create(org.verbatim.text.Profile.FAST)));
+    LinearThemeClassifier trained = org.verbatim.train.ThemeTrainer.create(Fixtures.options(ClassifierKind.NB_LOGISTIC,
+        FeatureOptions.words()).toBuilder().extraFeatures(cues).build()).train(Fixtures.data());
+    Path file = dir.resolve("extras.zip");
+    ModelWriter.write(trained, file);
+    LinearThemeClassifier loaded = ModelLoader.load(file, cues);
+    assertEquals(trained.classifyAll(Fixtures.PROBES), loaded.classifyAll(Fixtures.PROBES));
+    assertEquals(List.of("cue:staff"), loaded.model().extraNames());
+    ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelLoader.load(file));
+    assertTrue(e.getMessage().contains("extra features"), e.getMessage());
+  }
+
+  @Test
+  void overwritesAnExistingFile() throws Exception {
+    Path file = dir.resolve("m.zip");
+    Files.writeString(file, "old");
+    ModelWriter.write(Fixtures.trained(), file);
+    assertTrue(Files.size(file) > 100);
+    ModelLoader.load(file);
+  }
+
+  @Test
+  void refusesToStoreAnUnsupportedClassifier() {
+    LinearThemeClassifier t = Fixtures.trained();
+    org.verbatim.ThemeClassifier other = new org.verbatim.ThemeClassifier() {
+      @Override
+      public org.verbatim.Classification classify(String text) {
+        return t.classify(text);
+      }
+
+      @Override
+      public org.verbatim.ModelInfo info() {
+        return t.info();
+      }
+    };
+    assertThrows(IllegalArgumentException.class, () -> ModelWriter.write(other, dir.resolve("x.zip")));
+  }
+}
