@@ -29,15 +29,16 @@ import java.util.Set;
  *     the project's coded sets); empty = no zero-shot evaluation
  * @param throughputN comments in the batch throughput call (as the peers' {@code --min-throughput-docs})
  * @param singleN comments timed one per call (as the peers' {@code --single-n}; 0 = skip)
+ * @param trainThreads threads our trainers use (default 1, like the peers' single-threaded liblinear)
  * @param command the command line, for the report
  */
 public record AccuracySettings(Path data, Path out, Peers.Selection peers, Path peersDir, int folds, long seed,
     int bootstrap, List<Double> curve, Set<String> datasets, Set<String> systems, List<String> zeroShotGold,
-    int throughputN, int singleN, String command) {
+    int throughputN, int singleN, int trainThreads, String command) {
 
   /** Options accepted on the command line. */
   static final List<String> OPTIONS = List.of("data", "out", "peers", "peers-dir", "folds", "seed", "bootstrap",
-      "curve", "datasets", "systems", "zero-shot-gold", "throughput-n", "single-n");
+      "curve", "datasets", "systems", "zero-shot-gold", "throughput-n", "single-n", "train-threads");
 
   /** @throws IllegalArgumentException if a value is out of range */
   public AccuracySettings {
@@ -63,6 +64,9 @@ public record AccuracySettings(Path data, Path out, Peers.Selection peers, Path 
       }
       prev = f;
     }
+    if (trainThreads < 1) {
+      throw new IllegalArgumentException("train-threads must be >= 1: " + trainThreads);
+    }
     if (throughputN < 1 || singleN < 0) {
       throw new IllegalArgumentException("throughput-n must be >= 1 and single-n >= 0: " + throughputN + ", " + singleN);
     }
@@ -71,8 +75,7 @@ public record AccuracySettings(Path data, Path out, Peers.Selection peers, Path 
   /**
    * Parses the command line: {@code --data DIR --out DIR --peers none|fast|all --peers-dir DIR --folds K --seed S
    * --bootstrap B --curve 0.1,0.25,0.5,1 --datasets a,b --systems x,y --zero-shot-gold bundled|FILE[,FILE]
-   * --throughput-n N
-   * --single-n N}.
+   * --throughput-n N --single-n N --train-threads N}.
    *
    * @throws IllegalArgumentException on an unknown option or a bad value
    */
@@ -102,6 +105,7 @@ public record AccuracySettings(Path data, Path out, Peers.Selection peers, Path 
         List.copyOf(names(a.value("zero-shot-gold", ""))),
         a.intValue("throughput-n", 20_000),
         a.intValue("single-n", 20_000),
+        a.intValue("train-threads", 1),
         "java -cp benchmarks/target/benchmarks.jar org.verbatim.bench.AccuracySuite " + String.join(" ", args));
   }
 

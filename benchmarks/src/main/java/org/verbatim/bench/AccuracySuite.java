@@ -19,6 +19,7 @@ import org.verbatim.eval.Folds;
 import org.verbatim.eval.MultiLabelMetrics;
 import org.verbatim.eval.MultiLabelReport;
 import org.verbatim.text.Profile;
+import org.verbatim.train.ClassifierKind;
 
 /**
  * The accuracy suite: for every dataset folder under the data folder, each of our configurations that applies
@@ -43,14 +44,24 @@ public final class AccuracySuite {
   public static void main(String[] args) throws Exception {
     Machine.quietLogging();
     AccuracySettings settings = AccuracySettings.fromArgs(args);
-    run(settings, defaultConfigurations());
+    run(settings, defaultConfigurations(settings.trainThreads()));
   }
 
-  /** Our configurations: zero-shot on both profiles, then the supervised and hybrid ones that exist. */
-  public static List<Configuration> defaultConfigurations() {
+  /**
+   * Our configurations: zero-shot on both profiles; the supervised kinds logistic and NB-logistic (the trainer's
+   * default); NB-logistic with the codebook's cue counts as features; and the hybrid of NB-logistic and the
+   * codebook. Trainers use {@code trainThreads} threads.
+   */
+  public static List<Configuration> defaultConfigurations(int trainThreads) {
     List<Configuration> out = new ArrayList<>();
     out.add(new ZeroShotConfiguration(Profile.FAST));
     out.add(new ZeroShotConfiguration(Profile.FULL));
+    out.add(SupervisedConfiguration.of(ClassifierKind.NB_LOGISTIC, SupervisedConfiguration.Variant.PLAIN, trainThreads));
+    out.add(SupervisedConfiguration.of(ClassifierKind.LOGISTIC, SupervisedConfiguration.Variant.PLAIN, trainThreads));
+    out.add(SupervisedConfiguration.of(ClassifierKind.NB_LOGISTIC, SupervisedConfiguration.Variant.CUE_FEATURES,
+        trainThreads));
+    out.add(SupervisedConfiguration.of(ClassifierKind.NB_LOGISTIC, SupervisedConfiguration.Variant.HYBRID,
+        trainThreads));
     return out;
   }
 

@@ -3,6 +3,7 @@ package org.verbatim.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -80,6 +82,20 @@ class JmhSmokeTest {
     for (RunResult r : results) {
       Result<?> peak = r.getSecondaryResults().get("heap.peak");
       assertTrue(peak != null && peak.getScore() > 0, "heap.peak missing or not positive: " + r.getSecondaryResults().keySet());
+    }
+  }
+
+  @Test
+  void supervisedBenchmarkRunsEveryMethod(@TempDir Path models) throws RunnerException {
+    System.setProperty("verbatim.bench.models", models.toString());
+    try {
+      Collection<RunResult> results =
+          new Runner(smoke(SupervisedBenchmark.class).param("length", "short").build()).run();
+      Set<String> names = checkScores(results);
+      // 4 classification methods on short comments, plus loadModel
+      assertEquals(5, names.size(), names.toString());
+    } finally {
+      System.clearProperty("verbatim.bench.models");
     }
   }
 
