@@ -10,6 +10,7 @@
 #   BENCH_OUT          results folder                   (default benchmarks/results)
 #   ZERO_SHOT_GOLD     coded social-care gold sets: "bundled" (default: the project's coded sets) or FILE[,FILE]
 #   ROWS               rows of the CLI benchmark file   (default 1000000; 100000 with --quick)
+#   MVN_FLAGS          flags of the build step          (default "-B -q"; add -o to build offline)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,7 +31,8 @@ stamp() { echo "[$(date +%T)] $*" >&2; }
 
 stamp "machine: $(nproc) cores; $(free -g | awk '/^Mem:/ {print $2 " GiB RAM"}'); $(java -version 2>&1 | head -1)"
 stamp "build: CLI jar and benchmarks jar"
-mvn -B -q -pl cli,benchmarks -am package -DskipTests
+# shellcheck disable=SC2086
+mvn ${MVN_FLAGS:--B -q} -pl cli,benchmarks -am package -DskipTests
 
 stamp "1/3 JMH throughput suite -> $OUT/jmh/"
 java -jar "$JAR" "${JMH_OPTS[@]}" -prof org.verbatim.bench.HeapProfiler \
