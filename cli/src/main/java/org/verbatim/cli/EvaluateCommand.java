@@ -28,8 +28,6 @@ import org.verbatim.eval.Folds;
 import org.verbatim.eval.LabelSets;
 import org.verbatim.eval.PolarityMetrics;
 import org.verbatim.eval.PolarityReport;
-import org.verbatim.train.ClassifierFeatures;
-import org.verbatim.train.ClassifierKind;
 import org.verbatim.train.LabelledComment;
 import org.verbatim.train.ThemeTrainer;
 import org.verbatim.train.TrainingOptions;
@@ -56,6 +54,9 @@ import picocli.CommandLine.Spec;
       "Hamming loss, subset accuracy and Krippendorff's alpha; --json writes the same as JSON."
     })
 final class EvaluateCommand implements Callable<Integer> {
+
+  /** Folds of the settings search inside each training fold of {@code --folds}. */
+  private static final int INNER_FOLDS = 5;
 
   @Spec CommandSpec spec;
 
@@ -158,22 +159,8 @@ final class EvaluateCommand implements Callable<Integer> {
         writePredictions(comments, pred);
       }
       return 0;
-    } catch (CommandFailure f) {
-      err.println("verbatim: error: " + f.getMessage());
-      err.flush();
-      return f.exitCode();
-    } catch (IllegalArgumentException e) {
-      err.println("verbatim: error: " + e.getMessage());
-      err.flush();
-      return Main.USAGE_ERROR;
-    } catch (CodebookException e) {
-      err.println("verbatim: error: " + e.getMessage());
-      err.flush();
-      return Main.DATA_ERROR;
-    } catch (IOException e) {
-      err.println("verbatim: error: " + e);
-      err.flush();
-      return Main.DATA_ERROR;
+    } catch (CommandFailure | IllegalArgumentException | CodebookException | IOException e) {
+      return TrainCommand.fail(err, e);
     }
   }
 
@@ -187,15 +174,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (folds < 2 || folds > comments.size()) {
       throw new CommandFailure(Main.USAGE_ERROR, "--folds must be between 2 and the number of comments: " + folds);
     }
-    TrainingOptions.Builder b = TrainingOptions.builder().seed(seed)
-        .threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
-    if (kind != null) {
-      b.kind(ClassifierKind.parse(kind));
-    }
-    if (codebook != null) {
-      b.extraFeatures(ClassifierFeatures.of(ClassifierFactory.create(codebook)));
-    }
-    TrainingOptions options = b.build();
+    TrainingOptions options = TrainCommand.options(INNER_FOLDS, seed, kind, codebook, threads);
     Folds f = Folds.kFold(comments.size(), folds, seed);
     Classification[] out = new Classification[comments.size()];
     for (int k = 0; k < folds; k++) {

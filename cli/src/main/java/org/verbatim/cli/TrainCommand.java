@@ -81,16 +81,7 @@ final class TrainCommand implements Callable<Integer> {
       if (!Files.isRegularFile(input)) {
         throw new CommandFailure(Main.DATA_ERROR, input + ": no such file");
       }
-      TrainingOptions.Builder b = TrainingOptions.builder().folds(folds).seed(seed)
-          .threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
-      if (kind != null) {
-        b.kind(ClassifierKind.parse(kind));
-      }
-      if (codebook != null) {
-        ThemeClassifier cb = ClassifierFactory.create(codebook);
-        b.extraFeatures(ClassifierFeatures.of(cb));
-      }
-      TrainingOptions options = b.build();
+      TrainingOptions options = options(folds, seed, kind, codebook, threads);
       LabelledData data = LabelledData.read(input, format, textColumn, idColumn, labelsColumn);
       long t0 = System.nanoTime();
       LinearThemeClassifier model = ThemeTrainer.create(options).train(data.comments());
@@ -106,22 +97,45 @@ final class TrainCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "tune %.1f s, train %.1f s, total %.1f s -> %s%n", r.tuneSeconds(), r.trainSeconds(), seconds, output);
       out.flush();
       return 0;
-    } catch (CommandFailure f) {
-      err.println("verbatim: error: " + f.getMessage());
-      err.flush();
-      return f.exitCode();
-    } catch (IllegalArgumentException e) {
-      err.println("verbatim: error: " + e.getMessage());
-      err.flush();
-      return Main.USAGE_ERROR;
-    } catch (CodebookException e) {
-      err.println("verbatim: error: " + e.getMessage());
-      err.flush();
-      return Main.DATA_ERROR;
-    } catch (IOException e) {
-      err.println("verbatim: error: " + e);
-      err.flush();
-      return Main.DATA_ERROR;
+    } catch (CommandFailure | IllegalArgumentException | CodebookException | IOException e) {
+      return fail(err, e);
     }
+  }
+
+  /** Training options from the command line, shared with {@code evaluate --folds}. */
+  static TrainingOptions options(int folds, long seed, String kind, Path codebook, Integer threads)
+      throws CodebookException, IOException {
+    TrainingOptions.Builder b = TrainingOptions.builder().folds(folds).seed(seed)
+        .threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+    if (kind != null) {
+      b.kind(ClassifierKind.parse(kind));
+    }
+    if (codebook != null) {
+      ThemeClassifier cb = ClassifierFactory.create(codebook);
+      b.extraFeatures(ClassifierFeatures.of(cb));
+    }
+    return b.build();
+  }
+
+  /** Prints a failure as {@code verbatim: error: ...} and returns its exit code. */
+  static int fail(PrintWriter err, Exception e) {
+    int code;
+    String message;
+    if (e instanceof CommandFailure f) {
+      code = f.exitCode();
+      message = f.getMessage();
+    } else if (e instanceof IllegalArgumentException) {
+      code = Main.USAGE_ERROR;
+      message = e.getMessage();
+    } else if (e instanceof CodebookException) {
+      code = Main.DATA_ERROR;
+      message = e.getMessage();
+    } else {
+      code = Main.DATA_ERROR;
+      message = e.toString();
+    }
+    err.println("verbatim: error: " + message);
+    err.flush();
+    return code;
   }
 }
