@@ -32,6 +32,7 @@ import org.verbatim.train.LabelledComment;
 import org.verbatim.train.ThemeTrainer;
 import org.verbatim.train.TrainingOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -89,18 +90,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--predictions", paramLabel = "FILE", description = "Also write the predictions as an id,labels CSV (metrics.py's format).")
   Path predictions;
 
-  @Option(names = {"-t", "--text-column"}, paramLabel = "NAME", description = "Column holding the comment text.")
-  String textColumn;
-
-  @Option(names = "--id-column", paramLabel = "NAME", description = "Column holding the comment id.")
-  String idColumn;
-
-  @Option(names = "--labels-column", defaultValue = "labels", paramLabel = "NAME",
-      description = "Column holding the coded themes (default: ${DEFAULT-VALUE}).")
-  String labelsColumn;
-
-  @Option(names = {"-f", "--format"}, paramLabel = "csv|jsonl", description = "Input format (default: from the extension).")
-  String format;
+  @Mixin CodedInput coded;
 
   @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Threads for training with --folds (default: processors).")
   Integer threads;
@@ -116,7 +106,7 @@ final class EvaluateCommand implements Callable<Integer> {
       if (!Files.isRegularFile(input)) {
         throw new CommandFailure(Main.DATA_ERROR, input + ": no such file");
       }
-      LabelledData data = LabelledData.read(input, format, textColumn, idColumn, labelsColumn);
+      LabelledData data = coded.read(input);
       List<LabelledComment> comments = data.comments();
       String what;
       List<Classification> predicted;

@@ -16,6 +16,7 @@ import org.verbatim.train.ThemeTrainer;
 import org.verbatim.train.TrainingOptions;
 import org.verbatim.train.TrainingReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,18 +58,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "logistic, nb-logistic, svm, nb-svm or maxent (default: nb-logistic and svm, chosen by cross-validation).")
   String kind;
 
-  @Option(names = {"-t", "--text-column"}, paramLabel = "NAME", description = "Column holding the comment text.")
-  String textColumn;
-
-  @Option(names = "--id-column", paramLabel = "NAME", description = "Column holding the comment id.")
-  String idColumn;
-
-  @Option(names = "--labels-column", defaultValue = "labels", paramLabel = "NAME",
-      description = "Column holding the themes, joined by ';' (default: ${DEFAULT-VALUE}).")
-  String labelsColumn;
-
-  @Option(names = {"-f", "--format"}, paramLabel = "csv|jsonl", description = "Input format (default: from the extension).")
-  String format;
+  @Mixin CodedInput coded;
 
   @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Training threads (default: processors).")
   Integer threads;
@@ -82,7 +72,7 @@ final class TrainCommand implements Callable<Integer> {
         throw new CommandFailure(Main.DATA_ERROR, input + ": no such file");
       }
       TrainingOptions options = options(folds, seed, kind, codebook, threads);
-      LabelledData data = LabelledData.read(input, format, textColumn, idColumn, labelsColumn);
+      LabelledData data = coded.read(input);
       long t0 = System.nanoTime();
       LinearThemeClassifier model = ThemeTrainer.create(options).train(data.comments());
       double seconds = (System.nanoTime() - t0) / 1e9;
