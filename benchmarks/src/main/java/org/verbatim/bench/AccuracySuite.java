@@ -119,6 +119,8 @@ public final class AccuracySuite {
       if (peers.isEmpty()) {
         skipped.add(new DatasetResult.Skipped("peers", "python3 with scikit-learn not available"));
       } else {
+        // the peers append to peers.jsonl: start it afresh for this run
+        Files.deleteIfExists(outDir.resolve("peers").resolve("peers.jsonl"));
         for (Peers.Spec spec : Peers.specs(s.peers())) {
           if (!peers.get().canRun(spec)) {
             skipped.add(new DatasetResult.Skipped(spec.system(), "python3-fasttext not installed"));

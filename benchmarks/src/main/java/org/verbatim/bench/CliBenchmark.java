@@ -117,6 +117,7 @@ public final class CliBenchmark {
       Optional<Path> dataset = largestDataset(data);
       if (p.isPresent() && dataset.isPresent()) {
         Peers.Spec spec = Peers.sklearn("lr", "word");
+        Files.deleteIfExists(out.resolve("peer").resolve("peers.jsonl"));   // the peer appends to it
         Peers.Run run = p.get().run(spec, dataset.get(), out.resolve("peer"), List.of("--no-tune"));
         double batch = run.number("throughput_batch_cps");
         ObjectNode peer = result.putObject("peer");

@@ -58,6 +58,35 @@ public final class LearningCurveChart {
   private LearningCurveChart() {}
 
   /**
+   * Redraws {@code learning-curve.svg} beside each given {@code accuracy.json} from the points stored in it.
+   *
+   * <p>Command line: {@code java -cp benchmarks/target/benchmarks.jar org.verbatim.bench.LearningCurveChart
+   * benchmarks/results/*}{@code /accuracy.json}.
+   */
+  public static void main(String[] args) throws IOException {
+    for (String a : args) {
+      Path json = Path.of(a);
+      com.fasterxml.jackson.databind.JsonNode root = AccuracyReport.read(json);
+      List<Curve> curves = new ArrayList<>();
+      for (com.fasterxml.jackson.databind.JsonNode s : root.path("systems")) {
+        List<Point> points = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode p : s.path("learning_curve")) {
+          points.add(new Point(p.get("fraction").asDouble(), p.get("n_train").asInt(), p.get("micro_f1").asDouble(),
+              p.get("macro_f1").asDouble()));
+        }
+        if (!points.isEmpty()) {
+          curves.add(new Curve(s.get("system").asText(), points));
+        }
+      }
+      if (!curves.isEmpty()) {
+        Path svg = json.resolveSibling(AccuracyReport.CURVE_SVG);
+        write(root.path("dataset").asText(), curves, svg);
+        System.out.println("wrote " + svg);
+      }
+    }
+  }
+
+  /**
    * Writes the chart.
    *
    * @throws IllegalArgumentException if no curve has a point
@@ -81,7 +110,8 @@ public final class LearningCurveChart {
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisMax(1.0);
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-    chart.getStyler().setDecimalPattern("0.00");
+    chart.getStyler().setXAxisDecimalPattern("#,##0");
+    chart.getStyler().setYAxisDecimalPattern("0.00");
     BasicStroke dashed = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
     int k = 0;
     for (Curve c : curves) {

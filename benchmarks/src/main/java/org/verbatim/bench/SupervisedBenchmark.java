@@ -29,13 +29,13 @@ import org.verbatim.train.ClassifierKind;
  * dataset's train.csv (default {@code nhs-fft-v6}), saved as a model file, and loaded from it in
  * {@code @Setup(Level.Trial)}; short, medium and long comments; one thread and all cores. Modes and units as in
  * {@link CodebookBenchmark}; {@code loadModel} times loading the model file ({@link Mode#SingleShotTime}, ms,
- * 3 warm-up loads then 5 measured per fork).
+ * 5 warm-up loads then 5 measured per fork).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SupervisedBenchmark}.
  */
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
     "-Dslf4j.internal.verbosity=WARN"})
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SupervisedBenchmark {
 
