@@ -20,9 +20,10 @@ import org.verbatim.train.TrainingOptions;
 import org.verbatim.train.TrainingReport;
 
 /**
- * A supervised configuration: {@link ThemeTrainer} with one classifier kind and otherwise its default options
- * (cost, threshold rule and the rest chosen by the trainer's own cross-validation on the rows it is given),
- * optionally combined with the default codebook:
+ * A supervised configuration: {@link ThemeTrainer} with its default options ({@link #defaults}, named
+ * {@code verbatim-default}: the kinds of {@link TrainingOptions#DEFAULT_KINDS} compared by cross-validation) or
+ * with one classifier kind and otherwise the default options (cost, threshold rule and the rest chosen by the
+ * trainer's own cross-validation on the rows it is given), optionally combined with the default codebook:
  * <ul>
  *   <li>{@link Variant#PLAIN}: the trained model alone, e.g. {@code verbatim-nb-logistic};
  *   <li>{@link Variant#CUE_FEATURES}: the codebook classifier's per-theme cue counts as extra features
@@ -33,6 +34,7 @@ import org.verbatim.train.TrainingReport;
  * </ul>
  *
  * <pre>{@code
+ * Configuration d = SupervisedConfiguration.defaults(2);   // verbatim-default
  * Configuration c = SupervisedConfiguration.of(ClassifierKind.NB_LOGISTIC, Variant.PLAIN, 1);
  * }</pre>
  *
@@ -47,13 +49,14 @@ public final class SupervisedConfiguration implements Configuration {
     HYBRID
   }
 
+  /** The kind, or null for the trainer's default kind grid. */
   private final ClassifierKind kind;
   private final Variant variant;
   private final int threads;
   private final ZeroShotConfiguration codebook = new ZeroShotConfiguration(Profile.FAST);
 
   private SupervisedConfiguration(ClassifierKind kind, Variant variant, int threads) {
-    this.kind = Objects.requireNonNull(kind, "kind");
+    this.kind = kind;
     this.variant = Objects.requireNonNull(variant, "variant");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1: " + threads);
@@ -67,11 +70,24 @@ public final class SupervisedConfiguration implements Configuration {
    * @throws IllegalArgumentException if {@code threads < 1}
    */
   public static SupervisedConfiguration of(ClassifierKind kind, Variant variant, int threads) {
-    return new SupervisedConfiguration(kind, variant, threads);
+    return new SupervisedConfiguration(Objects.requireNonNull(kind, "kind"), variant, threads);
+  }
+
+  /**
+   * The trainer with exactly the {@link TrainingOptions} defaults (every kind of the default grid tuned by
+   * cross-validation, the best kept), training on {@code threads} threads; named {@code verbatim-default}.
+   *
+   * @throws IllegalArgumentException if {@code threads < 1}
+   */
+  public static SupervisedConfiguration defaults(int threads) {
+    return new SupervisedConfiguration(null, Variant.PLAIN, threads);
   }
 
   @Override
   public String name() {
+    if (kind == null) {
+      return "verbatim-default";
+    }
     return switch (variant) {
       case PLAIN -> "verbatim-" + kind.id();
       case CUE_FEATURES -> "verbatim-" + kind.id() + "+cues";
@@ -98,7 +114,10 @@ public final class SupervisedConfiguration implements Configuration {
     for (LabeledComment c : train) {
       data.add(new LabelledComment(c.id(), c.text(), List.copyOf(c.labels())));
     }
-    TrainingOptions.Builder b = TrainingOptions.builder().kind(kind).seed(seed).threads(threads);
+    TrainingOptions.Builder b = TrainingOptions.builder().seed(seed).threads(threads);
+    if (kind != null) {
+      b.kind(kind);
+    }
     double load = 0;
     CodebookClassifier cb = null;
     if (variant != Variant.PLAIN) {
@@ -112,11 +131,16 @@ public final class SupervisedConfiguration implements Configuration {
     LinearThemeClassifier model = ThemeTrainer.create(b.build()).train(data);
     TrainingReport r = model.report();
     Map<String, String> chosen = new LinkedHashMap<>();
-    chosen.put("kind", kind.id());
-    chosen.put("cost", Double.toString(r.cost()));
-    chosen.put("threshold_rule", r.thresholdRule().toString().toLowerCase(Locale.ROOT));
+    chosen.put("kind", model.model().kind().id());
+    if (kind == null) {
+      chosen.put("kinds_compared", String.join(",", b.build().kindGrid().stream().map(ClassifierKind::id).toList()));
+    }
+    chosen.put("cost", r.cost() == 0 ? "per-label" : Double.toString(r.cost()));
+    chosen.put("threshold_rule", r.thresholdRule().id());
+    chosen.put("threshold_weight", Double.toString(r.thresholdWeight()));
     chosen.put("features", Integer.toString(r.featureCount()));
     chosen.put("trainer_cv_micro_f1", String.format(Locale.ROOT, "%.4f", r.cvMicroF1()));
+    chosen.put("trainer_cv_macro_f1", String.format(Locale.ROOT, "%.4f", r.cvMacroF1()));
     chosen.put("train_threads", Integer.toString(threads));
     ThemeClassifier out = variant == Variant.HYBRID ? HybridThemeClassifier.of(model, cb) : model;
     return new Configuration.Fitted(out, r.trainSeconds(), r.tuneSeconds(), load, chosen);

@@ -79,7 +79,7 @@ class AccuracySuiteTest {
     JsonNode systems = json.get("systems");
     List<String> names = new ArrayList<>();
     systems.forEach(s -> names.add(s.get("system").asText()));
-    assertEquals(List.of("verbatim-zero-shot-fast", "verbatim-zero-shot-full", "verbatim-nb-logistic",
+    assertEquals(List.of("verbatim-zero-shot-fast", "verbatim-zero-shot-full", "verbatim-default", "verbatim-nb-logistic",
         "verbatim-logistic", "verbatim-nb-logistic+cues", "verbatim-hybrid-nb-logistic"), names);
     for (JsonNode s : systems) {
       String name = s.get("system").asText();

@@ -86,30 +86,85 @@ public final class ThemeTrainer {
    */
   public LinearThemeClassifier train(List<LabelledComment> data) {
     Objects.requireNonNull(data, "data");
-    if (options.kindGrid().size() == 1) {
-      return trainOne(data);
-    }
-    // each kind is tuned and fitted as if alone; the best cross-validated selection score wins (first on a tie)
-    LinearThemeClassifier best = null;
-    double bestObj = Double.NEGATIVE_INFINITY;
-    for (ClassifierKind k : options.kindGrid()) {
-      LinearThemeClassifier c = new ThemeTrainer(options.toBuilder().kind(k).build()).trainOne(data);
-      TrainingReport r = c.report();
-      double obj = switch (options.selection()) {
-        case MICRO_F1 -> r.cvMicroF1();
-        case MACRO_F1 -> r.cvMacroF1();
-        case MEAN_F1 -> 0.5 * (r.cvMicroF1() + r.cvMacroF1());
-      };
-      if (obj > bestObj + 1e-12) {
-        bestObj = obj;
-        best = c;
+    long t0 = System.nanoTime();
+    Prepared prep = prepare(data);
+    ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), r -> {
+      Thread t = new Thread(r, "verbatim-train");
+      t.setDaemon(true);
+      return t;
+    }) : null;
+    try {
+      // each kind is tuned as if alone; the best cross-validated selection score wins (first on a tie); the
+      // features are extracted once and only the winner gets its final fit
+      ThemeTrainer bestTrainer = null;
+      Tuned best = null;
+      double bestObj = Double.NEGATIVE_INFINITY;
+      for (ClassifierKind k : options.kindGrid()) {
+        ThemeTrainer kt = options.kindGrid().size() == 1 ? this : new ThemeTrainer(options.toBuilder().kind(k).build());
+        Tuned t = kt.tune(prep, pool);
+        double obj = selectionScore(t.f1[0], t.f1[1]);
+        if (obj > bestObj + 1e-12) {
+          bestObj = obj;
+          best = t;
+          bestTrainer = kt;
+        }
+      }
+      long t1 = System.nanoTime();
+      LinearModel model = bestTrainer.fitFinal(prep, best, pool);
+      long t2 = System.nanoTime();
+      TrainingReport report = bestTrainer.report(prep, best, model, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+      return LinearThemeClassifier.trained(model, options.withChosenKind(model.kind()), report);
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
       }
     }
-    return LinearThemeClassifier.trained(best.model(), options.withChosenKind(best.model().kind()), best.report());
   }
 
-  private LinearThemeClassifier trainOne(List<LabelledComment> data) {
-    Objects.requireNonNull(data, "data");
+  private double selectionScore(double micro, double macro) {
+    return switch (options.selection()) {
+      case MICRO_F1 -> micro;
+      case MACRO_F1 -> macro;
+      case MEAN_F1 -> 0.5 * (micro + macro);
+    };
+  }
+
+  /** The training data checked, labelled and turned into per-comment features (shared by every kind). */
+  private static final class Prepared {
+    List<LabelledComment> docs;
+    int n;
+    String sha;
+    List<String> labels;
+    int nLabels;
+    boolean[][] y;
+    int[] positives;
+    boolean atLeastOne;
+    int maxLabels;
+    boolean[] active;
+    DocFeatures[] feats;
+    int nExtras;
+    ExtraFeatures extras;
+  }
+
+  /** What the cross-validation of one kind chose. */
+  private static final class Tuned {
+    List<Double> costs;
+    List<Double> betas;
+    int nc;
+    int[][] labelCost;
+    int bestC;
+    int bestB;
+    ThresholdRule bestRule;
+    double bestWeight;
+    Ranking bestRanking;
+    double[] bestTh;
+    double[] f1;
+    double[] labelF1;
+    List<TrainingReport.GridPoint> grid;
+  }
+
+  private Prepared prepare(List<LabelledComment> data) {
+    Prepared pr = new Prepared();
     List<LabelledComment> docs = List.copyOf(data);
     int n = docs.size();
     if (n < options.folds()) {
@@ -126,7 +181,6 @@ public final class ThemeTrainer {
     if (labelSet.isEmpty()) {
       throw new IllegalArgumentException("the training data has no label");
     }
-    String sha = dataSha256(docs);
     List<String> labels = List.copyOf(labelSet);
     int L = labels.size();
     boolean[][] y = new boolean[L][n];
@@ -176,176 +230,197 @@ public final class ThemeTrainer {
       }
       feats[i] = DocFeatures.of(buf, ev);
     }
+    pr.docs = docs;
+    pr.n = n;
+    pr.sha = dataSha256(docs);
+    pr.labels = labels;
+    pr.nLabels = L;
+    pr.y = y;
+    pr.positives = positives;
+    pr.atLeastOne = atLeastOne;
+    pr.maxLabels = maxLabels;
+    pr.active = active;
+    pr.feats = feats;
+    pr.nExtras = nExtras;
+    pr.extras = extras;
+    return pr;
+  }
 
-    ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), r -> {
-      Thread t = new Thread(r, "verbatim-train");
-      t.setDaemon(true);
-      return t;
-    }) : null;
-    try {
-      long t0 = System.nanoTime();
-      List<Double> costs = options.costGrid(options.kind());
-      List<Double> betas = options.interpolationGrid();
-      int nc = costs.size();
-      int nb = betas.size();
-      double[][][] oof = new double[nc * nb][L][n];
-      int[] fold = folds(n, options.folds(), options.seed());
-      for (int f = 0; f < options.folds(); f++) {
-        int[] tr = rows(fold, f, false);
-        int[] va = rows(fold, f, true);
-        Space space = Space.build(feats, tr, options.features().minDf(), nExtras, null);
-        Csr xtr = space.csr(feats, tr, options.features());
-        Csr xva = space.csr(feats, va, options.features());
-        final int ff = f;
-        runAll(pool, L, l -> {
-          if (!active[l]) {
-            return;
-          }
-          boolean[] ytr = new boolean[tr.length];
-          for (int k = 0; k < tr.length; k++) {
-            ytr[k] = y[l][tr[k]];
-          }
-          Fit fit = fitPath(xtr, ytr, costs, seedFor(ff, l));
-          int p = xva.cols;
-          for (int c = 0; c < nc; c++) {
-            for (int b = 0; b < nb; b++) {
-              double[] w = fit.weights(c, betas.get(b));
-              double[] out = oof[c * nb + b][l];
-              for (int k = 0; k < va.length; k++) {
-                out[va[k]] = xva.dot(k, w, null) + w[p];
-              }
-            }
-          }
-        });
-      }
-      // per-label cost: each label takes the cost with the lowest out-of-fold log-loss (extra grid entry)
-      int[][] labelCost = null;
-      int ncGrid = nc;
-      double[][][] cand = oof;
-      if (options.perLabelCost() && nc > 1) {
-        labelCost = new int[nb][L];
-        double[][][] oof2 = Arrays.copyOf(oof, (nc + 1) * nb);
-        for (int b = 0; b < nb; b++) {
-          double[][] mix = new double[L][];
-          for (int l = 0; l < L; l++) {
-            int best = 0;
-            double bestLoss = Double.POSITIVE_INFINITY;
-            for (int c = 0; c < nc; c++) {
-              double loss = options.kind().svm() ? squaredHinge(oof[c * nb + b][l], y[l]) : logLoss(oof[c * nb + b][l], y[l]);
-              if (loss < bestLoss - 1e-12) {
-                bestLoss = loss;
-                best = c;
-              }
-            }
-            labelCost[b][l] = best;
-            mix[l] = oof[best * nb + b][l];
-          }
-          oof2[nc * nb + b] = mix;
-        }
-        cand = oof2;
-        ncGrid = nc + 1;
-      }
-      // selection of C and threshold rule
-      List<ThresholdRule> rules = options.thresholds() == ThresholdRule.AUTO
-          ? List.of(ThresholdRule.PER_LABEL, ThresholdRule.GLOBAL, ThresholdRule.NONE)
-          : List.of(options.thresholds());
-      List<TrainingReport.GridPoint> grid = new ArrayList<>();
-      double bestObj = Double.NEGATIVE_INFINITY;
-      int bestC = 0;
-      ThresholdRule bestRule = rules.get(0);
-      double[] bestTh = null;
-      double[] bestF = null;
-      int[][] bestPred = null;
-      boolean[][] yActive = activeRows(y, active);
-      int bestB = 0;
-      Ranking bestRanking = options.rankingGrid().get(0);
-      double bestWeight = 1.0;
-      for (int c = 0; c < ncGrid; c++) {
-        for (int b = 0; b < nb; b++) {
-          double[][] scores = cand[c * nb + b];
-          double[][] sc = activeRows(scores, active);
-          for (ThresholdRule rule : rules) {
-            List<Double> weights = rule == ThresholdRule.PER_LABEL ? options.thresholdWeightGrid() : List.of(1.0);
-            for (double tw : weights) {
-              double[] thA = Thresholds.tune(sc, yActive, rule, options.minThresholdPositives(), tw);
-              double[] th = expand(thA, active);
-              for (Ranking ranking : options.rankingGrid()) {
-                int[][] pred = decideAll(scores, th, active, atLeastOne, maxLabels, ranking == Ranking.SCORE);
-                double[] f1 = Thresholds.f1(pred, y);
-                grid.add(new TrainingReport.GridPoint(c < nc ? costs.get(c) : 0.0, betas.get(b), ranking, rule, tw, f1[0], f1[1]));
-                double obj = switch (options.selection()) {
-                  case MICRO_F1 -> f1[0];
-                  case MACRO_F1 -> f1[1];
-                  case MEAN_F1 -> 0.5 * (f1[0] + f1[1]);
-                };
-                if (obj > bestObj + 1e-12) {
-                  bestObj = obj;
-                  bestC = c;
-                  bestB = b;
-                  bestRule = rule;
-                  bestWeight = tw;
-                  bestRanking = ranking;
-                  bestTh = th;
-                  bestF = f1;
-                  bestPred = pred;
-                }
-              }
-            }
-          }
-        }
-      }
-      double[] labelF1 = labelF1(bestPred, y);
-      long t1 = System.nanoTime();
-
-      // final fit on all data
-      int[] all = new int[n];
-      for (int i = 0; i < n; i++) {
-        all[i] = i;
-      }
-      Space space = Space.build(feats, all, options.features().minDf(), nExtras, null);
-      String[] names = nameKeys(space, docs);
-      space = Space.build(feats, all, options.features().minDf(), nExtras, names);
-      Csr x = space.csr(feats, all, options.features());
-      int p = x.cols;
-      float[] weights = new float[p * L];
-      double[] bias = new double[L];
-      double beta = betas.get(bestB);
-      final int[] chosenC = new int[L];
-      for (int l = 0; l < L; l++) {
-        chosenC[l] = bestC < nc ? bestC : labelCost[bestB][l];
-      }
+  /** Cross-validation of this trainer's kind: out-of-fold scores per cost, then the best setting. */
+  private Tuned tune(Prepared pr, ExecutorService pool) {
+    int n = pr.n;
+    int L = pr.nLabels;
+    boolean[][] y = pr.y;
+    boolean[] active = pr.active;
+    DocFeatures[] feats = pr.feats;
+    List<Double> costs = options.costGrid(options.kind());
+    List<Double> betas = options.interpolationGrid();
+    int nc = costs.size();
+    int nb = betas.size();
+    double[][][] oof = new double[nc * nb][L][n];
+    int[] fold = folds(n, options.folds(), options.seed());
+    for (int f = 0; f < options.folds(); f++) {
+      int[] tr = rows(fold, f, false);
+      int[] va = rows(fold, f, true);
+      Space space = Space.build(feats, tr, options.features().minDf(), pr.nExtras, null);
+      Csr xtr = space.csr(feats, tr, options.features());
+      Csr xva = space.csr(feats, va, options.features());
+      final int ff = f;
       runAll(pool, L, l -> {
         if (!active[l]) {
           return;
         }
-        double[] w = fitPath(x, y[l], List.of(costs.get(chosenC[l])), seedFor(options.folds(), l)).weights(0, beta);
-        for (int j = 0; j < p; j++) {
-          weights[j * L + l] = (float) w[j];
+        boolean[] ytr = new boolean[tr.length];
+        for (int k = 0; k < tr.length; k++) {
+          ytr[k] = y[l][tr[k]];
         }
-        bias[l] = w[p];
+        Fit fit = fitPath(xtr, ytr, costs, seedFor(ff, l));
+        int p = xva.cols;
+        for (int c = 0; c < nc; c++) {
+          for (int b = 0; b < nb; b++) {
+            double[] w = fit.weights(c, betas.get(b));
+            double[] out = oof[c * nb + b][l];
+            for (int k = 0; k < va.length; k++) {
+              out[va[k]] = xva.dot(k, w, null) + w[p];
+            }
+          }
+        }
       });
-      long t2 = System.nanoTime();
-      List<Integer> posList = new ArrayList<>();
-      List<Boolean> actList = new ArrayList<>();
-      List<Double> f1List = new ArrayList<>();
-      List<Double> costList = new ArrayList<>();
-      for (int l = 0; l < L; l++) {
-        costList.add(active[l] ? costs.get(chosenC[l]) : 0.0);
-        posList.add(positives[l]);
-        actList.add(active[l]);
-        f1List.add(labelF1[l]);
+    }
+    // per-label cost: each label takes the cost with the lowest out-of-fold log-loss (extra grid entry)
+    int[][] labelCost = null;
+    int ncGrid = nc;
+    double[][][] cand = oof;
+    if (options.perLabelCost() && nc > 1) {
+      labelCost = new int[nb][L];
+      double[][][] oof2 = Arrays.copyOf(oof, (nc + 1) * nb);
+      for (int b = 0; b < nb; b++) {
+        double[][] mix = new double[L][];
+        for (int l = 0; l < L; l++) {
+          int best = 0;
+          double bestLoss = Double.POSITIVE_INFINITY;
+          for (int c = 0; c < nc; c++) {
+            double loss = options.kind().svm() ? squaredHinge(oof[c * nb + b][l], y[l]) : logLoss(oof[c * nb + b][l], y[l]);
+            if (loss < bestLoss - 1e-12) {
+              bestLoss = loss;
+              best = c;
+            }
+          }
+          labelCost[b][l] = best;
+          mix[l] = oof[best * nb + b][l];
+        }
+        oof2[nc * nb + b] = mix;
       }
-      TrainingReport report = new TrainingReport(n, sha, labels, posList, actList, bestC < nc ? costs.get(bestC) : 0.0, costList, beta, bestRanking, bestRule, bestWeight,
-          atLeastOne, maxLabels, bestF[0], bestF[1], f1List, grid, p, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
-      LinearModel model = new LinearModel(options.kind(), options.language(), labels, options.features(), options.tokenizer(),
-          space.keyList(), space.nWord, space.idf, extras, extras == null ? List.of() : extras.names(), weights, bias,
-          bestTh, active, atLeastOne, maxLabels, bestRanking);
-      return LinearThemeClassifier.trained(model, options, report);
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
+      cand = oof2;
+      ncGrid = nc + 1;
+    }
+    // selection of C and threshold rule
+    List<ThresholdRule> rules = options.thresholds() == ThresholdRule.AUTO
+        ? List.of(ThresholdRule.PER_LABEL, ThresholdRule.GLOBAL, ThresholdRule.NONE)
+        : List.of(options.thresholds());
+    Tuned t = new Tuned();
+    t.costs = costs;
+    t.betas = betas;
+    t.nc = nc;
+    t.labelCost = labelCost;
+    t.grid = new ArrayList<>();
+    t.bestRule = rules.get(0);
+    t.bestRanking = options.rankingGrid().get(0);
+    t.bestWeight = 1.0;
+    double bestObj = Double.NEGATIVE_INFINITY;
+    int[][] bestPred = null;
+    boolean[][] yActive = activeRows(y, active);
+    for (int c = 0; c < ncGrid; c++) {
+      for (int b = 0; b < nb; b++) {
+        double[][] scores = cand[c * nb + b];
+        double[][] sc = activeRows(scores, active);
+        for (ThresholdRule rule : rules) {
+          List<Double> weights = rule == ThresholdRule.PER_LABEL ? options.thresholdWeightGrid() : List.of(1.0);
+          for (double tw : weights) {
+            double[] thA = Thresholds.tune(sc, yActive, rule, options.minThresholdPositives(), tw);
+            double[] th = expand(thA, active);
+            for (Ranking ranking : options.rankingGrid()) {
+              int[][] pred = decideAll(scores, th, active, pr.atLeastOne, pr.maxLabels, ranking == Ranking.SCORE);
+              double[] f1 = Thresholds.f1(pred, y);
+              t.grid.add(new TrainingReport.GridPoint(c < nc ? costs.get(c) : 0.0, betas.get(b), ranking, rule, tw, f1[0], f1[1]));
+              double obj = selectionScore(f1[0], f1[1]);
+              if (obj > bestObj + 1e-12) {
+                bestObj = obj;
+                t.bestC = c;
+                t.bestB = b;
+                t.bestRule = rule;
+                t.bestWeight = tw;
+                t.bestRanking = ranking;
+                t.bestTh = th;
+                t.f1 = f1;
+                bestPred = pred;
+              }
+            }
+          }
+        }
       }
     }
+    t.labelF1 = labelF1(bestPred, y);
+    return t;
+  }
+
+  /** The final fit of this trainer's kind on all the data with the settings {@code t} chose. */
+  private LinearModel fitFinal(Prepared pr, Tuned t, ExecutorService pool) {
+    int n = pr.n;
+    int L = pr.nLabels;
+    boolean[] active = pr.active;
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = i;
+    }
+    Space space = Space.build(pr.feats, all, options.features().minDf(), pr.nExtras, null);
+    String[] names = nameKeys(space, pr.docs);
+    space = Space.build(pr.feats, all, options.features().minDf(), pr.nExtras, names);
+    Csr x = space.csr(pr.feats, all, options.features());
+    int p = x.cols;
+    float[] weights = new float[p * L];
+    double[] bias = new double[L];
+    double beta = t.betas.get(t.bestB);
+    int[] chosenC = chosenCosts(pr, t);
+    runAll(pool, L, l -> {
+      if (!active[l]) {
+        return;
+      }
+      double[] w = fitPath(x, pr.y[l], List.of(t.costs.get(chosenC[l])), seedFor(options.folds(), l)).weights(0, beta);
+      for (int j = 0; j < p; j++) {
+        weights[j * L + l] = (float) w[j];
+      }
+      bias[l] = w[p];
+    });
+    ExtraFeatures extras = pr.extras;
+    return new LinearModel(options.kind(), options.language(), pr.labels, options.features(), options.tokenizer(),
+        space.keyList(), space.nWord, space.idf, extras, extras == null ? List.of() : extras.names(), weights, bias,
+        t.bestTh, active, pr.atLeastOne, pr.maxLabels, t.bestRanking);
+  }
+
+  private static int[] chosenCosts(Prepared pr, Tuned t) {
+    int[] chosenC = new int[pr.nLabels];
+    for (int l = 0; l < pr.nLabels; l++) {
+      chosenC[l] = t.bestC < t.nc ? t.bestC : t.labelCost[t.bestB][l];
+    }
+    return chosenC;
+  }
+
+  private TrainingReport report(Prepared pr, Tuned t, LinearModel model, double tuneSeconds, double trainSeconds) {
+    int[] chosenC = chosenCosts(pr, t);
+    List<Integer> posList = new ArrayList<>();
+    List<Boolean> actList = new ArrayList<>();
+    List<Double> f1List = new ArrayList<>();
+    List<Double> costList = new ArrayList<>();
+    for (int l = 0; l < pr.nLabels; l++) {
+      costList.add(pr.active[l] ? t.costs.get(chosenC[l]) : 0.0);
+      posList.add(pr.positives[l]);
+      actList.add(pr.active[l]);
+      f1List.add(t.labelF1[l]);
+    }
+    return new TrainingReport(pr.n, pr.sha, pr.labels, posList, actList, t.bestC < t.nc ? t.costs.get(t.bestC) : 0.0,
+        costList, t.betas.get(t.bestB), t.bestRanking, t.bestRule, t.bestWeight, pr.atLeastOne, pr.maxLabels, t.f1[0],
+        t.f1[1], f1List, t.grid, model.featureCount(), tuneSeconds, trainSeconds);
   }
 
   private long seedFor(int fold, int label) {

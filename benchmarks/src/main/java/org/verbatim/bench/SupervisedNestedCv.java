@@ -1,0 +1,99 @@
+package org.verbatim.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.verbatim.eval.Folds;
+import org.verbatim.eval.MultiLabelMetrics;
+import org.verbatim.eval.MultiLabelReport;
+import org.verbatim.train.ClassifierKind;
+import org.verbatim.train.LabelledComment;
+import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.train.ThemeTrainer;
+import org.verbatim.train.TrainingOptions;
+
+/**
+ * Development harness: nested cross-validation of whole trainer settings on {@code train.csv} only. Each outer
+ * fold trains with the trainer's own inner cross-validation on the other folds and predicts the held-out fold;
+ * the out-of-fold predictions are scored with the conventions of {@code metrics.py}. This compares
+ * model-selection rules (which the trainer's inner CV score, being the score it maximised, cannot do fairly).
+ *
+ * <pre>
+ * java -cp ... org.verbatim.bench.SupervisedNestedCv [--outer 5] [--outer-seed 1] [--threads 2]
+ *     --variants default,mean-f1,...  DATASET_DIR...
+ * </pre>
+ *
+ * Variants: {@code default} (the {@link TrainingOptions} defaults), {@code mean-f1} / {@code macro-f1}
+ * (selection score), {@code +nb-svm} (NB-SVM added to the kind grid), {@code mean-f1+nb-svm}. Prints one
+ * JSON line per dataset and variant. Never reads {@code test.csv}.
+ */
+public final class SupervisedNestedCv {
+
+  private SupervisedNestedCv() {}
+
+  public static void main(String[] args) throws Exception {
+    int outer = 5;
+    long outerSeed = 1;
+    int threads = 2;
+    List<String> variants = List.of("default");
+    List<Path> dirs = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--outer" -> outer = Integer.parseInt(args[++i]);
+        case "--outer-seed" -> outerSeed = Long.parseLong(args[++i]);
+        case "--threads" -> threads = Integer.parseInt(args[++i]);
+        case "--variants" -> variants = Arrays.asList(args[++i].split(","));
+        default -> dirs.add(Path.of(args[i]));
+      }
+    }
+    for (Path dir : dirs) {
+      List<LabelledComment> train = SupervisedDev.read(dir.resolve("train.csv"));
+      List<Set<String>> gold = train.stream().map(c -> Set.copyOf(c.labels())).toList();
+      Folds folds = Folds.kFold(train.size(), outer, outerSeed);
+      for (String v : variants) {
+        TrainingOptions opts = options(v, threads);
+        List<Set<String>> oof = new ArrayList<>(Collections.nCopies(train.size(), Set.<String>of()));
+        List<String> kinds = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int f = 0; f < folds.k(); f++) {
+          List<LabelledComment> tr = folds.trainIndices(f).stream().map(train::get).toList();
+          List<Integer> va = folds.testIndices(f);
+          LinearThemeClassifier m = ThemeTrainer.create(opts).train(tr);
+          kinds.add(m.model().kind().id() + "/" + m.report().thresholdRule().id() + "/" + m.report().thresholdWeight());
+          int[][] pred = m.predictIndexes(va.stream().map(i -> train.get(i).text()).toList());
+          for (int k = 0; k < va.size(); k++) {
+            Set<String> s = new java.util.HashSet<>();
+            for (int l : pred[k]) {
+              s.add(m.labels().get(l));
+            }
+            oof.set(va.get(k), Set.copyOf(s));
+          }
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        MultiLabelReport r = MultiLabelMetrics.compute(gold, oof);
+        System.out.println(String.format(Locale.ROOT,
+            "{\"dataset\":\"%s\",\"variant\":\"%s\",\"nested_micro_f1\":%.4f,\"nested_macro_f1\":%.4f,"
+                + "\"seconds\":%.1f,\"chosen\":\"%s\"}",
+            dir.getFileName(), v, r.microF1(), r.macroF1(), wall, String.join(" ", kinds)));
+      }
+    }
+  }
+
+  static TrainingOptions options(String variant, int threads) {
+    TrainingOptions.Builder b = TrainingOptions.builder().threads(threads);
+    for (String part : variant.split("\\+")) {
+      switch (part) {
+        case "default" -> { }
+        case "mean-f1" -> b.selection(TrainingOptions.Selection.MEAN_F1);
+        case "macro-f1" -> b.selection(TrainingOptions.Selection.MACRO_F1);
+        case "nb-svm" -> b.kindGrid(List.of(ClassifierKind.NB_LOGISTIC, ClassifierKind.SVM, ClassifierKind.NB_SVM));
+        default -> throw new IllegalArgumentException("unknown variant part " + part);
+      }
+    }
+    return b.build();
+  }
+}
