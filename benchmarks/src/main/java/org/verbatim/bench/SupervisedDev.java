@@ -33,7 +33,7 @@ import org.verbatim.train.TrainingReport;
  * java -cp ... org.verbatim.bench.SupervisedDev DATASET [--kind nb-logistic|logistic|maxent|svm|nb-svm]
  *     [--kinds nb-logistic,svm] [--svm-costs 0.0625,0.25,1]
  *     [--solver dual-cd|smile-lbfgs] [--features words|words+chars] [--negation mark|off|both]
- *     [--costs 1,4,16,64] [--thresholds auto|per-label|global|none] [--selection micro-f1|macro-f1|mean-f1]
+ *     [--costs 1,4,16,64] [--nb-ratio presence|values] [--thresholds auto|per-label|global|none] [--selection micro-f1|macro-f1|mean-f1]
  *     [--folds 5] [--seed 0] [--threads N] [--min-df 2] [--tol 0.01] [--cv-only]
  *     [--pred-out PRED.csv] [--model-out MODEL.zip] [--load-model MODEL.zip]
  * </pre>
@@ -96,6 +96,7 @@ public final class SupervisedDev {
           case "pipeline" -> org.verbatim.train.PipelineTokenizer.fast();
           default -> throw new IllegalArgumentException("--tokenizer simple|pipeline");
         });
+        case "--nb-ratio" -> b.nbRatio(TrainingOptions.NbRatio.valueOf(args[++i].toUpperCase(Locale.ROOT)));
         case "--per-label-cost" -> b.perLabelCost(Boolean.parseBoolean(args[++i]));
         case "--threshold-weights" -> b.thresholdWeightGrid(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
         case "--thresholds" -> b.thresholds(ThresholdRule.parse(args[++i]));
@@ -139,6 +140,7 @@ public final class SupervisedDev {
     field(json, "n_features", r.featureCount());
     field(json, "C", r.cost());
     field(json, "beta", r.interpolation());
+    field(json, "nb_ratio", opts.nbRatio().id());
     field(json, "ranking", r.ranking().id());
     field(json, "thresholds", r.thresholdRule().id());
     field(json, "threshold_weight", r.thresholdWeight());

@@ -28,7 +28,11 @@ import org.verbatim.train.TrainingOptions;
  * </pre>
  *
  * Variants: {@code default} (the {@link TrainingOptions} defaults), {@code mean-f1} / {@code macro-f1}
- * (selection score), {@code +nb-svm} (NB-SVM added to the kind grid), {@code mean-f1+nb-svm}. Prints one
+ * (selection score), {@code +nb-svm} (NB-SVM added to the kind grid), {@code nb-values} / {@code nb-presence} (naive-Bayes
+ * ratio), {@code tol0.01} (solver tolerance),
+ * {@code c64} (cost 64 added for the logistic kinds), {@code c025} (cost 1/4 added), {@code c025x} (costs
+ * 1/4, 1, 4), {@code tw8} (threshold weights in eighths), {@code f10}
+ * (10 inner folds); parts combine with {@code +}, e.g. {@code mean-f1+nb-svm}. Prints one
  * JSON line per dataset and variant. Never reads {@code test.csv}.
  */
 public final class SupervisedNestedCv {
@@ -91,6 +95,14 @@ public final class SupervisedNestedCv {
         case "mean-f1" -> b.selection(TrainingOptions.Selection.MEAN_F1);
         case "macro-f1" -> b.selection(TrainingOptions.Selection.MACRO_F1);
         case "nb-svm" -> b.kindGrid(List.of(ClassifierKind.NB_LOGISTIC, ClassifierKind.SVM, ClassifierKind.NB_SVM));
+        case "nb-values" -> b.nbRatio(TrainingOptions.NbRatio.VALUES);
+        case "nb-presence" -> b.nbRatio(TrainingOptions.NbRatio.PRESENCE);
+        case "tol0.01" -> b.tolerance(0.01);
+        case "c64" -> b.costGrid(List.of(1.0, 4.0, 16.0, 64.0)).svmCostGrid(TrainingOptions.DEFAULT_SVM_COSTS);
+        case "c025" -> b.costGrid(List.of(0.25, 1.0, 4.0, 16.0)).svmCostGrid(TrainingOptions.DEFAULT_SVM_COSTS);
+        case "c025x" -> b.costGrid(List.of(0.25, 1.0, 4.0)).svmCostGrid(TrainingOptions.DEFAULT_SVM_COSTS);
+        case "tw8" -> b.thresholdWeightGrid(List.of(0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1.0));
+        case "f10" -> b.folds(10);
         default -> throw new IllegalArgumentException("unknown variant part " + part);
       }
     }

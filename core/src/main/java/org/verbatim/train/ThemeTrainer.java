@@ -96,29 +96,84 @@ public final class ThemeTrainer {
     try {
       // each kind is tuned as if alone; the best cross-validated selection score wins (first on a tie); the
       // features are extracted once and only the winner gets its final fit
-      ThemeTrainer bestTrainer = null;
-      Tuned best = null;
+      List<ThemeTrainer> trainers = new ArrayList<>();
+      List<Tuned> tuned = new ArrayList<>();
+      int best = -1;
       double bestObj = Double.NEGATIVE_INFINITY;
       for (ClassifierKind k : options.kindGrid()) {
         ThemeTrainer kt = options.kindGrid().size() == 1 ? this : new ThemeTrainer(options.toBuilder().kind(k).build());
         Tuned t = kt.tune(prep, pool);
+        trainers.add(kt);
+        tuned.add(t);
         double obj = selectionScore(t.f1[0], t.f1[1]);
         if (obj > bestObj + 1e-12) {
           bestObj = obj;
-          best = t;
-          bestTrainer = kt;
+          best = trainers.size() - 1;
+        }
+      }
+      List<ThemeTrainer> members = List.of(trainers.get(best));
+      double[][] factors = {ones(prep.nLabels)};
+      Tuned chosen = tuned.get(best);
+      if (ENSEMBLE && trainers.size() >= 2) {
+        // candidate: the average of the first two kinds' margins, each label's scaled to unit spread
+        double[][] f = {spread(tuned.get(0).scores, prep.active), spread(tuned.get(1).scores, prep.active)};
+        double[][] avg = new double[prep.nLabels][prep.n];
+        for (int l = 0; l < prep.nLabels; l++) {
+          for (int i = 0; i < prep.n; i++) {
+            avg[l][i] = f[0][l] * tuned.get(0).scores[l][i] + f[1][l] * tuned.get(1).scores[l][i];
+          }
+        }
+        Tuned e = select(prep, List.<double[][]>of(avg), 0, List.of(0.0), List.of(1.0), null);
+        System.err.printf(java.util.Locale.ROOT, "dev ensemble: %.4f / %.4f vs %s%n", e.f1[0], e.f1[1],
+            tuned.stream().map(q -> String.format(java.util.Locale.ROOT, "%.4f / %.4f", q.f1[0], q.f1[1])).toList());
+        if (selectionScore(e.f1[0], e.f1[1]) > bestObj + 1e-12) {
+          members = List.of(trainers.get(0), trainers.get(1));
+          factors = f;
+          e.memberTuned = List.of(tuned.get(0), tuned.get(1));
+          chosen = e;
         }
       }
       long t1 = System.nanoTime();
-      LinearModel model = bestTrainer.fitFinal(prep, best, pool);
+      LinearModel model = fitFinal(prep, members, chosen.memberTuned == null ? List.of(chosen) : chosen.memberTuned,
+          factors, chosen, pool);
       long t2 = System.nanoTime();
-      TrainingReport report = bestTrainer.report(prep, best, model, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+      TrainingReport report = members.get(0).report(prep, chosen.memberTuned == null ? chosen : chosen.memberTuned.get(0),
+          chosen, model, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
       return LinearThemeClassifier.trained(model, options.withChosenKind(model.kind()), report);
     } finally {
       if (pool != null) {
         pool.shutdownNow();
       }
     }
+  }
+
+  static final boolean ENSEMBLE = Boolean.getBoolean("verbatim.dev.ensemble");
+  static final boolean CSCALE = Boolean.getBoolean("verbatim.dev.cscale");
+
+  private static double[] ones(int n) {
+    double[] o = new double[n];
+    Arrays.fill(o, 1.0);
+    return o;
+  }
+
+  /** Per label, 0.5 over the standard deviation of its out-of-fold scores (1 for constant or inactive labels). */
+  private static double[] spread(double[][] scores, boolean[] active) {
+    double[] out = new double[scores.length];
+    for (int l = 0; l < scores.length; l++) {
+      double[] s = scores[l];
+      double mean = 0;
+      for (double v : s) {
+        mean += v;
+      }
+      mean /= s.length;
+      double var = 0;
+      for (double v : s) {
+        var += (v - mean) * (v - mean);
+      }
+      double sd = Math.sqrt(var / s.length);
+      out[l] = active[l] && sd > 1e-12 ? 0.5 / sd : 0.5;
+    }
+    return out;
   }
 
   private double selectionScore(double micro, double macro) {
@@ -161,6 +216,10 @@ public final class ThemeTrainer {
     double[] f1;
     double[] labelF1;
     List<TrainingReport.GridPoint> grid;
+    /** Out-of-fold scores of the chosen cost, per label. */
+    double[][] scores;
+    /** For an average of kinds: the tuning of each member (its costs); null for a single kind. */
+    List<Tuned> memberTuned;
   }
 
   private Prepared prepare(List<LabelledComment> data) {
@@ -314,7 +373,20 @@ public final class ThemeTrainer {
       cand = oof2;
       ncGrid = nc + 1;
     }
-    // selection of C and threshold rule
+    return select(pr, Arrays.asList(cand).subList(0, ncGrid * nb), nc, costs, betas, labelCost);
+  }
+
+  /**
+   * Chooses among the candidate out-of-fold score sets ({@code cand[c * nb + b]} for cost index {@code c},
+   * {@code c == nc} meaning per-label costs, and interpolation index {@code b}) the one with the best selection
+   * score together with its threshold rule, weight and ranking.
+   */
+  private Tuned select(Prepared pr, List<double[][]> cand, int nc, List<Double> costs, List<Double> betas,
+      int[][] labelCost) {
+    boolean[][] y = pr.y;
+    boolean[] active = pr.active;
+    int nb = betas.size();
+    int ncGrid = cand.size() / nb;
     List<ThresholdRule> rules = options.thresholds() == ThresholdRule.AUTO
         ? List.of(ThresholdRule.PER_LABEL, ThresholdRule.GLOBAL, ThresholdRule.NONE)
         : List.of(options.thresholds());
@@ -332,7 +404,7 @@ public final class ThemeTrainer {
     boolean[][] yActive = activeRows(y, active);
     for (int c = 0; c < ncGrid; c++) {
       for (int b = 0; b < nb; b++) {
-        double[][] scores = cand[c * nb + b];
+        double[][] scores = cand.get(c * nb + b);
         double[][] sc = activeRows(scores, active);
         for (ThresholdRule rule : rules) {
           List<Double> weights = rule == ThresholdRule.PER_LABEL ? options.thresholdWeightGrid() : List.of(1.0);
@@ -353,6 +425,7 @@ public final class ThemeTrainer {
                 t.bestRanking = ranking;
                 t.bestTh = th;
                 t.f1 = f1;
+                t.scores = scores;
                 bestPred = pred;
               }
             }
@@ -364,8 +437,12 @@ public final class ThemeTrainer {
     return t;
   }
 
-  /** The final fit of this trainer's kind on all the data with the settings {@code t} chose. */
-  private LinearModel fitFinal(Prepared pr, Tuned t, ExecutorService pool) {
+  /**
+   * The final fit on all the data: each member kind with the costs its tuning chose, the weights of label
+   * {@code l} summed with factors {@code factors[m][l]}; thresholds and ranking from {@code decision}.
+   */
+  private LinearModel fitFinal(Prepared pr, List<ThemeTrainer> members, List<Tuned> memberTuned, double[][] factors,
+      Tuned decision, ExecutorService pool) {
     int n = pr.n;
     int L = pr.nLabels;
     boolean[] active = pr.active;
@@ -380,22 +457,29 @@ public final class ThemeTrainer {
     int p = x.cols;
     float[] weights = new float[p * L];
     double[] bias = new double[L];
-    double beta = t.betas.get(t.bestB);
-    int[] chosenC = chosenCosts(pr, t);
-    runAll(pool, L, l -> {
-      if (!active[l]) {
-        return;
-      }
-      double[] w = fitPath(x, pr.y[l], List.of(t.costs.get(chosenC[l])), seedFor(options.folds(), l)).weights(0, beta);
-      for (int j = 0; j < p; j++) {
-        weights[j * L + l] = (float) w[j];
-      }
-      bias[l] = w[p];
-    });
+    for (int m = 0; m < members.size(); m++) {
+      ThemeTrainer kt = members.get(m);
+      Tuned t = memberTuned.get(m);
+      double[] factor = factors[m];
+      double beta = t.betas.get(t.bestB);
+      int[] chosenC = chosenCosts(pr, t);
+      runAll(pool, L, l -> {
+        if (!active[l]) {
+          return;
+        }
+        double cf = t.costs.get(chosenC[l]) * (CSCALE ? (options.folds() - 1.0) / options.folds() : 1.0);
+        double[] w = kt.fitPath(x, pr.y[l], List.of(cf), seedFor(options.folds(), l)).weights(0, beta);
+        double f = factor[l];
+        for (int j = 0; j < p; j++) {
+          weights[j * L + l] += (float) (f * w[j]);
+        }
+        bias[l] += f * w[p];
+      });
+    }
     ExtraFeatures extras = pr.extras;
-    return new LinearModel(options.kind(), options.language(), pr.labels, options.features(), options.tokenizer(),
+    return new LinearModel(members.get(0).options.kind(), options.language(), pr.labels, options.features(), options.tokenizer(),
         space.keyList(), space.nWord, space.idf, extras, extras == null ? List.of() : extras.names(), weights, bias,
-        t.bestTh, active, pr.atLeastOne, pr.maxLabels, t.bestRanking);
+        decision.bestTh, active, pr.atLeastOne, pr.maxLabels, decision.bestRanking);
   }
 
   private static int[] chosenCosts(Prepared pr, Tuned t) {
@@ -406,7 +490,7 @@ public final class ThemeTrainer {
     return chosenC;
   }
 
-  private TrainingReport report(Prepared pr, Tuned t, LinearModel model, double tuneSeconds, double trainSeconds) {
+  private TrainingReport report(Prepared pr, Tuned t, Tuned d, LinearModel model, double tuneSeconds, double trainSeconds) {
     int[] chosenC = chosenCosts(pr, t);
     List<Integer> posList = new ArrayList<>();
     List<Boolean> actList = new ArrayList<>();
@@ -416,11 +500,11 @@ public final class ThemeTrainer {
       costList.add(pr.active[l] ? t.costs.get(chosenC[l]) : 0.0);
       posList.add(pr.positives[l]);
       actList.add(pr.active[l]);
-      f1List.add(t.labelF1[l]);
+      f1List.add(d.labelF1[l]);
     }
     return new TrainingReport(pr.n, pr.sha, pr.labels, posList, actList, t.bestC < t.nc ? t.costs.get(t.bestC) : 0.0,
-        costList, t.betas.get(t.bestB), t.bestRanking, t.bestRule, t.bestWeight, pr.atLeastOne, pr.maxLabels, t.f1[0],
-        t.f1[1], f1List, t.grid, model.featureCount(), tuneSeconds, trainSeconds);
+        costList, t.betas.get(t.bestB), d.bestRanking, d.bestRule, d.bestWeight, pr.atLeastOne, pr.maxLabels, d.f1[0],
+        d.f1[1], f1List, d.grid, model.featureCount(), tuneSeconds, trainSeconds);
   }
 
   private long seedFor(int fold, int label) {
@@ -473,7 +557,8 @@ public final class ThemeTrainer {
       }
       return new Fit(out, null, meanAbs);
     }
-    float[] scale = options.kind().naiveBayesScaled() ? nbRatio(x, y, pos) : null;
+    float[] scale = options.kind().naiveBayesScaled()
+        ? nbRatio(x, y, pos, options.nbRatio() == TrainingOptions.NbRatio.PRESENCE) : null;
     Csr xs = x;
     if (scale != null) {
       float[] sv = new float[x.val.length];
@@ -543,15 +628,18 @@ public final class ThemeTrainer {
     return sum;
   }
 
-  /** Naive-Bayes log-count ratio per column: log(((sum over positives)+1)/(pos+1) / ((sum over negatives)+1)/(neg+1)). */
-  static float[] nbRatio(Csr x, boolean[] y, int pos) {
+  /**
+   * Naive-Bayes log-count ratio per column: log(((count over positives)+1)/(pos+1) / ((count over negatives)+1)/(neg+1)),
+   * where a comment counts 1 when it has the feature ({@code presence}) or the feature's value.
+   */
+  static float[] nbRatio(Csr x, boolean[] y, int pos, boolean presence) {
     int p = x.cols;
     double[] sp = new double[p];
     double[] sn = new double[p];
     for (int i = 0; i < x.rows; i++) {
       double[] s = y[i] ? sp : sn;
       for (int k = x.rowPtr[i]; k < x.rowPtr[i + 1]; k++) {
-        s[x.col[k]] += x.val[k];
+        s[x.col[k]] += presence ? 1.0 : x.val[k];
       }
     }
     int neg = x.rows - pos;

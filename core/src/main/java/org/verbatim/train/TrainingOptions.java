@@ -39,6 +39,8 @@ import java.util.Objects;
  *     {@code beta} tried by CV, each in (0, 1]: the final weights are {@code beta * w + (1 - beta) * mean|w| * r}
  *     (Wang and Manning 2012), a mix of the fitted model and plain naive Bayes; needs no extra fits. Must be
  *     {@code [1.0]} for other kinds
+ * @param nbRatio how the naive-Bayes log-count ratio of {@link ClassifierKind#naiveBayesScaled()} kinds counts a
+ *     feature (ignored by the other kinds)
  * @param rankingGrid the {@link Ranking}s tried by CV (distinct, at least one)
  * @param thresholdWeightGrid for {@link ThresholdRule#PER_LABEL}: the weights tried by CV, each in (0, 1],
  *     of a label's own F1-optimal threshold against the global one ({@code t = w * t_label + (1 - w) * t_global});
@@ -71,6 +73,7 @@ public record TrainingOptions(
     List<Double> svmCostGrid,
     boolean perLabelCost,
     List<Double> interpolationGrid,
+    NbRatio nbRatio,
     List<Ranking> rankingGrid,
     List<Double> thresholdWeightGrid,
     ThresholdRule thresholds,
@@ -91,6 +94,25 @@ public record TrainingOptions(
     AUTO,
     ON,
     OFF
+  }
+
+  /**
+   * How the naive-Bayes log-count ratio {@code r = log(p / q)} of the NB kinds counts a feature over the positive
+   * ({@code p}) and negative ({@code q}) training comments of a theme.
+   */
+  public enum NbRatio {
+    /**
+     * Comments containing the feature (binarised counts, as Wang and Manning 2012):
+     * {@code p = (positives containing it + 1) / (positives + 1)}.
+     */
+    PRESENCE,
+    /** The sum of the feature's values (TF-IDF), as the scikit-learn NB-LR peer: {@code p = (sum + 1) / (positives + 1)}. */
+    VALUES;
+
+    /** The lower-case id, e.g. {@code presence}. */
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   /** The cross-validated score maximised when choosing {@code C} and the threshold rule. */
@@ -191,6 +213,7 @@ public record TrainingOptions(
     }
     betas.sort(null);
     interpolationGrid = List.copyOf(betas);
+    Objects.requireNonNull(nbRatio, "nbRatio");
     Objects.requireNonNull(rankingGrid, "rankingGrid");
     for (Ranking r : rankingGrid) {
       Objects.requireNonNull(r, "rankingGrid element");
@@ -309,6 +332,7 @@ public record TrainingOptions(
       sb.append(sb.length() == 0 ? "" : ",").append(c);
     }
     m.put("interpolationGrid", sb.toString());
+    m.put("nbRatio", nbRatio.id());
     m.put("rankingGrid", String.join(",", rankingGrid.stream().map(Ranking::id).toList()));
     m.put("thresholdWeightGrid", String.join(",", thresholdWeightGrid.stream().map(String::valueOf).toList()));
     m.put("thresholds", thresholds.id());
@@ -343,6 +367,7 @@ public record TrainingOptions(
     b.svmCostGrid = svmCostGrid;
     b.perLabelCost = perLabelCost;
     b.interpolationGrid = interpolationGrid;
+    b.nbRatio = nbRatio;
     b.rankingGrid = rankingGrid;
     b.thresholdWeightGrid = thresholdWeightGrid;
     b.thresholds = thresholds;
@@ -364,7 +389,7 @@ public record TrainingOptions(
    * Builds {@link TrainingOptions}; every setter rejects null. Defaults: 5 folds, seed 0,
    * kinds {@code NB_LOGISTIC, SVM} compared by CV, {@code DUAL_CD}, {@link FeatureOptions#wordsAndChars()},
    * costs {@code 1, 4, 16} (SVM: {@code 1/16, 1/4, 1}),
-   * per-label cost on, interpolation {@code 1.0}, ranking {@code MARGIN}, per-label threshold weights
+   * per-label cost on, interpolation {@code 1.0}, naive-Bayes ratio {@code PRESENCE}, ranking {@code MARGIN}, per-label threshold weights
    * {@code 0.25, 0.5, 0.75, 1},
    * threshold rule {@code AUTO} (5 positives for per-label thresholds), minExamples 1, at-least-one
    * {@code AUTO}, maxLabels -1 (auto), selection {@code MICRO_F1}, threads = available processors,
@@ -383,6 +408,7 @@ public record TrainingOptions(
     private List<Double> svmCostGrid = DEFAULT_SVM_COSTS;
     private boolean perLabelCost = true;
     private List<Double> interpolationGrid = List.of(1.0);
+    private NbRatio nbRatio = NbRatio.PRESENCE;
     private List<Ranking> rankingGrid = List.of(Ranking.MARGIN);
     private List<Double> thresholdWeightGrid = DEFAULT_THRESHOLD_WEIGHTS;
     private ThresholdRule thresholds = ThresholdRule.AUTO;
@@ -456,6 +482,11 @@ public record TrainingOptions(
 
     public Builder interpolationGrid(List<Double> v) {
       interpolationGrid = List.copyOf(Objects.requireNonNull(v, "interpolationGrid"));
+      return this;
+    }
+
+    public Builder nbRatio(NbRatio v) {
+      nbRatio = Objects.requireNonNull(v, "nbRatio");
       return this;
     }
 
@@ -541,7 +572,7 @@ public record TrainingOptions(
      * @throws IllegalArgumentException as {@link TrainingOptions#TrainingOptions} does
      */
     public TrainingOptions build() {
-      return new TrainingOptions(folds, seed, kind, kindGrid, solver, features, costGrid, svmCostGrid, perLabelCost, interpolationGrid, rankingGrid, thresholdWeightGrid, thresholds, minThresholdPositives,
+      return new TrainingOptions(folds, seed, kind, kindGrid, solver, features, costGrid, svmCostGrid, perLabelCost, interpolationGrid, nbRatio, rankingGrid, thresholdWeightGrid, thresholds, minThresholdPositives,
           minExamples, atLeastOne, maxLabels, selection, threads, tolerance, maxEpochs, tokenizer, extraFeatures, language);
     }
   }

@@ -83,6 +83,7 @@ class DualSvmTest {
     TrainingOptions.Builder base = TrainingOptions.builder().folds(3).seed(9).threads(1).costGrid(List.of(0.5, 2.0));
     double bestScore = Double.NEGATIVE_INFINITY;
     ClassifierKind best = null;
+    LinearThemeClassifier bestAlone = null;
     List<ClassifierKind> kinds = List.of(ClassifierKind.LOGISTIC, ClassifierKind.SVM, ClassifierKind.NB_SVM);
     for (ClassifierKind k : kinds) {
       LinearThemeClassifier one = ThemeTrainer.create(base.kind(k).build()).train(data);
@@ -90,6 +91,7 @@ class DualSvmTest {
       if (one.report().cvMicroF1() > bestScore + 1e-12) {
         bestScore = one.report().cvMicroF1();
         best = k;
+        bestAlone = one;
       }
     }
     LinearThemeClassifier chosen = ThemeTrainer.create(base.kindGrid(kinds).build()).train(data);
@@ -98,6 +100,11 @@ class DualSvmTest {
     assertEquals(bestScore, chosen.report().cvMicroF1());
     assertEquals("logistic,svm,nb-svm", chosen.info().properties().get("option.kindGrid"));
     assertEquals(best.id(), chosen.info().properties().get("option.kind"));
+    // the winner of the grid is the very model its kind trains alone (features extracted once, same fits)
+    assertArrayEquals(bestAlone.model().weights(), chosen.model().weights());
+    assertArrayEquals(bestAlone.model().bias(), chosen.model().bias());
+    assertArrayEquals(bestAlone.model().thresholds(), chosen.model().thresholds());
+    assertEquals(bestAlone.report().grid(), chosen.report().grid());
   }
 
   @Test
