@@ -96,84 +96,29 @@ public final class ThemeTrainer {
     try {
       // each kind is tuned as if alone; the best cross-validated selection score wins (first on a tie); the
       // features are extracted once and only the winner gets its final fit
-      List<ThemeTrainer> trainers = new ArrayList<>();
-      List<Tuned> tuned = new ArrayList<>();
-      int best = -1;
+      ThemeTrainer bestTrainer = null;
+      Tuned best = null;
       double bestObj = Double.NEGATIVE_INFINITY;
       for (ClassifierKind k : options.kindGrid()) {
         ThemeTrainer kt = options.kindGrid().size() == 1 ? this : new ThemeTrainer(options.toBuilder().kind(k).build());
         Tuned t = kt.tune(prep, pool);
-        trainers.add(kt);
-        tuned.add(t);
         double obj = selectionScore(t.f1[0], t.f1[1]);
         if (obj > bestObj + 1e-12) {
           bestObj = obj;
-          best = trainers.size() - 1;
-        }
-      }
-      List<ThemeTrainer> members = List.of(trainers.get(best));
-      double[][] factors = {ones(prep.nLabels)};
-      Tuned chosen = tuned.get(best);
-      if (ENSEMBLE && trainers.size() >= 2) {
-        // candidate: the average of the first two kinds' margins, each label's scaled to unit spread
-        double[][] f = {spread(tuned.get(0).scores, prep.active), spread(tuned.get(1).scores, prep.active)};
-        double[][] avg = new double[prep.nLabels][prep.n];
-        for (int l = 0; l < prep.nLabels; l++) {
-          for (int i = 0; i < prep.n; i++) {
-            avg[l][i] = f[0][l] * tuned.get(0).scores[l][i] + f[1][l] * tuned.get(1).scores[l][i];
-          }
-        }
-        Tuned e = select(prep, List.<double[][]>of(avg), 0, List.of(0.0), List.of(1.0), null);
-        System.err.printf(java.util.Locale.ROOT, "dev ensemble: %.4f / %.4f vs %s%n", e.f1[0], e.f1[1],
-            tuned.stream().map(q -> String.format(java.util.Locale.ROOT, "%.4f / %.4f", q.f1[0], q.f1[1])).toList());
-        if (selectionScore(e.f1[0], e.f1[1]) > bestObj + 1e-12) {
-          members = List.of(trainers.get(0), trainers.get(1));
-          factors = f;
-          e.memberTuned = List.of(tuned.get(0), tuned.get(1));
-          chosen = e;
+          best = t;
+          bestTrainer = kt;
         }
       }
       long t1 = System.nanoTime();
-      LinearModel model = fitFinal(prep, members, chosen.memberTuned == null ? List.of(chosen) : chosen.memberTuned,
-          factors, chosen, pool);
+      LinearModel model = bestTrainer.fitFinal(prep, best, pool);
       long t2 = System.nanoTime();
-      TrainingReport report = members.get(0).report(prep, chosen.memberTuned == null ? chosen : chosen.memberTuned.get(0),
-          chosen, model, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+      TrainingReport report = bestTrainer.report(prep, best, model, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
       return LinearThemeClassifier.trained(model, options.withChosenKind(model.kind()), report);
     } finally {
       if (pool != null) {
         pool.shutdownNow();
       }
     }
-  }
-
-  static final boolean ENSEMBLE = Boolean.getBoolean("verbatim.dev.ensemble");
-  static final boolean CSCALE = Boolean.getBoolean("verbatim.dev.cscale");
-
-  private static double[] ones(int n) {
-    double[] o = new double[n];
-    Arrays.fill(o, 1.0);
-    return o;
-  }
-
-  /** Per label, 0.5 over the standard deviation of its out-of-fold scores (1 for constant or inactive labels). */
-  private static double[] spread(double[][] scores, boolean[] active) {
-    double[] out = new double[scores.length];
-    for (int l = 0; l < scores.length; l++) {
-      double[] s = scores[l];
-      double mean = 0;
-      for (double v : s) {
-        mean += v;
-      }
-      mean /= s.length;
-      double var = 0;
-      for (double v : s) {
-        var += (v - mean) * (v - mean);
-      }
-      double sd = Math.sqrt(var / s.length);
-      out[l] = active[l] && sd > 1e-12 ? 0.5 / sd : 0.5;
-    }
-    return out;
   }
 
   private double selectionScore(double micro, double macro) {
@@ -216,10 +161,6 @@ public final class ThemeTrainer {
     double[] f1;
     double[] labelF1;
     List<TrainingReport.GridPoint> grid;
-    /** Out-of-fold scores of the chosen cost, per label. */
-    double[][] scores;
-    /** For an average of kinds: the tuning of each member (its costs); null for a single kind. */
-    List<Tuned> memberTuned;
   }
 
   private Prepared prepare(List<LabelledComment> data) {
@@ -425,7 +366,6 @@ public final class ThemeTrainer {
                 t.bestRanking = ranking;
                 t.bestTh = th;
                 t.f1 = f1;
-                t.scores = scores;
                 bestPred = pred;
               }
             }
@@ -437,12 +377,8 @@ public final class ThemeTrainer {
     return t;
   }
 
-  /**
-   * The final fit on all the data: each member kind with the costs its tuning chose, the weights of label
-   * {@code l} summed with factors {@code factors[m][l]}; thresholds and ranking from {@code decision}.
-   */
-  private LinearModel fitFinal(Prepared pr, List<ThemeTrainer> members, List<Tuned> memberTuned, double[][] factors,
-      Tuned decision, ExecutorService pool) {
+  /** The final fit of this trainer's kind on all the data with the settings {@code t} chose. */
+  private LinearModel fitFinal(Prepared pr, Tuned t, ExecutorService pool) {
     int n = pr.n;
     int L = pr.nLabels;
     boolean[] active = pr.active;
@@ -457,29 +393,22 @@ public final class ThemeTrainer {
     int p = x.cols;
     float[] weights = new float[p * L];
     double[] bias = new double[L];
-    for (int m = 0; m < members.size(); m++) {
-      ThemeTrainer kt = members.get(m);
-      Tuned t = memberTuned.get(m);
-      double[] factor = factors[m];
-      double beta = t.betas.get(t.bestB);
-      int[] chosenC = chosenCosts(pr, t);
-      runAll(pool, L, l -> {
-        if (!active[l]) {
-          return;
-        }
-        double cf = t.costs.get(chosenC[l]) * (CSCALE ? (options.folds() - 1.0) / options.folds() : 1.0);
-        double[] w = kt.fitPath(x, pr.y[l], List.of(cf), seedFor(options.folds(), l)).weights(0, beta);
-        double f = factor[l];
-        for (int j = 0; j < p; j++) {
-          weights[j * L + l] += (float) (f * w[j]);
-        }
-        bias[l] += f * w[p];
-      });
-    }
+    double beta = t.betas.get(t.bestB);
+    int[] chosenC = chosenCosts(pr, t);
+    runAll(pool, L, l -> {
+      if (!active[l]) {
+        return;
+      }
+      double[] w = fitPath(x, pr.y[l], List.of(t.costs.get(chosenC[l])), seedFor(options.folds(), l)).weights(0, beta);
+      for (int j = 0; j < p; j++) {
+        weights[j * L + l] = (float) w[j];
+      }
+      bias[l] = w[p];
+    });
     ExtraFeatures extras = pr.extras;
-    return new LinearModel(members.get(0).options.kind(), options.language(), pr.labels, options.features(), options.tokenizer(),
+    return new LinearModel(options.kind(), options.language(), pr.labels, options.features(), options.tokenizer(),
         space.keyList(), space.nWord, space.idf, extras, extras == null ? List.of() : extras.names(), weights, bias,
-        decision.bestTh, active, pr.atLeastOne, pr.maxLabels, decision.bestRanking);
+        t.bestTh, active, pr.atLeastOne, pr.maxLabels, t.bestRanking);
   }
 
   private static int[] chosenCosts(Prepared pr, Tuned t) {
@@ -490,7 +419,7 @@ public final class ThemeTrainer {
     return chosenC;
   }
 
-  private TrainingReport report(Prepared pr, Tuned t, Tuned d, LinearModel model, double tuneSeconds, double trainSeconds) {
+  private TrainingReport report(Prepared pr, Tuned t, LinearModel model, double tuneSeconds, double trainSeconds) {
     int[] chosenC = chosenCosts(pr, t);
     List<Integer> posList = new ArrayList<>();
     List<Boolean> actList = new ArrayList<>();
@@ -500,11 +429,11 @@ public final class ThemeTrainer {
       costList.add(pr.active[l] ? t.costs.get(chosenC[l]) : 0.0);
       posList.add(pr.positives[l]);
       actList.add(pr.active[l]);
-      f1List.add(d.labelF1[l]);
+      f1List.add(t.labelF1[l]);
     }
     return new TrainingReport(pr.n, pr.sha, pr.labels, posList, actList, t.bestC < t.nc ? t.costs.get(t.bestC) : 0.0,
-        costList, t.betas.get(t.bestB), d.bestRanking, d.bestRule, d.bestWeight, pr.atLeastOne, pr.maxLabels, d.f1[0],
-        d.f1[1], f1List, d.grid, model.featureCount(), tuneSeconds, trainSeconds);
+        costList, t.betas.get(t.bestB), t.bestRanking, t.bestRule, t.bestWeight, pr.atLeastOne, pr.maxLabels, t.f1[0],
+        t.f1[1], f1List, t.grid, model.featureCount(), tuneSeconds, trainSeconds);
   }
 
   private long seedFor(int fold, int label) {

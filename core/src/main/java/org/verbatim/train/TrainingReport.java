@@ -35,8 +35,9 @@ import java.util.Objects;
  * @param cvLabelF1 out-of-fold F1 per label of the chosen settings, in label order
  * @param grid every setting tried with its out-of-fold scores, in the order tried
  * @param featureCount number of features of the final model
- * @param tuneSeconds wall time of the cross-validation
- * @param trainSeconds wall time of the final fit on all the data
+ * @param tuneSeconds wall time of model selection: checking the data, extracting features and the
+ *     cross-validation of every kind compared
+ * @param trainSeconds wall time of the final fit on all the data (of the chosen kind only)
  */
 public record TrainingReport(
     int comments,
