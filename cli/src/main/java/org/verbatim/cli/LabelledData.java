@@ -22,14 +22,34 @@ import org.verbatim.train.LabelledComment;
  * datasets) and, when the file has a {@code polarity} column, the coder's polarity per theme
  * ({@code listening:negative;respect:positive}).
  *
+ * Polarity codes may also come from a separate file in long form ({@code id,theme,polarity}, as the datasets'
+ * {@code *_polarity.csv}), joined to the comments by id: see {@link #read}.
+ *
  * <p>Every record must be usable: a malformed record, an empty label name or a bad polarity stops the
- * command with the file and line (a training set with silently dropped rows would mislead).
+ * command with the file and line (a training set with silently dropped rows would mislead). Rows of a
+ * polarity file whose id is not in the input, or whose value is empty, are skipped and counted in
+ * {@code polarityRowsSkipped} (one polarity file may cover several splits).
  */
-record LabelledData(List<LabelledComment> comments, List<Map<String, Polarity>> polarities, String textColumn) {
+record LabelledData(List<LabelledComment> comments, List<Map<String, Polarity>> polarities, String textColumn,
+    int polarityRowsSkipped) {
 
-  /** Reads the whole file (training sets fit in memory). */
+  private static final org.apache.commons.csv.CSVFormat POLARITY_CSV =
+      org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+
+  /** Reads the whole file (training sets fit in memory), without a separate polarity file. */
   static LabelledData read(Path file, String format, String textColumn, String idColumn, String labelsColumn)
       throws IOException, CommandFailure {
+    return read(file, format, textColumn, idColumn, labelsColumn, null);
+  }
+
+  /**
+   * Reads the whole file and, when {@code polarityFile} is given, its polarity codes: a CSV with a header
+   * naming {@code id}, {@code theme} and {@code polarity} columns; a value is {@code positive}, {@code negative},
+   * {@code neutral} or {@code mixed} (any case), or a signed number whose sign counts (below 0 negative, 0
+   * neutral, above 0 positive, as the criticality scores of nhs-fft-phase1).
+   */
+  static LabelledData read(Path file, String format, String textColumn, String idColumn, String labelsColumn,
+      Path polarityFile) throws IOException, CommandFailure {
     FeedbackFormat fmt = format == null
         ? FeedbackFormat.fromFileName(file).orElse(FeedbackFormat.CSV)
         : FeedbackFormat.parse(format);
@@ -60,6 +80,13 @@ record LabelledData(List<LabelledComment> comments, List<Map<String, Polarity>> 
           + String.join(", ", columns) + "); name it with --labels-column");
     }
     boolean hasPolarity = columns.contains("polarity") && !labelsColumn.equals("polarity");
+    if (polarityFile != null && hasPolarity) {
+      throw new CommandFailure(Main.USAGE_ERROR, file + " has a 'polarity' column and --polarity names another file: give one source of polarity codes");
+    }
+    if (polarityFile != null && id == null) {
+      throw new CommandFailure(Main.USAGE_ERROR, file + ": --polarity joins codes by comment id, but the input has no id column"
+          + " (name it with --id-column)");
+    }
     List<LabelledComment> out = new ArrayList<>(records.size());
     List<Map<String, Polarity>> pols = new ArrayList<>(records.size());
     for (FeedbackRecord r : records) {
@@ -72,7 +99,96 @@ record LabelledData(List<LabelledComment> comments, List<Map<String, Polarity>> 
       }
       pols.add(hasPolarity ? polarity(file, r, r.get("polarity").orElse("")) : Map.of());
     }
-    return new LabelledData(List.copyOf(out), List.copyOf(pols), text);
+    int skipped = 0;
+    if (polarityFile != null) {
+      List<Map<String, Polarity>> mutable = new ArrayList<>(out.size());
+      Map<String, Integer> byId = new HashMap<>();
+      for (int i = 0; i < out.size(); i++) {
+        mutable.add(new HashMap<>());
+        if (byId.put(out.get(i).id(), i) != null) {
+          throw new CommandFailure(Main.DATA_ERROR, file + ": id '" + out.get(i).id() + "' occurs twice; --polarity needs unique ids");
+        }
+      }
+      skipped = readPolarityFile(polarityFile, byId, mutable);
+      pols = mutable;
+    }
+    return new LabelledData(List.copyOf(out), List.copyOf(pols), text, skipped);
+  }
+
+  /** Fills {@code pols} from a long-form polarity file; returns the rows skipped (unknown id or empty value). */
+  private static int readPolarityFile(Path file, Map<String, Integer> byId, List<Map<String, Polarity>> pols)
+      throws IOException, CommandFailure {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new CommandFailure(Main.DATA_ERROR, file + ": no such file");
+    }
+    int skipped = 0;
+    java.io.Reader reader = new java.io.InputStreamReader(java.nio.file.Files.newInputStream(file),
+        java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
+    try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(reader, POLARITY_CSV)) {
+      for (String col : List.of("id", "theme", "polarity")) {
+        if (!parser.getHeaderMap().containsKey(col)) {
+          throw new CommandFailure(Main.DATA_ERROR, file + ":1: expected a header with columns id, theme and polarity, found "
+              + String.join(", ", parser.getHeaderNames()));
+        }
+      }
+      long line = 2;
+      for (org.apache.commons.csv.CSVRecord r : parser) {
+        if (!r.isConsistent()) {
+          throw new CommandFailure(Main.DATA_ERROR, file + ":" + line + ": expected " + parser.getHeaderNames().size()
+              + " fields, found " + r.size());
+        }
+        Integer doc = byId.get(r.get("id"));
+        String value = r.get("polarity").strip();
+        String theme = r.get("theme").strip();
+        if (doc == null || value.isEmpty()) {
+          skipped++;
+        } else {
+          if (theme.isEmpty()) {
+            throw new CommandFailure(Main.DATA_ERROR, file + ":" + line + ": empty theme");
+          }
+          if (pols.get(doc).put(theme, polarityValue(file, line, value)) != null) {
+            throw new CommandFailure(Main.DATA_ERROR, file + ":" + line + ": a second polarity for id '" + r.get("id")
+                + "' and theme '" + theme + "'");
+          }
+        }
+        line = parser.getCurrentLineNumber() + 1;
+      }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new CommandFailure(Main.DATA_ERROR, file + ": not UTF-8 text");
+    } catch (java.io.UncheckedIOException e) {
+      throw new CommandFailure(Main.DATA_ERROR, file + ": malformed CSV (" + e.getCause().getMessage() + ")");
+    }
+    return skipped;
+  }
+
+  private static Polarity polarityValue(Path file, long line, String value) throws CommandFailure {
+    try {
+      return Polarity.parse(value);
+    } catch (IllegalArgumentException notAName) {
+      try {
+        double score = Double.parseDouble(value);
+        if (Double.isFinite(score)) {
+          return score < 0 ? Polarity.NEGATIVE : score == 0 ? Polarity.NEUTRAL : Polarity.POSITIVE;
+        }
+      } catch (NumberFormatException notANumber) {
+        // fall through to the error
+      }
+      throw new CommandFailure(Main.DATA_ERROR, file + ":" + line
+          + ": polarity must be positive, negative, neutral, mixed or a signed number, got '" + value + "'");
+    }
+  }
+
+  /** The coded (comment, theme, polarity) triples, for training a polarity model. */
+  List<org.verbatim.polarity.PolarityExample> polarityExamples() {
+    List<org.verbatim.polarity.PolarityExample> out = new ArrayList<>();
+    for (int i = 0; i < comments.size(); i++) {
+      for (Map.Entry<String, Polarity> e : new java.util.TreeMap<>(polarities.get(i)).entrySet()) {
+        out.add(new org.verbatim.polarity.PolarityExample(comments.get(i).text(), e.getKey(), e.getValue()));
+      }
+    }
+    return out;
   }
 
   private static Map<String, Polarity> polarity(Path file, FeedbackRecord r, String field) throws CommandFailure {
