@@ -193,8 +193,10 @@ final class StrictUtf8Reader extends Reader {
         hadBom = true;
       }
     }
-    for (int i = chars.position(); i < chars.limit(); i++) {
-      char c = chars.get(i);
+    char[] a = chars.array();
+    int base = chars.arrayOffset();
+    for (int i = chars.position(), end = chars.limit(); i < end; i++) {
+      char c = a[base + i];
       if (c == '\n') {
         if (previousCr) {
           if (trackLines) {
