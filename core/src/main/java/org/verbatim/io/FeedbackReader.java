@@ -74,7 +74,7 @@ public final class FeedbackReader implements Closeable {
     }
     this.size = Files.size(file);
     InputStream in = Files.newInputStream(file);
-    this.source = new StrictUtf8Reader(file, in, false);
+    this.source = new StrictUtf8Reader(file, in);
     try {
       if (format == FeedbackFormat.CSV) {
         this.csv = new CsvRecords(file, source);
