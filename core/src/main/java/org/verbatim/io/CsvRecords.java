@@ -159,6 +159,7 @@ final class CsvRecords {
   private int quoted() throws IOException {
     long startLine = nextLine;
     while (true) {
+      copyQuotedRun();
       int c = read();
       if (c == '"') {
         if (peek() == '"') {
@@ -183,6 +184,34 @@ final class CsvRecords {
             "malformed CSV: a quoted field that starts on this line is never closed; expected a closing quote \"");
       }
       field.append((char) c);
+    }
+  }
+
+  /** Copies the characters before the next {@code "} or the end of the buffer into {@code field}, counting lines. */
+  private void copyQuotedRun() {
+    int p = position;
+    int l = limit;
+    char[] b = buffer;
+    boolean cr = previousCr;
+    long lines = 0;
+    while (p < l) {
+      char x = b[p];
+      if (x == '"') {
+        break;
+      }
+      if (x == '\r' || (x == '\n' && !cr)) {
+        lines++;
+      }
+      cr = x == '\r';
+      p++;
+    }
+    if (p > position) {
+      field.append(b, position, p - position);
+      char last = b[p - 1];
+      atLineStart = last == '\n' || last == '\r';
+      previousCr = cr;
+      nextLine += lines;
+      position = p;
     }
   }
 
