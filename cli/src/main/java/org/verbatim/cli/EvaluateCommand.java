@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +29,10 @@ import org.verbatim.eval.Folds;
 import org.verbatim.eval.LabelSets;
 import org.verbatim.eval.PolarityMetrics;
 import org.verbatim.eval.PolarityReport;
+import org.verbatim.polarity.PolarityModel;
+import org.verbatim.train.HybridThemeClassifier;
 import org.verbatim.train.LabelledComment;
+import org.verbatim.train.LinearThemeClassifier;
 import org.verbatim.train.ThemeTrainer;
 import org.verbatim.train.TrainingOptions;
 import picocli.CommandLine.Command;
@@ -52,7 +56,9 @@ import picocli.CommandLine.Spec;
       "  --folds K              k-fold cross-validation of training on the file itself",
       "  neither                the codebook classifier (zero-shot; --codebook PATH or the bundled social-care codebook)",
       "Prints a per-theme table (precision, recall, F1 with 95% bootstrap intervals, support, kappa), micro and macro F1,",
-      "Hamming loss, subset accuracy and Krippendorff's alpha; --json writes the same as JSON."
+      "Hamming loss, subset accuracy and Krippendorff's alpha; --json writes the same as JSON.",
+      "With polarity codes (a 'polarity' column, or --polarity FILE) it also scores polarity over the themes found and over",
+      "all coded themes, and, for a model with a learned polarity model, given the coded themes."
     })
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -106,17 +112,29 @@ final class EvaluateCommand implements Callable<Integer> {
       if (!Files.isRegularFile(input)) {
         throw new CommandFailure(Main.DATA_ERROR, input + ": no such file");
       }
-      LabelledData data = coded.read(input);
+      LabelledData data = coded.read(input, err);
       List<LabelledComment> comments = data.comments();
       String what;
       List<Classification> predicted;
+      // polarity of the coded themes when the classifier can judge a given theme (a learned polarity model)
+      List<Map<String, Polarity>> givenThemes = null;
       long t0 = System.nanoTime();
       if (model != null) {
         ThemeClassifier c = TrainedModels.load(model, codebook, codebook != null);
         predicted = c.classifyAll(texts(comments));
         what = "model " + model.getFileName() + " (" + c.info().kind() + ")";
+        LinearThemeClassifier linear = c instanceof HybridThemeClassifier h ? h.model() : (LinearThemeClassifier) c;
+        if (data.hasPolarity() && linear.polarityModel().isPresent()) {
+          givenThemes = new ArrayList<>(comments.size());
+          for (int i = 0; i < comments.size(); i++) {
+            givenThemes.add(judge(linear.polarityModel().get(), comments.get(i).text(), data.polarities().get(i)));
+          }
+        }
       } else if (folds != null) {
-        predicted = crossValidate(comments);
+        if (data.hasPolarity()) {
+          givenThemes = new ArrayList<>(Collections.nCopies(comments.size(), Map.of()));
+        }
+        predicted = crossValidate(data, givenThemes);
         what = folds + "-fold cross-validation of training (seed " + seed + ")";
       } else {
         ThemeClassifier c = ClassifierFactory.create(codebook);
@@ -133,6 +151,7 @@ final class EvaluateCommand implements Callable<Integer> {
       EvaluationOptions opts = EvaluationOptions.defaults().withSeed(seed).withBootstrapResamples(resamples);
       Evaluation e = Evaluator.evaluate(gold, pred, opts);
       PolarityReport polarity = data.hasPolarity() ? PolarityMetrics.compute(data.polarities(), polarities(predicted)) : null;
+      PolarityReport given = givenThemes == null ? null : PolarityMetrics.compute(data.polarities(), givenThemes);
       out.printf(Locale.ROOT, "# Evaluation of %s on %s (%d comments, %.1f s)%n%n", what, input.getFileName(), comments.size(), seconds);
       out.println(e.toMarkdown());
       if (polarity != null) {
@@ -141,9 +160,14 @@ final class EvaluateCommand implements Callable<Integer> {
             polarity.accuracyFound(), polarity.macroF1Found(), polarity.foundPairs(),
             polarity.accuracyAll(), polarity.macroF1All(), polarity.goldPairs());
       }
+      if (given != null) {
+        out.printf(Locale.ROOT, "Polarity given the coded themes (the learned polarity model asked about each coded theme, "
+            + "as in aspect-based evaluation): accuracy %.4f and macro-F1 %.4f over %d pairs.%n",
+            given.accuracyAll(), given.macroF1All(), given.goldPairs());
+      }
       out.flush();
       if (json != null) {
-        writeJson(e, polarity, what);
+        writeJson(e, polarity, given, what);
       }
       if (predictions != null) {
         writePredictions(comments, pred);
@@ -160,7 +184,27 @@ final class EvaluateCommand implements Callable<Integer> {
     return t;
   }
 
-  private List<Classification> crossValidate(List<LabelledComment> comments) throws CommandFailure, CodebookException, IOException {
+  /** The polarity model's judgement of each coded theme of a comment. */
+  private static Map<String, Polarity> judge(PolarityModel pm, String text, Map<String, Polarity> coded) {
+    if (coded.isEmpty()) {
+      return Map.of();
+    }
+    List<String> themes = new ArrayList<>(coded.keySet());
+    List<Polarity> p = pm.predictAll(text, themes);
+    Map<String, Polarity> out = new HashMap<>();
+    for (int i = 0; i < themes.size(); i++) {
+      out.put(themes.get(i), p.get(i));
+    }
+    return out;
+  }
+
+  /**
+   * Out-of-fold predictions; with polarity codes, each fold also trains a polarity model on its training part,
+   * which judges the tags and fills {@code givenThemes} for the held-out comments.
+   */
+  private List<Classification> crossValidate(LabelledData data, List<Map<String, Polarity>> givenThemes)
+      throws CommandFailure, CodebookException, IOException {
+    List<LabelledComment> comments = data.comments();
     if (folds < 2 || folds > comments.size()) {
       throw new CommandFailure(Main.USAGE_ERROR, "--folds must be between 2 and the number of comments: " + folds);
     }
@@ -169,15 +213,26 @@ final class EvaluateCommand implements Callable<Integer> {
     Classification[] out = new Classification[comments.size()];
     for (int k = 0; k < folds; k++) {
       List<LabelledComment> train = new ArrayList<>();
+      List<Map<String, Polarity>> trainPolarities = new ArrayList<>();
       for (int i : f.trainIndices(k)) {
         train.add(comments.get(i));
+        trainPolarities.add(data.polarities().get(i));
       }
       List<Integer> test = f.testIndices(k);
       List<String> texts = new ArrayList<>(test.size());
       for (int i : test) {
         texts.add(comments.get(i).text());
       }
-      List<Classification> p = ThemeTrainer.create(options).train(train).classifyAll(texts);
+      LinearThemeClassifier trained = ThemeTrainer.create(options).train(train);
+      if (givenThemes != null) {
+        LabelledData part = new LabelledData(train, trainPolarities, data.textColumn(), 0);
+        PolarityModel pm = TrainCommand.trainPolarity(part, seed);
+        trained = trained.withPolarity(pm);
+        for (int i : test) {
+          givenThemes.set(i, judge(pm, comments.get(i).text(), data.polarities().get(i)));
+        }
+      }
+      List<Classification> p = trained.classifyAll(texts);
       for (int j = 0; j < test.size(); j++) {
         out[test.get(j)] = p.get(j);
       }
@@ -197,7 +252,7 @@ final class EvaluateCommand implements Callable<Integer> {
     return out;
   }
 
-  private void writeJson(Evaluation e, PolarityReport polarity, String what) throws IOException {
+  private void writeJson(Evaluation e, PolarityReport polarity, PolarityReport given, String what) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
     root.put("evaluated", what);
@@ -205,6 +260,9 @@ final class EvaluateCommand implements Callable<Integer> {
     root.set("themes", mapper.readTree(e.toJson()));
     if (polarity != null) {
       root.set("polarity", mapper.readTree(polarity.toJson()));
+    }
+    if (given != null) {
+      root.set("polarityGivenThemes", mapper.readTree(given.toJson()));
     }
     atomicWrite(json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
   }

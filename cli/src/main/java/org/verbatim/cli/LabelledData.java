@@ -15,6 +15,8 @@ import org.verbatim.io.ColumnSelector;
 import org.verbatim.io.FeedbackFormat;
 import org.verbatim.io.FeedbackReader;
 import org.verbatim.io.FeedbackRecord;
+import org.verbatim.polarity.PolarityData;
+import org.verbatim.polarity.PolarityFileException;
 import org.verbatim.train.LabelledComment;
 
 /**
@@ -22,14 +24,30 @@ import org.verbatim.train.LabelledComment;
  * datasets) and, when the file has a {@code polarity} column, the coder's polarity per theme
  * ({@code listening:negative;respect:positive}).
  *
+ * Polarity codes may also come from a separate file in long form ({@code id,theme,polarity}, as the datasets'
+ * {@code *_polarity.csv}), joined to the comments by id: see {@link #read}.
+ *
  * <p>Every record must be usable: a malformed record, an empty label name or a bad polarity stops the
- * command with the file and line (a training set with silently dropped rows would mislead).
+ * command with the file and line (a training set with silently dropped rows would mislead). Rows of a
+ * polarity file whose id is not in the input, or whose value is empty, are skipped and counted in
+ * {@code polarityRowsSkipped} (one polarity file may cover several splits).
  */
-record LabelledData(List<LabelledComment> comments, List<Map<String, Polarity>> polarities, String textColumn) {
+record LabelledData(List<LabelledComment> comments, List<Map<String, Polarity>> polarities, String textColumn,
+    int polarityRowsSkipped) {
 
-  /** Reads the whole file (training sets fit in memory). */
+  /** Reads the whole file (training sets fit in memory), without a separate polarity file. */
   static LabelledData read(Path file, String format, String textColumn, String idColumn, String labelsColumn)
       throws IOException, CommandFailure {
+    return read(file, format, textColumn, idColumn, labelsColumn, null);
+  }
+
+  /**
+   * Reads the whole file and, when {@code polarityFile} is given, its polarity codes, read by
+   * {@link PolarityData#codes} (columns {@code id}, {@code theme}, {@code polarity}; a polarity name or a signed
+   * score whose sign counts, as the criticality scores of nhs-fft-phase1).
+   */
+  static LabelledData read(Path file, String format, String textColumn, String idColumn, String labelsColumn,
+      Path polarityFile) throws IOException, CommandFailure {
     FeedbackFormat fmt = format == null
         ? FeedbackFormat.fromFileName(file).orElse(FeedbackFormat.CSV)
         : FeedbackFormat.parse(format);
@@ -60,6 +78,13 @@ record LabelledData(List<LabelledComment> comments, List<Map<String, Polarity>> 
           + String.join(", ", columns) + "); name it with --labels-column");
     }
     boolean hasPolarity = columns.contains("polarity") && !labelsColumn.equals("polarity");
+    if (polarityFile != null && hasPolarity) {
+      throw new CommandFailure(Main.USAGE_ERROR, file + " has a 'polarity' column and --polarity names another file: give one source of polarity codes");
+    }
+    if (polarityFile != null && id == null) {
+      throw new CommandFailure(Main.USAGE_ERROR, file + ": --polarity joins codes by comment id, but the input has no id column"
+          + " (name it with --id-column)");
+    }
     List<LabelledComment> out = new ArrayList<>(records.size());
     List<Map<String, Polarity>> pols = new ArrayList<>(records.size());
     for (FeedbackRecord r : records) {
@@ -72,7 +97,53 @@ record LabelledData(List<LabelledComment> comments, List<Map<String, Polarity>> 
       }
       pols.add(hasPolarity ? polarity(file, r, r.get("polarity").orElse("")) : Map.of());
     }
-    return new LabelledData(List.copyOf(out), List.copyOf(pols), text);
+    int skipped = 0;
+    if (polarityFile != null) {
+      List<Map<String, Polarity>> mutable = new ArrayList<>(out.size());
+      Map<String, Integer> byId = new HashMap<>();
+      for (int i = 0; i < out.size(); i++) {
+        mutable.add(new HashMap<>());
+        if (byId.put(out.get(i).id(), i) != null) {
+          throw new CommandFailure(Main.DATA_ERROR, file + ": id '" + out.get(i).id() + "' occurs twice; --polarity needs unique ids");
+        }
+      }
+      skipped = readPolarityFile(polarityFile, byId, mutable);
+      pols = mutable;
+    }
+    return new LabelledData(List.copyOf(out), List.copyOf(pols), text, skipped);
+  }
+
+  /** Fills {@code pols} from a long-form polarity file; returns the rows skipped (unknown id or empty value). */
+  private static int readPolarityFile(Path file, Map<String, Integer> byId, List<Map<String, Polarity>> pols)
+      throws IOException, CommandFailure {
+    PolarityData.Codes codes;
+    try {
+      codes = PolarityData.codes(file);
+    } catch (PolarityFileException e) {
+      throw new CommandFailure(Main.DATA_ERROR, e.getMessage());
+    }
+    int skipped = codes.withoutValue();
+    for (PolarityData.Code c : codes.codes()) {
+      Integer doc = byId.get(c.id());
+      if (doc == null) {
+        skipped++;
+      } else if (pols.get(doc).put(c.theme(), c.polarity()) != null) {
+        throw new CommandFailure(Main.DATA_ERROR, file + ":" + c.line() + ": a second polarity for id '" + c.id()
+            + "' and theme '" + c.theme() + "'");
+      }
+    }
+    return skipped;
+  }
+
+  /** The coded (comment, theme, polarity) triples, for training a polarity model. */
+  List<org.verbatim.polarity.PolarityExample> polarityExamples() {
+    List<org.verbatim.polarity.PolarityExample> out = new ArrayList<>();
+    for (int i = 0; i < comments.size(); i++) {
+      for (Map.Entry<String, Polarity> e : new java.util.TreeMap<>(polarities.get(i)).entrySet()) {
+        out.add(new org.verbatim.polarity.PolarityExample(comments.get(i).text(), e.getKey(), e.getValue()));
+      }
+    }
+    return out;
   }
 
   private static Map<String, Polarity> polarity(Path file, FeedbackRecord r, String field) throws CommandFailure {

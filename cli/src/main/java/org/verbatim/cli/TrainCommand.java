@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.verbatim.ThemeClassifier;
 import org.verbatim.codebook.CodebookException;
 import org.verbatim.model.ModelWriter;
+import org.verbatim.polarity.PolarityExample;
+import org.verbatim.polarity.PolarityModel;
+import org.verbatim.polarity.PolarityOptions;
+import org.verbatim.polarity.PolarityTrainer;
 import org.verbatim.train.ClassifierFeatures;
 import org.verbatim.train.ClassifierKind;
 import org.verbatim.train.LinearThemeClassifier;
@@ -32,7 +38,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Trains a theme model on coded comments (themes in a 'labels' column, joined by ';') and writes a model file.",
       "Settings (regularisation, thresholds, at-least-one and at-most-K rules) are chosen by k-fold cross-validation "
-          + "on the input only; the same data, options and seed give the same model."
+          + "on the input only; the same data, options and seed give the same model.",
+      "With polarity codes (a 'polarity' column, or --polarity FILE) it also trains a polarity model per (comment, theme), "
+          + "stored in the same file: classify then gives each theme the learned polarity."
     })
 final class TrainCommand implements Callable<Integer> {
 
@@ -72,10 +80,18 @@ final class TrainCommand implements Callable<Integer> {
         throw new CommandFailure(Main.DATA_ERROR, input + ": no such file");
       }
       TrainingOptions options = options(folds, seed, kind, codebook, threads);
-      LabelledData data = coded.read(input);
+      LabelledData data = coded.read(input, err);
       long t0 = System.nanoTime();
       LinearThemeClassifier model = ThemeTrainer.create(options).train(data.comments());
       double seconds = (System.nanoTime() - t0) / 1e9;
+      PolarityModel polarity = null;
+      double polaritySeconds = 0;
+      if (data.hasPolarity()) {
+        long p0 = System.nanoTime();
+        polarity = trainPolarity(data, seed);
+        polaritySeconds = (System.nanoTime() - p0) / 1e9;
+        model = model.withPolarity(polarity);
+      }
       ModelWriter.write(model, output);
       TrainingReport r = model.report();
       out.printf(Locale.ROOT, "trained %s on %d comments, %d themes (%d with a model), %d features%n",
@@ -84,11 +100,33 @@ final class TrainCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "chosen: cost %s, thresholds %s, at least one %s, at most %s labels%n",
           r.cost() == 0 ? "per label" : Double.toString(r.cost()), r.thresholdRule(), r.atLeastOne(),
           r.maxLabels() <= 0 ? "any" : Integer.toString(r.maxLabels()));
-      out.printf(Locale.ROOT, "tune %.1f s, train %.1f s, total %.1f s -> %s%n", r.tuneSeconds(), r.trainSeconds(), seconds, output);
+      if (polarity != null) {
+        List<String> classes = new ArrayList<>();
+        polarity.classes().forEach(c -> classes.add(c.id()));
+        out.printf(Locale.ROOT, "polarity: trained on %d (comment, theme) pairs, classes %s; cross-validated macro-F1 %.4f "
+            + "(lambda %s), %.1f s%n", polarity.trainingPairs(), String.join(", ", classes), polarity.cvMacroF1(),
+            polarity.lambda(), polaritySeconds);
+      }
+      out.printf(Locale.ROOT, "tune %.1f s, train %.1f s, total %.1f s -> %s%n", r.tuneSeconds(), r.trainSeconds(),
+          seconds + polaritySeconds, output);
       out.flush();
       return 0;
     } catch (CommandFailure | IllegalArgumentException | CodebookException | IOException e) {
       return fail(err, e);
+    }
+  }
+
+  /**
+   * Trains the polarity model on the coded (comment, theme, polarity) triples, with the default
+   * {@link PolarityOptions} and the command's seed; shared with {@code evaluate --folds}.
+   */
+  static PolarityModel trainPolarity(LabelledData data, long seed) throws CommandFailure {
+    List<PolarityExample> examples = data.polarityExamples();
+    try {
+      return new PolarityTrainer(PolarityOptions.defaults().withSeed(seed)).train(examples);
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure(Main.DATA_ERROR, "cannot train a polarity model on the " + examples.size()
+          + " coded (comment, theme) pairs: " + e.getMessage() + " (use --no-polarity to train themes only)");
     }
   }
 

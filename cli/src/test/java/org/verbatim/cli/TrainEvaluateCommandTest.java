@@ -78,6 +78,89 @@ class TrainEvaluateCommandTest {
     assertEquals(61, Files.readAllLines(out).size(), "one output row per input row plus the header");
   }
 
+  /**
+   * Splits a coded file into an id,text,labels file and a long-form id,theme,polarity file (the layout of the
+   * datasets' *_polarity.csv), adding rows of an id that is not in the comments and with an empty value.
+   */
+  private Path[] longForm(Path coded, String name) throws IOException {
+    List<String> lines = Files.readAllLines(coded, StandardCharsets.UTF_8);
+    StringBuilder comments = new StringBuilder("id,text,labels\n");
+    StringBuilder pol = new StringBuilder("id,theme,polarity\n");
+    for (String line : lines.subList(1, lines.size())) {
+      int cut = line.lastIndexOf(',');
+      comments.append(line, 0, cut).append('\n');
+      String id = line.substring(0, line.indexOf(','));
+      for (String pair : line.substring(cut + 1).split(";")) {
+        if (!pair.isEmpty()) {
+          String[] tp = pair.split(":");
+          // signed scores for one theme, names for the other: both forms are read
+          String value = tp[0].equals("reliability") ? (tp[1].equals("negative") ? "-2" : "1") : tp[1].toUpperCase(java.util.Locale.ROOT);
+          pol.append(id).append(',').append(tp[0]).append(',').append(value).append('\n');
+        }
+      }
+    }
+    pol.append("elsewhere-1,empathy,positive\n").append("c0,reliability,\n");
+    Path c = tmp.resolve(name + ".csv");
+    Path p = tmp.resolve(name + "_polarity.csv");
+    Files.writeString(c, comments.toString(), StandardCharsets.UTF_8);
+    Files.writeString(p, pol.toString(), StandardCharsets.UTF_8);
+    return new Path[] {c, p};
+  }
+
+  @Test
+  void polarityCodesInALongFormFileTrainAPolarityModelThatTravelsWithTheThemes() throws IOException {
+    Path[] train = longForm(coded("train-all.csv", 160, 5), "train");
+    Path[] test = longForm(coded("test-all.csv", 60, 6), "test");
+    Path model = tmp.resolve("polarity-model.zip");
+    CliRunner.Result t = CliRunner.run("train", "--input", train[0].toString(), "--polarity", train[1].toString(),
+        "--output", model.toString(), "--folds", "3", "--threads", "1");
+    assertEquals(0, t.exit(), t.err());
+    assertTrue(t.out().contains("polarity: trained on"), t.out());
+    assertTrue(t.err().contains("2 rows of") && t.err().contains("were skipped"), t.err());
+
+    Path json = tmp.resolve("polarity-eval.json");
+    CliRunner.Result e = CliRunner.run("evaluate", "--model", model.toString(), "--input", test[0].toString(),
+        "--polarity", test[1].toString(), "--json", json.toString(), "--resamples", "0");
+    assertEquals(0, e.exit(), e.err());
+    assertTrue(e.out().contains("Polarity given the coded themes"), e.out());
+    JsonNode root = new ObjectMapper().readTree(json.toFile());
+    double given = root.get("polarityGivenThemes").get("accuracy_all").asDouble();
+    double found = root.get("polarity").get("accuracy_found").asDouble();
+    assertTrue(given > 0.9 && found > 0.9, "polarity is learned from the codes: given " + given + ", found " + found);
+
+    // classify: the tags carry the learned polarity (praise of kindness, complaints of waiting)
+    Path out = tmp.resolve("polarity-classified.csv");
+    CliRunner.Result c = CliRunner.run("classify", "--input", test[0].toString(), "--output", out.toString(),
+        "--model", model.toString(), "--quiet");
+    assertEquals(0, c.exit(), c.err());
+    String classified = Files.readString(out, StandardCharsets.UTF_8);
+    assertTrue(classified.contains("empathy:positive") && classified.contains("reliability:negative"), classified);
+
+    // --no-polarity trains the themes only
+    Path themesOnly = tmp.resolve("themes-only.zip");
+    CliRunner.Result n = CliRunner.run("train", "--input", train[0].toString(), "--polarity", train[1].toString(),
+        "--no-polarity", "--output", themesOnly.toString(), "--folds", "3", "--threads", "1");
+    assertEquals(0, n.exit(), n.err());
+    assertFalse(n.out().contains("polarity: trained on"), n.out());
+  }
+
+  @Test
+  void aBadPolarityFileIsAClearError() throws IOException {
+    Path[] train = longForm(coded("train-bad.csv", 40, 7), "bad");
+    Files.writeString(train[1], "id,theme,polarity\nc0,empathy,positive\nc1,empathy,splendid\n", StandardCharsets.UTF_8);
+    CliRunner.Result r = CliRunner.run("train", "--input", train[0].toString(), "--polarity", train[1].toString(),
+        "--output", tmp.resolve("bad.zip").toString(), "--folds", "3", "--threads", "1");
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("bad_polarity.csv:3") && r.err().contains("splendid"), r.err());
+    assertFalse(Files.exists(tmp.resolve("bad.zip")));
+
+    Files.writeString(train[1], "id,topic,polarity\nc0,empathy,positive\n", StandardCharsets.UTF_8);
+    CliRunner.Result h = CliRunner.run("evaluate", "--input", train[0].toString(), "--polarity", train[1].toString(),
+        "--resamples", "0");
+    assertEquals(1, h.exit());
+    assertTrue(h.err().contains("bad_polarity.csv:1") && h.err().contains("column 'theme'"), h.err());
+  }
+
   @Test
   void crossValidationAndZeroShotEvaluation() throws IOException {
     Path data = coded("all.csv", 120, 3);

@@ -10,8 +10,14 @@ public final class ModelFormat {
   /** The value of the manifest's {@code format} field. */
   public static final String FORMAT_NAME = "verbatim-model";
 
-  /** The format version this library writes and the newest it reads. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The newest format version this library reads and writes. Version 2 adds the optional {@value #POLARITY}
+   * entry; a model without it is still written as version 1, so older libraries keep reading it.
+   */
+  public static final int FORMAT_VERSION = 2;
+
+  /** The first version with the optional {@value #POLARITY} entry. */
+  public static final int POLARITY_VERSION = 2;
 
   /** The manifest entry. */
   public static final String MANIFEST = "manifest.json";
@@ -25,10 +31,14 @@ public final class ModelFormat {
   /** Labels, bias, thresholds and active flags, as JSON. */
   public static final String THRESHOLDS = "thresholds.json";
 
+  /** Optional learned polarity model ({@code PolarityModel.writeTo} text), from format version 2. */
+  public static final String POLARITY = "polarity.txt";
+
   static final long MAX_MANIFEST = 4L << 20;
   static final long MAX_VOCABULARY = 256L << 20;
   static final long MAX_WEIGHTS = 1L << 30;
   static final long MAX_THRESHOLDS = 16L << 20;
+  static final long MAX_POLARITY = 256L << 20;
 
   private ModelFormat() {}
 }

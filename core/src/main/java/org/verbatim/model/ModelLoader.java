@@ -28,6 +28,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.verbatim.ModelInfo;
+import org.verbatim.polarity.PolarityFileException;
+import org.verbatim.polarity.PolarityModel;
 import org.verbatim.train.ClassifierKind;
 import org.verbatim.train.ExtraFeatures;
 import org.verbatim.train.FeatureOptions;
@@ -58,6 +60,7 @@ import org.verbatim.train.TrainingReport;
  */
 public final class ModelLoader {
 
+  /** The entries every model has. */
   private static final Set<String> ENTRIES =
       Set.of(ModelFormat.MANIFEST, ModelFormat.VOCABULARY, ModelFormat.WEIGHTS, ModelFormat.THRESHOLDS);
 
@@ -103,6 +106,7 @@ public final class ModelLoader {
         throw new ModelFormatException(path, name, "SHA-256 " + got + " does not match the manifest (" + clip(want) + "): the entry is corrupt or was modified");
       }
     }
+    byte[] polarityBytes = polarityEntry(path, man, declared, entries);
     String kindId = reqText(path, man, "kind", "kind");
     ClassifierKind kind;
     switch (kindId) {
@@ -114,7 +118,54 @@ public final class ModelLoader {
       default -> throw new ModelFormatException(path, ModelFormat.MANIFEST, "unknown classifier kind '" + clip(kindId)
           + "', expected logistic, nb-logistic, maxent, svm or nb-svm");
     }
-    return loadLinear(path, man, kind, entries, extras);
+    LinearThemeClassifier linear = loadLinear(path, man, kind, entries, extras);
+    return polarityBytes == null ? linear : linear.withPolarity(polarityModel(path, man, polarityBytes));
+  }
+
+  /** The polarity entry's bytes when the manifest declares one (checked against its SHA-256), else null. */
+  private static byte[] polarityEntry(Path path, JsonNode man, JsonNode declared, Map<String, byte[]> entries)
+      throws ModelFormatException {
+    JsonNode pol = man.get("polarity");
+    boolean inManifest = pol != null && !pol.isNull();
+    byte[] bytes = entries.get(ModelFormat.POLARITY);
+    if (!inManifest) {
+      if (bytes != null) {
+        throw new ModelFormatException(path, ModelFormat.POLARITY, "entry present but the manifest declares no polarity model");
+      }
+      return null;
+    }
+    if (!pol.isObject()) {
+      throw new ModelFormatException(path, ModelFormat.MANIFEST, "polarity must be an object");
+    }
+    if (bytes == null) {
+      throw new ModelFormatException(path, ModelFormat.POLARITY, "missing entry (the manifest declares a polarity model)");
+    }
+    String want = reqText(path, declared, ModelFormat.POLARITY, "entries." + ModelFormat.POLARITY);
+    String got = ModelWriter.sha256(bytes);
+    if (!want.equals(got)) {
+      throw new ModelFormatException(path, ModelFormat.POLARITY, "SHA-256 " + got + " does not match the manifest (" + clip(want)
+          + "): the entry is corrupt or was modified");
+    }
+    return bytes;
+  }
+
+  private static PolarityModel polarityModel(Path path, JsonNode man, byte[] bytes) throws IOException, ModelFormatException {
+    PolarityModel pm;
+    try {
+      pm = PolarityModel.readFrom(new java.io.ByteArrayInputStream(bytes), ModelFormat.POLARITY);
+    } catch (PolarityFileException e) {
+      String prefix = ModelFormat.POLARITY + (e.line() > 0 ? ":" + e.line() : "") + ": ";
+      String msg = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+      throw new ModelFormatException(path, ModelFormat.POLARITY, (e.line() > 0 ? "line " + e.line() + ": " : "") + msg, e);
+    }
+    JsonNode pol = man.get("polarity");
+    List<String> classes = textList(path, req(path, pol, "classes"), "polarity.classes");
+    List<String> actual = new ArrayList<>();
+    pm.classes().forEach(c -> actual.add(c.id()));
+    if (!classes.equals(actual) || reqInt(path, pol, "trainingPairs") != pm.trainingPairs()) {
+      throw new ModelFormatException(path, ModelFormat.POLARITY, "classes or training pairs differ from the manifest's polarity section");
+    }
+    return pm;
   }
 
   private static LinearThemeClassifier loadLinear(Path path, JsonNode man, ClassifierKind kind, Map<String, byte[]> entries,
@@ -227,7 +278,7 @@ public final class ModelLoader {
     }
     props.putAll(report.properties());
     props.put("created", reqText(path, man, "created", "created"));
-    props.put("format.version", Integer.toString(ModelFormat.FORMAT_VERSION));
+    props.put("format.version", Integer.toString(man.get("formatVersion").asInt()));
     String libVersion = reqText(path, man, "libraryVersion", "libraryVersion");
     ModelInfo info = new ModelInfo(kind.id(), "verbatim linear model", libVersion, labels, props);
     return LinearThemeClassifier.of(lm, info, report);
@@ -335,8 +386,8 @@ public final class ModelLoader {
     return idf;
   }
 
-  /** Checks that the manifest names this format and a version we read. */
-  private static void checkHeader(Path path, JsonNode man) throws ModelFormatException {
+  /** Checks that the manifest names this format and a version we read; returns the version. */
+  private static int checkHeader(Path path, JsonNode man) throws ModelFormatException {
     if (!man.isObject()) {
       throw new ModelFormatException(path, ModelFormat.MANIFEST, "not a Verbatim model: the manifest is not a JSON object");
     }
@@ -355,8 +406,10 @@ public final class ModelLoader {
           + " is newer than this library reads (" + ModelFormat.FORMAT_VERSION + "); upgrade Verbatim to load it");
     }
     if (v < 1) {
-      throw new ModelFormatException(path, ModelFormat.MANIFEST, "invalid format version " + v + ", expected 1");
+      throw new ModelFormatException(path, ModelFormat.MANIFEST, "invalid format version " + v + ", expected 1 to "
+          + ModelFormat.FORMAT_VERSION);
     }
+    return v;
   }
 
   /** Reads the manifest (checking its header) and then every other entry into {@code out}. */
@@ -384,12 +437,16 @@ public final class ModelLoader {
       }
       byte[] mb = read(path, zip, zip.getEntry(ModelFormat.MANIFEST), ModelFormat.MAX_MANIFEST);
       manifest = parse(path, ModelFormat.MANIFEST, mb);
-      checkHeader(path, manifest);
+      int version = checkHeader(path, manifest);
       out.put(ModelFormat.MANIFEST, mb);
+      Set<String> allowed = new java.util.TreeSet<>(ENTRIES);
+      if (version >= ModelFormat.POLARITY_VERSION) {
+        allowed.add(ModelFormat.POLARITY);
+      }
       for (ZipEntry e : list) {
-        if (!ENTRIES.contains(e.getName())) {
-          throw new ModelFormatException(path, clip(e.getName()), "unexpected entry in a version-" + ModelFormat.FORMAT_VERSION
-              + " model (expected only " + String.join(", ", new java.util.TreeSet<>(ENTRIES)) + ")");
+        if (!allowed.contains(e.getName())) {
+          throw new ModelFormatException(path, clip(e.getName()), "unexpected entry in a version-" + version
+              + " model (expected only " + String.join(", ", allowed) + ")");
         }
       }
       for (ZipEntry e : list) {
@@ -400,6 +457,7 @@ public final class ModelLoader {
         long cap = switch (name) {
           case ModelFormat.VOCABULARY -> ModelFormat.MAX_VOCABULARY;
           case ModelFormat.WEIGHTS -> ModelFormat.MAX_WEIGHTS;
+          case ModelFormat.POLARITY -> ModelFormat.MAX_POLARITY;
           default -> ModelFormat.MAX_THRESHOLDS;
         };
         out.put(name, read(path, zip, e, cap));

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.verbatim.ThemeClassifier;
+import org.verbatim.polarity.PolarityModel;
 import org.verbatim.train.FeatureOptions;
 import org.verbatim.train.LibraryVersion;
 import org.verbatim.train.LinearModel;
@@ -98,10 +99,13 @@ public final class ModelWriter {
     byte[] vocab = vocabulary(m);
     byte[] weights = weights(m);
     byte[] thresholds = json.writeValueAsBytes(thresholdsJson(json, m));
+    PolarityModel pm = c.polarityModel().orElse(null);
+    byte[] polarity = pm == null ? null : polarityBytes(pm);
 
     ObjectNode man = json.createObjectNode();
     man.put("format", ModelFormat.FORMAT_NAME);
-    man.put("formatVersion", ModelFormat.FORMAT_VERSION);
+    // the lowest version that can hold the model, so older readers load models without polarity
+    man.put("formatVersion", pm == null ? 1 : ModelFormat.POLARITY_VERSION);
     man.put("libraryVersion", LibraryVersion.get());
     man.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     man.put("language", m.language());
@@ -142,15 +146,41 @@ public final class ModelWriter {
     model.put("atLeastOne", m.atLeastOne());
     model.put("maxLabels", m.maxLabels());
     model.put("ranking", m.ranking().id());
+    if (pm != null) {
+      ObjectNode po = man.putObject("polarity");
+      po.put("entry", ModelFormat.POLARITY);
+      ArrayNode classes = po.putArray("classes");
+      pm.classes().forEach(x -> classes.add(x.id()));
+      po.put("lambda", pm.lambda());
+      if (Double.isFinite(pm.cvMacroF1())) {
+        po.put("cvMacroF1", pm.cvMacroF1());
+      } else {
+        po.putNull("cvMacroF1");
+      }
+      po.put("trainingPairs", pm.trainingPairs());
+      po.put("vocabularySize", pm.vocabularySize());
+    }
     ObjectNode entries = man.putObject("entries");
     entries.put(ModelFormat.VOCABULARY, sha256(vocab));
     entries.put(ModelFormat.WEIGHTS, sha256(weights));
     entries.put(ModelFormat.THRESHOLDS, sha256(thresholds));
+    if (polarity != null) {
+      entries.put(ModelFormat.POLARITY, sha256(polarity));
+    }
 
     put(zip, ModelFormat.MANIFEST, json.writeValueAsBytes(man));
     put(zip, ModelFormat.VOCABULARY, vocab);
     put(zip, ModelFormat.WEIGHTS, weights);
     put(zip, ModelFormat.THRESHOLDS, thresholds);
+    if (polarity != null) {
+      put(zip, ModelFormat.POLARITY, polarity);
+    }
+  }
+
+  private static byte[] polarityBytes(PolarityModel pm) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    pm.writeTo(bytes);
+    return bytes.toByteArray();
   }
 
   private static ObjectNode scores(ObjectMapper json, TrainingReport r) {

@@ -104,6 +104,26 @@ public final class PolarityModel {
     return predict(pipeline.analyze(text), themeId);
   }
 
+  /**
+   * The most probable polarity of a comment towards each of several themes, analysing the text once.
+   *
+   * @return one polarity per theme id, in the same order
+   * @throws NullPointerException if an argument or a theme id is null
+   */
+  public List<Polarity> predictAll(String text, List<String> themeIds) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(themeIds, "themeIds");
+    if (themeIds.isEmpty()) {
+      return List.of();
+    }
+    AnalyzedText a = pipeline.analyze(text);
+    List<Polarity> out = new ArrayList<>(themeIds.size());
+    for (String t : themeIds) {
+      out.add(predict(a, Objects.requireNonNull(t, "themeId")).polarity());
+    }
+    return out;
+  }
+
   PolarityPrediction predict(AnalyzedText analyzed, String themeId) {
     double[] p = probabilities(indexes(extractor.features(analyzed, themeId), vocabulary));
     Map<Polarity, Double> probs = new EnumMap<>(Polarity.class);

@@ -30,7 +30,10 @@ import org.verbatim.ThemeTag;
  *
  * <p>Theme ids are matched by equality between the trained labels and the evidence classifier's themes.
  * A theme predicted by the trained model that the evidence classifier did not tag keeps the trained
- * model's own evidence (its strongest words) and polarity {@link Polarity#NEUTRAL}.
+ * model's own evidence (its strongest words) and polarity. When the trained model carries a learned
+ * {@link org.verbatim.polarity.PolarityModel} (trained on the user's own polarity codes), its polarity wins for
+ * the themes it predicts and the evidence classifier only adds evidence spans; otherwise the evidence
+ * classifier's polarity is used where it found the theme, {@link Polarity#NEUTRAL} elsewhere.
  *
  * <p>Immutable and thread-safe (both parts are).
  */
@@ -41,6 +44,7 @@ public final class HybridThemeClassifier implements ThemeClassifier {
   private final Set<String> covered;
   private final List<String> fallback;
   private final ModelInfo info;
+  private final boolean learnedPolarity;
 
   private HybridThemeClassifier(LinearThemeClassifier model, ThemeClassifier evidence) {
     this.model = Objects.requireNonNull(model, "model");
@@ -53,6 +57,7 @@ public final class HybridThemeClassifier implements ThemeClassifier {
       }
     }
     this.covered = Set.copyOf(cov);
+    this.learnedPolarity = model.polarityModel().isPresent();
     ModelInfo mi = model.info();
     ModelInfo ei = evidence.info();
     Map<String, String> props = new TreeMap<>(mi.properties());
@@ -92,7 +97,8 @@ public final class HybridThemeClassifier implements ThemeClassifier {
     for (ThemeTag t : trained.tags()) {
       Optional<ThemeTag> c = cues.tag(t.themeId());
       if (c.isPresent()) {
-        out.add(new ThemeTag(t.themeId(), t.score(), c.get().polarity(), c.get().evidence()));
+        out.add(new ThemeTag(t.themeId(), t.score(), learnedPolarity ? t.polarity() : c.get().polarity(),
+            c.get().evidence()));
       } else {
         out.add(t);
       }

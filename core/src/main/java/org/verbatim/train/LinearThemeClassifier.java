@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.verbatim.Classification;
 import org.verbatim.Evidence;
@@ -11,6 +12,7 @@ import org.verbatim.ModelInfo;
 import org.verbatim.Polarity;
 import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
+import org.verbatim.polarity.PolarityModel;
 
 /**
  * A trained binary-relevance linear classifier: TF-IDF (or binary) features, one weight vector per theme,
@@ -25,9 +27,11 @@ import org.verbatim.ThemeTag;
  * }</pre>
  *
  * <p>Tag scores are {@code sigmoid(score - threshold)}: above 0.5 exactly when the theme passed its
- * threshold (a tag below 0.5 was added by the "at least one" rule). Polarity is {@link Polarity#NEUTRAL}
- * (a topic model does not judge; {@link HybridThemeClassifier} adds polarity from a codebook). Evidence is
- * the word unigrams and bigrams that pushed the theme's score up most (at most three spans).
+ * threshold (a tag below 0.5 was added by the "at least one" rule). Polarity comes from the learned
+ * {@link PolarityModel} when one is attached ({@link #withPolarity}, or a model file trained with polarity
+ * labels); without one it is {@link Polarity#NEUTRAL} (a topic model does not judge; {@link HybridThemeClassifier}
+ * then takes polarity from a codebook). Evidence is the word unigrams and bigrams that pushed the theme's score
+ * up most (at most three spans).
  *
  * <p>Immutable and thread-safe: scoring uses per-thread scratch space.
  */
@@ -39,12 +43,14 @@ public final class LinearThemeClassifier implements ThemeClassifier {
   private final LinearModel model;
   private final ModelInfo info;
   private final TrainingReport report;
+  private final PolarityModel polarity;   // null: every tag is neutral
   private final ThreadLocal<LinearModel.Work> work;
 
-  private LinearThemeClassifier(LinearModel model, ModelInfo info, TrainingReport report) {
+  private LinearThemeClassifier(LinearModel model, ModelInfo info, TrainingReport report, PolarityModel polarity) {
     this.model = Objects.requireNonNull(model, "model");
     this.info = Objects.requireNonNull(info, "info");
     this.report = Objects.requireNonNull(report, "report");
+    this.polarity = polarity;
     this.work = ThreadLocal.withInitial(model::newWork);
   }
 
@@ -53,7 +59,7 @@ public final class LinearThemeClassifier implements ThemeClassifier {
     options.toProperties().forEach((k, v) -> props.put("option." + k, v));
     props.putAll(report.properties());
     ModelInfo info = new ModelInfo(model.kind().id(), "verbatim linear model", LibraryVersion.get(), model.labels(), props);
-    return new LinearThemeClassifier(model, info, report);
+    return new LinearThemeClassifier(model, info, report, null);
   }
 
   /**
@@ -65,7 +71,39 @@ public final class LinearThemeClassifier implements ThemeClassifier {
     if (!info.themes().equals(model.labels())) {
       throw new IllegalArgumentException("model info themes differ from the model labels");
     }
-    return new LinearThemeClassifier(model, info, report);
+    return new LinearThemeClassifier(model, info, report, null);
+  }
+
+  /**
+   * This classifier with a learned polarity model that judges every tag it gives (replacing any attached
+   * before). Its info gains {@code polarity.*} properties (classes, chosen lambda, cross-validated macro-F1,
+   * training pairs).
+   *
+   * <pre>{@code
+   * LinearThemeClassifier themes = ThemeTrainer.create(options).train(comments);
+   * PolarityModel pm = new PolarityTrainer(PolarityOptions.defaults()).train(pairs);
+   * LinearThemeClassifier both = themes.withPolarity(pm);   // ModelWriter stores both in one file
+   * }</pre>
+   *
+   * @throws NullPointerException if {@code polarityModel} is null
+   */
+  public LinearThemeClassifier withPolarity(PolarityModel polarityModel) {
+    Objects.requireNonNull(polarityModel, "polarityModel");
+    Map<String, String> props = new TreeMap<>(info.properties());
+    props.keySet().removeIf(k -> k.startsWith("polarity."));
+    List<String> classes = new ArrayList<>();
+    polarityModel.classes().forEach(c -> classes.add(c.id()));
+    props.put("polarity.classes", String.join(",", classes));
+    props.put("polarity.lambda", Double.toString(polarityModel.lambda()));
+    props.put("polarity.cvMacroF1", Double.toString(polarityModel.cvMacroF1()));
+    props.put("polarity.trainingPairs", Integer.toString(polarityModel.trainingPairs()));
+    ModelInfo withProps = new ModelInfo(info.kind(), info.name(), info.version(), info.themes(), props);
+    return new LinearThemeClassifier(model, withProps, report, polarityModel);
+  }
+
+  /** The learned polarity model, when one is attached. */
+  public Optional<PolarityModel> polarityModel() {
+    return Optional.ofNullable(polarity);
   }
 
   @Override
@@ -91,13 +129,23 @@ public final class LinearThemeClassifier implements ThemeClassifier {
     if (on.length == 0) {
       return Classification.EMPTY;
     }
+    List<Polarity> polarities = null;
+    if (polarity != null) {
+      List<String> ids = new ArrayList<>(on.length);
+      for (int l : on) {
+        ids.add(model.labels().get(l));
+      }
+      polarities = polarity.predictAll(text, ids);
+    }
     List<ThemeTag> tags = new ArrayList<>(on.length);
-    for (int l : on) {
+    for (int i = 0; i < on.length; i++) {
+      int l = on[i];
       List<Evidence> ev = new ArrayList<>();
       for (int[] span : model.evidence(w, l, MAX_EVIDENCE)) {
         ev.add(new Evidence(span[0], span[1]));
       }
-      tags.add(new ThemeTag(model.labels().get(l), sigmoid(w.scores[l] - model.threshold(l)), Polarity.NEUTRAL, ev));
+      tags.add(new ThemeTag(model.labels().get(l), sigmoid(w.scores[l] - model.threshold(l)),
+          polarities == null ? Polarity.NEUTRAL : polarities.get(i), ev));
     }
     return new Classification(tags);
   }

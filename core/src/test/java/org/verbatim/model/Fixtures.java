@@ -2,6 +2,11 @@ package org.verbatim.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.verbatim.Polarity;
+import org.verbatim.polarity.PolarityExample;
+import org.verbatim.polarity.PolarityModel;
+import org.verbatim.polarity.PolarityOptions;
+import org.verbatim.polarity.PolarityTrainer;
 import org.verbatim.train.ClassifierKind;
 import org.verbatim.train.FeatureOptions;
 import org.verbatim.train.LabelledComment;
@@ -41,7 +46,36 @@ final class Fixtures {
       "kind staff but a very long wait",
       "\u00e9t\u00e9 \u2019 n\u2019t \uD83D\uDE00");
 
+  /** Polarity codes of the rows above, by row id: theme:polarity pairs. */
+  static final String[][] POLARITY = {
+      {"t1", "staff:positive"}, {"t2", "staff:positive"}, {"t3", "staff:negative"},
+      {"t4", "staff:positive;information:positive"}, {"t5", "information:negative"},
+      {"t6", "information:positive"}, {"t7", "information:negative"}, {"t8", "waiting:negative"},
+      {"t9", "waiting:negative;information:negative"}, {"t10", "waiting:positive"}, {"t11", "waiting:negative"},
+      {"t12", "staff:positive;waiting:negative"}, {"t13", "staff:positive"}, {"t14", "information:positive"},
+      {"t15", "waiting:positive"}, {"t16", "information:negative;staff:negative"},
+      {"t17", "staff:positive;waiting:positive"}, {"t18", "waiting:negative"},
+  };
+
   private Fixtures() {}
+
+  static List<PolarityExample> polarityExamples() {
+    List<PolarityExample> out = new ArrayList<>();
+    for (int i = 0; i < ROWS.length; i++) {
+      for (String pair : POLARITY[i][1].split(";")) {
+        String[] tp = pair.split(":");
+        out.add(new PolarityExample(ROWS[i][1], tp[0], Polarity.parse(tp[1])));
+      }
+    }
+    return out;
+  }
+
+  /** The default trained model with a polarity model trained on {@link #POLARITY} (one lambda: no CV). */
+  static LinearThemeClassifier trainedWithPolarity() {
+    PolarityModel pm = new PolarityTrainer(PolarityOptions.defaults().withLambdas(List.of(0.1)))
+        .train(polarityExamples());
+    return trained().withPolarity(pm);
+  }
 
   static List<LabelledComment> data() {
     List<LabelledComment> out = new ArrayList<>();

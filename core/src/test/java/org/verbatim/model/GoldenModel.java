@@ -17,28 +17,39 @@ import org.verbatim.train.LinearThemeClassifier;
  * Regenerates the golden model file and its expected predictions (test scope). From the repository root:
  *
  * <pre>
- * mvn -B -o -pl core test -Dtest=GoldenModelTest -Dverbatim.golden.regenerate=true
+ * mvn -B -o -pl core test -Dtest=GoldenModelTest -Dverbatim.golden.regenerate=VERSION
  * </pre>
  *
- * (the test then writes {@code core/src/test/resources/model/golden-v1.zip} and
- * {@code golden-v1-expected.txt} before checking them; commit both).
+ * (the test then writes {@code core/src/test/resources/model/golden-vVERSION.zip} and
+ * {@code golden-vVERSION-expected.txt} before checking them; commit both). Version 1 is the theme model alone,
+ * version 2 the same model with a learned polarity model.
  * Only regenerate when the format version changes on purpose: the point of the golden file is that a model
  * written by an older build still loads and predicts the same.
  */
 public final class GoldenModel {
 
-  static final String MODEL = "golden-v1.zip";
-  static final String EXPECTED = "golden-v1-expected.txt";
+  static String model(int version) {
+    return "golden-v" + version + ".zip";
+  }
+
+  static String expected(int version) {
+    return "golden-v" + version + "-expected.txt";
+  }
 
   private GoldenModel() {}
 
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "core/src/test/resources/model");
-    LinearThemeClassifier model = Fixtures.trained();
+    int version = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+    LinearThemeClassifier model = switch (version) {
+      case 1 -> Fixtures.trained();
+      case 2 -> Fixtures.trainedWithPolarity();
+      default -> throw new IllegalArgumentException("golden versions are 1 and 2: " + version);
+    };
     Files.createDirectories(dir);
-    ModelWriter.write(model, dir.resolve(MODEL));
-    Files.write(dir.resolve(EXPECTED), describe(model), StandardCharsets.UTF_8);
-    System.out.println("wrote " + dir.resolve(MODEL) + " and " + dir.resolve(EXPECTED));
+    ModelWriter.write(model, dir.resolve(model(version)));
+    Files.write(dir.resolve(expected(version)), describe(model), StandardCharsets.UTF_8);
+    System.out.println("wrote " + dir.resolve(model(version)) + " and " + dir.resolve(expected(version)));
   }
 
   /** One line per probe text: tags with score (6 decimals), polarity and evidence spans. */

@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.verbatim.train.LinearThemeClassifier;
 
 /**
@@ -20,21 +21,25 @@ class GoldenModelTest {
     return Path.of(GoldenModelTest.class.getResource("/model/" + name).toURI());
   }
 
-  @Test
-  void goldenModelStillLoadsAndPredictsTheSame() throws Exception {
-    if (Boolean.getBoolean("verbatim.golden.regenerate")) {
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void goldenModelStillLoadsAndPredictsTheSame(int version) throws Exception {
+    String regenerate = System.getProperty("verbatim.golden.regenerate", "");
+    if (regenerate.equals(Integer.toString(version))) {
       // surefire runs in the module directory; see GoldenModel for when to do this
-      GoldenModel.main(new String[] {"src/test/resources/model"});
+      GoldenModel.main(new String[] {"src/test/resources/model", Integer.toString(version)});
       Path written = Path.of("src/test/resources/model");
-      assertEquals(GoldenModel.describe(ModelLoader.load(written.resolve(GoldenModel.MODEL))),
-          Files.readAllLines(written.resolve(GoldenModel.EXPECTED), StandardCharsets.UTF_8));
+      assertEquals(GoldenModel.describe(ModelLoader.load(written.resolve(GoldenModel.model(version)))),
+          Files.readAllLines(written.resolve(GoldenModel.expected(version)), StandardCharsets.UTF_8));
       return;
     }
-    LinearThemeClassifier model = ModelLoader.load(resource(GoldenModel.MODEL));
-    List<String> expected = Files.readAllLines(resource(GoldenModel.EXPECTED), StandardCharsets.UTF_8);
+    LinearThemeClassifier model = ModelLoader.load(resource(GoldenModel.model(version)));
+    List<String> expected = Files.readAllLines(resource(GoldenModel.expected(version)), StandardCharsets.UTF_8);
     assertEquals(expected, GoldenModel.describe(model));
     assertFalse(expected.get(0).isEmpty());
     assertEquals(List.of("information", "staff", "waiting"), model.labels());
     assertEquals(64, model.report().dataSha256().length());
+    assertEquals(version == 2, model.polarityModel().isPresent());
+    assertEquals(Integer.toString(version), model.info().properties().get("format.version"));
   }
 }

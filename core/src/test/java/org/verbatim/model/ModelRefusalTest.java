@@ -115,9 +115,61 @@ class ModelRefusalTest {
   void newerFormatVersion() throws IOException {
     Map<String, byte[]> m = new LinkedHashMap<>(entries);
     m.put("future-entry.bin", new byte[] {1, 2, 3});
-    String man = new String(m.get(ModelFormat.MANIFEST), StandardCharsets.UTF_8).replace("\"formatVersion\" : 1", "\"formatVersion\" : 2");
+    int next = ModelFormat.FORMAT_VERSION + 1;
+    String man = new String(m.get(ModelFormat.MANIFEST), StandardCharsets.UTF_8).replace("\"formatVersion\" : 1", "\"formatVersion\" : " + next);
     m.put(ModelFormat.MANIFEST, man.getBytes(StandardCharsets.UTF_8));
-    refuse(zip("v2.zip", m), "format version 2 is newer", "upgrade");
+    refuse(zip("future.zip", m), "format version " + next + " is newer", "upgrade");
+  }
+
+  @Test
+  void aPolarityEntryIsRefusedInAVersion1Model() throws IOException {
+    Map<String, byte[]> m = new LinkedHashMap<>(entries);
+    m.put(ModelFormat.POLARITY, "verbatim-polarity\t1\n".getBytes(StandardCharsets.UTF_8));
+    refuse(zip("v1-with-polarity.zip", m), ModelFormat.POLARITY, "unexpected entry in a version-1 model");
+  }
+
+  /** The entries of a model written with a polarity model (format version 2). */
+  private Map<String, byte[]> polarityEntries() throws IOException {
+    Path p = dir.resolve("polarity-good.zip");
+    ModelWriter.write(Fixtures.trainedWithPolarity(), p);
+    Map<String, byte[]> m = new LinkedHashMap<>();
+    try (ZipFile z = new ZipFile(p.toFile())) {
+      Enumeration<? extends ZipEntry> en = z.entries();
+      while (en.hasMoreElements()) {
+        ZipEntry e = en.nextElement();
+        m.put(e.getName(), z.getInputStream(e).readAllBytes());
+      }
+    }
+    return m;
+  }
+
+  @Test
+  void aDeclaredPolarityEntryMustBePresentAndIntact() throws Exception {
+    Map<String, byte[]> m = polarityEntries();
+    assertTrue(ModelLoader.load(zip("polarity-copy.zip", m)).polarityModel().isPresent());
+
+    Map<String, byte[]> missing = new LinkedHashMap<>(m);
+    missing.remove(ModelFormat.POLARITY);
+    ModelFormatException e = refuse(zip("polarity-missing.zip", missing), ModelFormat.POLARITY, "missing entry");
+    assertEquals(ModelFormat.POLARITY, e.entry());
+
+    Map<String, byte[]> tampered = new LinkedHashMap<>(m);
+    byte[] t = tampered.get(ModelFormat.POLARITY).clone();
+    t[t.length / 2] ^= 1;
+    tampered.put(ModelFormat.POLARITY, t);
+    refuse(zip("polarity-tampered.zip", tampered), ModelFormat.POLARITY, "does not match the manifest");
+  }
+
+  @Test
+  void aMalformedPolarityEntryIsRefusedWithItsLine() throws Exception {
+    Map<String, byte[]> m = polarityEntries();
+    String text = new String(m.get(ModelFormat.POLARITY), StandardCharsets.UTF_8);
+    byte[] broken = text.replaceFirst("\nclasses\t", "\nclasses-broken\t").getBytes(StandardCharsets.UTF_8);
+    m.put(ModelFormat.POLARITY, broken);
+    String man = new String(m.get(ModelFormat.MANIFEST), StandardCharsets.UTF_8);
+    man = man.replace(ModelWriter.sha256(text.getBytes(StandardCharsets.UTF_8)), ModelWriter.sha256(broken));
+    m.put(ModelFormat.MANIFEST, man.getBytes(StandardCharsets.UTF_8));
+    refuse(zip("polarity-broken.zip", m), ModelFormat.POLARITY, "line 5", "'classes'");
   }
 
   @Test

@@ -43,6 +43,38 @@ class ModelRoundTripTest {
   }
 
   @Test
+  void aPolarityModelTravelsInTheFileAndJudgesTheTags() throws Exception {
+    LinearThemeClassifier trained = Fixtures.trainedWithPolarity();
+    Path file = dir.resolve("p.zip");
+    ModelWriter.write(trained, file);
+    String manifest;
+    try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(file.toFile())) {
+      manifest = new String(z.getInputStream(z.getEntry(ModelFormat.MANIFEST)).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(z.getEntry(ModelFormat.POLARITY) != null);
+    }
+    assertTrue(manifest.contains("\"formatVersion\" : 2"), manifest);
+    assertTrue(manifest.contains("\"polarity\" : {"), manifest);
+    LinearThemeClassifier loaded = ModelLoader.load(file);
+    assertTrue(loaded.polarityModel().isPresent());
+    assertEquals(trained.classifyAll(Fixtures.PROBES), loaded.classifyAll(Fixtures.PROBES));
+    assertEquals("2", loaded.info().properties().get("format.version"));
+    assertEquals(trained.info().properties().get("polarity.classes"), loaded.info().properties().get("polarity.classes"));
+    // the learned polarities reach the tags: the training rows get the polarity they were coded with
+    var praise = loaded.classify(Fixtures.ROWS[1][1]).tag("staff");
+    var complaint = loaded.classify(Fixtures.ROWS[10][1]).tag("waiting");
+    assertTrue(praise.isPresent() && complaint.isPresent());
+    assertEquals(org.verbatim.Polarity.POSITIVE, praise.get().polarity());
+    assertEquals(org.verbatim.Polarity.NEGATIVE, complaint.get().polarity());
+    // without polarity nothing changes: version 1, neutral tags
+    Path plain = dir.resolve("plain.zip");
+    ModelWriter.write(Fixtures.trained(), plain);
+    LinearThemeClassifier p = ModelLoader.load(plain);
+    assertEquals("1", p.info().properties().get("format.version"));
+    assertTrue(p.polarityModel().isEmpty());
+    assertTrue(p.classify(Fixtures.ROWS[1][1]).tags().stream().allMatch(t -> t.polarity() == org.verbatim.Polarity.NEUTRAL));
+  }
+
+  @Test
   void everyKindAndFeatureSetRoundTrips() throws Exception {
     for (ClassifierKind k : ClassifierKind.values()) {
       FeatureOptions f = k == ClassifierKind.MAXENT

@@ -14,6 +14,10 @@ import org.verbatim.classify.CodebookClassifier;
 import org.verbatim.codebook.Codebook;
 import org.verbatim.codebook.Cue;
 import org.verbatim.codebook.Theme;
+import org.verbatim.polarity.PolarityExample;
+import org.verbatim.polarity.PolarityModel;
+import org.verbatim.polarity.PolarityOptions;
+import org.verbatim.polarity.PolarityTrainer;
 import org.verbatim.text.OpenNlpPipeline;
 import org.verbatim.text.Profile;
 
@@ -57,6 +61,23 @@ class HybridThemeClassifierTest {
     assertEquals(CUES.classify(text).tag("parking").orElseThrow(), parking);
     assertTrue(hybrid.info().themes().containsAll(List.of("staff", "waiting", "food", "parking")));
     assertEquals("hybrid", hybrid.info().kind());
+  }
+
+  @Test
+  void aLearnedPolarityModelOverridesTheCodebooksPolarityButNotItsEvidence() {
+    // polarity codes that contradict the codebook's cues, so the winner is visible
+    List<PolarityExample> pairs = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      pairs.add(new PolarityExample("the nurse was rude " + i, "staff", Polarity.POSITIVE));
+      pairs.add(new PolarityExample("the nurse was friendly " + i, "staff", Polarity.NEGATIVE));
+    }
+    PolarityModel contrary = new PolarityTrainer(PolarityOptions.defaults().withLambdas(List.of(0.1))).train(pairs);
+    LinearThemeClassifier model = trained(3).withPolarity(contrary);
+    String text = "the nurse was rude and the parking was a nightmare";
+    ThemeTag staff = HybridThemeClassifier.of(model, CUES).classify(text).tag("staff").orElseThrow();
+    assertEquals(Polarity.POSITIVE, staff.polarity(), "polarity from the learned model");
+    assertEquals("rude", staff.evidence().get(0).in(text), "evidence from the codebook");
+    assertEquals(Polarity.NEGATIVE, HybridThemeClassifier.of(trained(3), CUES).classify(text).tag("staff").orElseThrow().polarity());
   }
 
   @Test
