@@ -265,9 +265,10 @@ public final class CliBenchmark {
   static void putStats(ObjectNode n, String name, double[] values) {
     double[] v = values.clone();
     java.util.Arrays.sort(v);
-    n.put(name + "_median", round(median(v), name.startsWith("ratio") ? 4 : 2));
-    n.put(name + "_min", round(v[0], name.startsWith("ratio") ? 4 : 2));
-    n.put(name + "_max", round(v[v.length - 1], name.startsWith("ratio") ? 4 : 2));
+    int decimals = name.startsWith("ratio") ? 4 : name.startsWith("cpu_share") || name.startsWith("load") ? 2 : 0;
+    n.put(name + "_median", round(median(v), decimals));
+    n.put(name + "_min", round(v[0], decimals));
+    n.put(name + "_max", round(v[v.length - 1], decimals));
   }
 
   /** The median of sorted values (the mean of the middle two for an even count). */
@@ -293,7 +294,7 @@ public final class CliBenchmark {
     sb.append("- 1-minute load average around the runs: median ").append(r.path("load1_median").asText())
         .append(", ").append(r.path("load1_min").asText()).append(" to ").append(r.path("load1_max").asText())
         .append(" (a load near or above the core count means the runs competed for the cores)\n\n");
-    sb.append("| system | rows/s median (min-max) | rows per CPU s median | rows/s excl. start-up median | CPU share of wall |")
+    sb.append("| system | rows/s median (min-max) | rows per CPU s median | rows/s excl. JVM start median | CPU share of wall |")
         .append(" peak RSS MB | ratio to peer, median (min-max) |\n|---|---:|---:|---:|---:|---:|---:|\n");
     var summary = r.path("summary");
     for (String label : List.of("cli", "baseline")) {
@@ -316,6 +317,10 @@ public final class CliBenchmark {
     } else if (r.has("peer")) {
       sb.append("\nPeer ").append(r.get("peer").asText()).append('\n');
     }
+    sb.append("\nRows per CPU second (user + system time of the CLI process) hardly depends on the machine's load; rows/s")
+        .append(" does. CPU share of wall is CPU seconds over wall seconds: about 2 when the CLI has both cores to itself,")
+        .append(" below 1 when other processes took most of them. The ratio to the peer is taken per repetition (CLI run")
+        .append(" over the peer run next to it), then the median.\n");
     sb.append("\n### Runs\n\n| rep | system | seconds | rows/s | CPU s | rows per CPU s | load before -> after |\n")
         .append("|---:|---|---:|---:|---:|---:|---|\n");
     for (var run : r.path("runs")) {
