@@ -594,7 +594,7 @@ public final class PolaritySuite {
     sb.append("- JVM: ").append(root.path("jvm").asText()).append('\n');
     sb.append("- command: `").append(root.path("command").asText()).append("`\n\n");
     sb.append("Accuracy and macro-F1 over all gold (comment, theme) pairs, the model asked about each gold theme; "
-        + "95% CI from 1,000 bootstrap resamples of test comments. Train s includes analysing the training comments "
+        + "95% CI from " + first.path("bootstrap").asText("bootstrap resamples of test comments") + ". Train s includes analysing the training comments "
         + "and the cross-validation of λ (the peer's, its 30 CV fits of C). Pairs/s: test pairs predicted per second, "
         + "one thread, the comment analysed once for all its themes. Peak RSS: the whole process.\n\n");
     sb.append(DATASET_HEAD);
