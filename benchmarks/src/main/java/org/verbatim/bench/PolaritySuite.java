@@ -123,16 +123,17 @@ public final class PolaritySuite {
       ArrayNode systems = root.putArray("systems");
       List<String> pipelines = corenlp ? List.of(OPENNLP, CORENLP) : List.of(OPENNLP);
       Map<String, Map<DocumentTheme, Polarity>> preds = new LinkedHashMap<>();
+      Map<DocumentTheme, Polarity> gold = new LinkedHashMap<>();
       for (String p : pipelines) {
         log("  verbatim polarity on %s", p);
         ObjectNode r = runWorker(d, p, dir, xmx, bootstrap, seed);
         systems.add(r);
-        preds.put(p, readPredictions(dir.resolve(p + ".pred.csv")));
+        preds.put(p, readPredictions(dir.resolve(p + ".pred.csv"), gold));
         log("  %s: accuracy %.4f, macro-F1 %.4f, train %.1f s, %.0f pairs/s", p, r.get("accuracy").asDouble(),
             r.get("macro_f1").asDouble(), r.get("train_seconds").asDouble(), r.get("pairs_per_second").asDouble());
       }
       if (preds.size() == 2) {
-        root.set("pipeline_agreement", agreement(preds.get(OPENNLP), preds.get(CORENLP)));
+        root.set("pipeline_agreement", agreement(gold, preds.get(OPENNLP), preds.get(CORENLP)));
       }
       if (peerSkip == null) {
         log("  peer aspect_baseline.py");
@@ -307,16 +308,19 @@ public final class PolaritySuite {
     Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
   }
 
-  /** Reads the predictions of {@link #writePredictions}. */
-  static Map<DocumentTheme, Polarity> readPredictions(Path file) throws IOException {
+  /** Reads the predictions of {@link #writePredictions}, putting the gold polarities into {@code gold}. */
+  static Map<DocumentTheme, Polarity> readPredictions(Path file, Map<DocumentTheme, Polarity> gold)
+      throws IOException {
     Map<DocumentTheme, Polarity> out = new LinkedHashMap<>();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         var p = org.apache.commons.csv.CSVParser.builder().setReader(r).setFormat(
             org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
       for (var rec : p) {
+        DocumentTheme key = new DocumentTheme(rec.get("id"), rec.get("theme"));
+        gold.put(key, Polarity.parse(rec.get("gold")));
         String v = rec.get("predicted");
         if (!v.isEmpty()) {
-          out.put(new DocumentTheme(rec.get("id"), rec.get("theme")), Polarity.parse(v));
+          out.put(key, Polarity.parse(v));
         }
       }
     }
@@ -327,18 +331,40 @@ public final class PolaritySuite {
     return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
-  /** How many pairs two pipelines predict differently. */
-  static ObjectNode agreement(Map<DocumentTheme, Polarity> a, Map<DocumentTheme, Polarity> b) {
+  /**
+   * How many gold pairs two pipelines predict differently, and of those how many only the first ({@code a}) or
+   * only the second ({@code b}) gets right.
+   */
+  static ObjectNode agreement(Map<DocumentTheme, Polarity> gold, Map<DocumentTheme, Polarity> a,
+      Map<DocumentTheme, Polarity> b) {
     int differ = 0;
-    for (Map.Entry<DocumentTheme, Polarity> e : a.entrySet()) {
-      if (e.getValue() != b.get(e.getKey())) {
+    int onlyA = 0;
+    int onlyB = 0;
+    for (Map.Entry<DocumentTheme, Polarity> e : gold.entrySet()) {
+      Polarity pa = a.get(e.getKey());
+      Polarity pb = b.get(e.getKey());
+      if (pa != pb) {
         differ++;
+        if (pa == e.getValue()) {
+          onlyA++;
+        } else if (pb == e.getValue()) {
+          onlyB++;
+        }
       }
     }
     ObjectNode o = AccuracyReport.JSON.createObjectNode();
-    o.put("pairs", a.size());
+    o.put("pairs", gold.size());
     o.put("pairs_predicted_differently", differ);
+    o.put("right_only_with_" + OPENNLP, onlyA);
+    o.put("right_only_with_" + CORENLP, onlyB);
     return o;
+  }
+
+  static String agreementText(JsonNode a) {
+    return "CoreNLP and OpenNLP FAST predict " + a.path("pairs_predicted_differently").asInt() + " of "
+        + a.path("pairs").asInt() + " test pairs differently; of these, " + a.path("right_only_with_" + CORENLP).asInt()
+        + " are right only with CoreNLP and " + a.path("right_only_with_" + OPENNLP).asInt()
+        + " only with OpenNLP FAST.\n";
   }
 
   // ---------------------------------------------------------------- peer
@@ -603,9 +629,7 @@ public final class PolaritySuite {
     }
     sb.append(ratioTable(root));
     if (root.has("pipeline_agreement")) {
-      JsonNode a = root.path("pipeline_agreement");
-      sb.append("\nCoreNLP and OpenNLP FAST predict ").append(a.path("pairs_predicted_differently").asInt())
-          .append(" of ").append(a.path("pairs").asInt()).append(" test pairs differently.\n");
+      sb.append('\n').append(agreementText(root.path("pipeline_agreement")));
     }
     sb.append("\nLoad average (1 min) before / after each run: ");
     List<String> loads = new ArrayList<>();
@@ -647,9 +671,7 @@ public final class PolaritySuite {
     for (JsonNode d : datasets) {
       sb.append("\n### ").append(d.path("dataset").asText()).append('\n').append(ratioTable(d));
       if (d.has("pipeline_agreement")) {
-        sb.append("\nCoreNLP and OpenNLP FAST predict ").append(d.path("pipeline_agreement")
-            .path("pairs_predicted_differently").asInt()).append(" of ")
-            .append(d.path("pipeline_agreement").path("pairs").asInt()).append(" test pairs differently.\n");
+        sb.append('\n').append(agreementText(d.path("pipeline_agreement")));
       }
     }
     if (zeroShot != null) {
