@@ -68,7 +68,8 @@ public record PolarityDataset(String name, Path dir, Layout layout) {
     if (!Files.isRegularFile(dir.resolve(Dataset.TRAIN)) || !Files.isRegularFile(dir.resolve(Dataset.TEST))) {
       return Optional.empty();
     }
-    if (Files.isRegularFile(dir.resolve("train_polarity.csv")) && Files.isRegularFile(dir.resolve("test_polarity.csv"))) {
+    if (Files.isRegularFile(dir.resolve("train_polarity.csv"))
+        && Files.isRegularFile(dir.resolve("test_polarity.csv"))) {
       return Optional.of(Layout.PER_SPLIT);
     }
     if (Files.isRegularFile(dir.resolve("polarity.csv"))) {

@@ -75,6 +75,8 @@ public final class PolaritySuite {
   static final String MODELS_JAR =
       "$HOME/.m2/repository/edu/stanford/nlp/stanford-corenlp/4.5.10/stanford-corenlp-4.5.10-models.jar";
   private static final double MB = 1024.0 * 1024.0;
+  /** Throughput is timed over at least this many seconds of prediction (whole passes over the test pairs). */
+  static final double MIN_TIMING_SECONDS = 3.0;
 
   private PolaritySuite() {}
 
@@ -222,14 +224,20 @@ public final class PolaritySuite {
       themes.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(p.example().themeId());
       gold.put(new DocumentTheme(p.id(), p.example().themeId()), p.example().polarity());
     }
-    Map<DocumentTheme, Polarity> pred = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> e : themes.entrySet()) {
-      List<Polarity> ps = model.predictAll(texts.get(e.getKey()), e.getValue());
-      for (int i = 0; i < ps.size(); i++) {
-        pred.put(new DocumentTheme(e.getKey(), e.getValue().get(i)), ps.get(i));
-      }
-    }
+    Map<DocumentTheme, Polarity> pred = predictAll(model, texts, themes);
     long t3 = System.nanoTime();
+    // throughput: the scored pass, or when it took under MIN_TIMING_SECONDS, further passes until they have
+    double predictSeconds = (t3 - t2) / 1e9;
+    int passes = 1;
+    if (predictSeconds < MIN_TIMING_SECONDS) {
+      passes = 0;
+      long r0 = System.nanoTime();
+      do {
+        Reference.reachabilityFence(predictAll(model, texts, themes));
+        passes++;
+      } while ((System.nanoTime() - r0) / 1e9 < MIN_TIMING_SECONDS);
+      predictSeconds = (System.nanoTime() - r0) / 1e9 / passes;
+    }
     long peak = 0;
     for (MemoryPoolMXBean pool : heapPools()) {
       peak += pool.getPeakUsage().getUsed();
@@ -259,8 +267,9 @@ public final class PolaritySuite {
     o.put("load_seconds", round((t1 - t0) / 1e9, 2));
     o.put("train_seconds", round((t2 - t1) / 1e9, 2));
     o.put("predict_seconds", round((t3 - t2) / 1e9, 3));
-    o.put("pairs_per_second", round(test.size() / ((t3 - t2) / 1e9), 1));
-    o.put("comments_per_second", round(texts.size() / ((t3 - t2) / 1e9), 1));
+    o.put("throughput_passes", passes);
+    o.put("pairs_per_second", round(test.size() / predictSeconds, 1));
+    o.put("comments_per_second", round(texts.size() / predictSeconds, 1));
     o.put("heap_peak_mb", round(peak / MB, 1));
     o.put("heap_retained_mb", round(retained / MB, 1));
     if (pipeline instanceof CoreNlpPipeline c) {
@@ -268,6 +277,18 @@ public final class PolaritySuite {
     }
     writePredictions(result.resolveSibling(pipelineName + ".pred.csv"), gold, pred);
     Files.writeString(result, AccuracyReport.JSON.writeValueAsString(o), StandardCharsets.UTF_8);
+  }
+
+  private static Map<DocumentTheme, Polarity> predictAll(PolarityModel model, Map<String, String> texts,
+      Map<String, List<String>> themes) {
+    Map<DocumentTheme, Polarity> pred = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : themes.entrySet()) {
+      List<Polarity> ps = model.predictAll(texts.get(e.getKey()), e.getValue());
+      for (int i = 0; i < ps.size(); i++) {
+        pred.put(new DocumentTheme(e.getKey(), e.getValue().get(i)), ps.get(i));
+      }
+    }
+    return pred;
   }
 
   static TextPipeline pipeline(String name) {
@@ -447,7 +468,7 @@ public final class PolaritySuite {
       ObjectNode o = out.addObject();
       o.put("pipeline", s.path("pipeline").asText());
       for (String f : List.of("accuracy", "macro_f1", "train_seconds", "pairs_per_second", "process_peak_rss_mb")) {
-        o.put(f, round(AccuracyReport.div(s.path(f).asDouble(Double.NaN), peer.path(f).asDouble(Double.NaN)), 3));
+        o.put(f, round(AccuracyReport.div(s.path(f).asDouble(Double.NaN), peer.path(f).asDouble(Double.NaN)), 4));
       }
     }
     return out;
@@ -480,7 +501,7 @@ public final class PolaritySuite {
       Map<String, List<Classification>> byPipeline = new LinkedHashMap<>();
       for (String p : List.of(OPENNLP, CORENLP)) {
         CodebookClassifier c = CodebookClassifier.create(Classifiers.socialCare(), pipeline(p));
-        c.classify("Warm up.");
+        c.classifyAll(texts);   // warm-up pass: loads the models and lets the JIT compile the hot paths
         long t0 = System.nanoTime();
         List<Classification> pred = c.classifyAll(texts);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -544,16 +565,17 @@ public final class PolaritySuite {
     StringBuilder sb = new StringBuilder();
     sb.append("Default social-care codebook, no training, on the bundled coded sets; micro and macro F1 over the ten "
         + "themes with 95% bootstrap CIs; polarity accuracy over the correctly found (comment, theme) pairs; one "
-        + "thread, comments/s after a one-comment warm-up.\n\n");
+        + "thread, comments/s over a second pass (the first warms up).\n\n");
     sb.append("| set | comments | pipeline | micro F1 | macro F1 | polarity accuracy (correct/found) | comments/s |\n");
     sb.append("|---|---:|---|---:|---:|---:|---:|\n");
     StringBuilder diff = new StringBuilder();
     for (JsonNode l : root.path("lines")) {
       if (l.has("comments_with_different_themes")) {
         diff.append("- ").append(l.path("set").asText()).append(": ")
-            .append(l.path("comments_with_different_themes").asInt()).append(" comments get different themes, ")
+            .append(l.path("comments_with_different_themes").asInt())
+            .append(" comments get different themes; of the themes both found, ")
             .append(l.path("shared_themes_with_different_polarity").asInt())
-            .append(" themes found by both get a different polarity\n");
+            .append(" get a different polarity\n");
         continue;
       }
       sb.append("| ").append(l.path("set").asText()).append(" | ").append(l.path("comments").asInt()).append(" | ")
@@ -599,8 +621,8 @@ public final class PolaritySuite {
     for (JsonNode r : root.path("ratios")) {
       sb.append("| ").append(r.path("pipeline").asText());
       for (String f : List.of("accuracy", "macro_f1", "train_seconds", "pairs_per_second", "process_peak_rss_mb")) {
-        sb.append(" | ").append(AccuracyReport.fmt(r.path(f).asDouble(Double.NaN), f.startsWith("acc")
-            || f.startsWith("macro") ? 3 : 2));
+        double v = r.path(f).asDouble(Double.NaN);
+        sb.append(" | ").append(AccuracyReport.fmt(v, f.startsWith("acc") || f.startsWith("macro") || v < 0.1 ? 3 : 2));
       }
       sb.append(" |\n");
     }
@@ -620,9 +642,11 @@ public final class PolaritySuite {
     sb.append("- JVM: ").append(root.path("jvm").asText()).append('\n');
     sb.append("- command: `").append(root.path("command").asText()).append("`\n\n");
     sb.append("Accuracy and macro-F1 over all gold (comment, theme) pairs, the model asked about each gold theme; "
-        + "95% CI from " + first.path("bootstrap").asText("bootstrap resamples of test comments") + ". Train s includes analysing the training comments "
-        + "and the cross-validation of λ (the peer's, its 30 CV fits of C). Pairs/s: test pairs predicted per second, "
-        + "one thread, the comment analysed once for all its themes. Peak RSS: the whole process.\n\n");
+        + "95% CI from " + first.path("bootstrap").asText("bootstrap resamples of test comments")
+        + ". Train s includes analysing the training comments and the cross-validation of λ (the peer's, its 30 "
+        + "CV fits of C). Pairs/s: test pairs predicted per second, "
+        + "one thread, the comment analysed once for all its themes, over whole passes of at least 3 s after "
+        + "training warmed the JIT (the peer: its one predict call). Peak RSS: the whole process.\n\n");
     sb.append(DATASET_HEAD);
     for (JsonNode s : root.path("systems")) {
       sb.append(systemRow("", s));

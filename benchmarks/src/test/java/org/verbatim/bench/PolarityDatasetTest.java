@@ -17,7 +17,8 @@ import org.verbatim.polarity.PolarityFileException;
 
 class PolarityDatasetTest {
 
-  private static final String TRAIN = "id,text,labels\na1,The food was great.,food\na2,Rude staff but nice food.,staff;food\n";
+  private static final String TRAIN =
+      "id,text,labels\na1,The food was great.,food\na2,Rude staff but nice food.,staff;food\n";
   private static final String TEST = "id,text,labels\nb1,Slow service.,service\n";
 
   private static Path folder(Path root, String name, String... files) throws IOException {
