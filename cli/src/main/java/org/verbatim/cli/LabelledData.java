@@ -15,6 +15,8 @@ import org.verbatim.io.ColumnSelector;
 import org.verbatim.io.FeedbackFormat;
 import org.verbatim.io.FeedbackReader;
 import org.verbatim.io.FeedbackRecord;
+import org.verbatim.polarity.PolarityData;
+import org.verbatim.polarity.PolarityFileException;
 import org.verbatim.train.LabelledComment;
 
 /**
@@ -33,9 +35,6 @@ import org.verbatim.train.LabelledComment;
 record LabelledData(List<LabelledComment> comments, List<Map<String, Polarity>> polarities, String textColumn,
     int polarityRowsSkipped) {
 
-  private static final org.apache.commons.csv.CSVFormat POLARITY_CSV =
-      org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-
   /** Reads the whole file (training sets fit in memory), without a separate polarity file. */
   static LabelledData read(Path file, String format, String textColumn, String idColumn, String labelsColumn)
       throws IOException, CommandFailure {
@@ -43,10 +42,9 @@ record LabelledData(List<LabelledComment> comments, List<Map<String, Polarity>> 
   }
 
   /**
-   * Reads the whole file and, when {@code polarityFile} is given, its polarity codes: a CSV with a header
-   * naming {@code id}, {@code theme} and {@code polarity} columns; a value is {@code positive}, {@code negative},
-   * {@code neutral} or {@code mixed} (any case), or a signed number whose sign counts (below 0 negative, 0
-   * neutral, above 0 positive, as the criticality scores of nhs-fft-phase1).
+   * Reads the whole file and, when {@code polarityFile} is given, its polarity codes, read by
+   * {@link PolarityData#codes} (columns {@code id}, {@code theme}, {@code polarity}; a polarity name or a signed
+   * score whose sign counts, as the criticality scores of nhs-fft-phase1).
    */
   static LabelledData read(Path file, String format, String textColumn, String idColumn, String labelsColumn,
       Path polarityFile) throws IOException, CommandFailure {
@@ -118,66 +116,23 @@ record LabelledData(List<LabelledComment> comments, List<Map<String, Polarity>> 
   /** Fills {@code pols} from a long-form polarity file; returns the rows skipped (unknown id or empty value). */
   private static int readPolarityFile(Path file, Map<String, Integer> byId, List<Map<String, Polarity>> pols)
       throws IOException, CommandFailure {
-    if (!java.nio.file.Files.isRegularFile(file)) {
-      throw new CommandFailure(Main.DATA_ERROR, file + ": no such file");
+    PolarityData.Codes codes;
+    try {
+      codes = PolarityData.codes(file);
+    } catch (PolarityFileException e) {
+      throw new CommandFailure(Main.DATA_ERROR, e.getMessage());
     }
-    int skipped = 0;
-    java.io.Reader reader = new java.io.InputStreamReader(java.nio.file.Files.newInputStream(file),
-        java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
-    try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(reader, POLARITY_CSV)) {
-      for (String col : List.of("id", "theme", "polarity")) {
-        if (!parser.getHeaderMap().containsKey(col)) {
-          throw new CommandFailure(Main.DATA_ERROR, file + ":1: expected a header with columns id, theme and polarity, found "
-              + String.join(", ", parser.getHeaderNames()));
-        }
+    int skipped = codes.withoutValue();
+    for (PolarityData.Code c : codes.codes()) {
+      Integer doc = byId.get(c.id());
+      if (doc == null) {
+        skipped++;
+      } else if (pols.get(doc).put(c.theme(), c.polarity()) != null) {
+        throw new CommandFailure(Main.DATA_ERROR, file + ":" + c.line() + ": a second polarity for id '" + c.id()
+            + "' and theme '" + c.theme() + "'");
       }
-      long line = 2;
-      for (org.apache.commons.csv.CSVRecord r : parser) {
-        if (!r.isConsistent()) {
-          throw new CommandFailure(Main.DATA_ERROR, file + ":" + line + ": expected " + parser.getHeaderNames().size()
-              + " fields, found " + r.size());
-        }
-        Integer doc = byId.get(r.get("id"));
-        String value = r.get("polarity").strip();
-        String theme = r.get("theme").strip();
-        if (doc == null || value.isEmpty()) {
-          skipped++;
-        } else {
-          if (theme.isEmpty()) {
-            throw new CommandFailure(Main.DATA_ERROR, file + ":" + line + ": empty theme");
-          }
-          if (pols.get(doc).put(theme, polarityValue(file, line, value)) != null) {
-            throw new CommandFailure(Main.DATA_ERROR, file + ":" + line + ": a second polarity for id '" + r.get("id")
-                + "' and theme '" + theme + "'");
-          }
-        }
-        line = parser.getCurrentLineNumber() + 1;
-      }
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new CommandFailure(Main.DATA_ERROR, file + ": not UTF-8 text");
-    } catch (java.io.UncheckedIOException e) {
-      throw new CommandFailure(Main.DATA_ERROR, file + ": malformed CSV (" + e.getCause().getMessage() + ")");
     }
     return skipped;
-  }
-
-  private static Polarity polarityValue(Path file, long line, String value) throws CommandFailure {
-    try {
-      return Polarity.parse(value);
-    } catch (IllegalArgumentException notAName) {
-      try {
-        double score = Double.parseDouble(value);
-        if (Double.isFinite(score)) {
-          return score < 0 ? Polarity.NEGATIVE : score == 0 ? Polarity.NEUTRAL : Polarity.POSITIVE;
-        }
-      } catch (NumberFormatException notANumber) {
-        // fall through to the error
-      }
-      throw new CommandFailure(Main.DATA_ERROR, file + ":" + line
-          + ": polarity must be positive, negative, neutral, mixed or a signed number, got '" + value + "'");
-    }
   }
 
   /** The coded (comment, theme, polarity) triples, for training a polarity model. */

@@ -120,6 +120,85 @@ public final class PolarityData {
     return List.copyOf(out);
   }
 
+  /**
+   * One coded row of a long-form polarity file.
+   *
+   * @param id the comment id
+   * @param theme the theme id (not blank)
+   * @param polarity the coded polarity
+   * @param line the 1-based line of the row in its file, for messages
+   */
+  public record Code(String id, String theme, Polarity polarity, long line) {
+
+    public Code {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(theme, "theme");
+      Objects.requireNonNull(polarity, "polarity");
+    }
+  }
+
+  /**
+   * What {@link #codes} read.
+   *
+   * @param codes the rows with a value, in file order
+   * @param withoutValue rows skipped because their polarity was empty
+   */
+  public record Codes(List<Code> codes, int withoutValue) {
+
+    public Codes {
+      codes = List.copyOf(codes);
+    }
+  }
+
+  /**
+   * Reads any long-form polarity file: a header naming {@code id}, {@code theme} and {@code polarity} (other
+   * columns are ignored), one (comment, theme) pair per row. A value is a polarity name in any case
+   * ({@code positive}, {@code negative}, {@code neutral}, {@code mixed}) or a signed number whose sign counts,
+   * as {@link #criticality}; rows with an empty value are skipped and counted.
+   *
+   * <pre>{@code
+   * Codes c = PolarityData.codes(Path.of("train_polarity.csv"));
+   * c.codes().get(0).polarity();
+   * }</pre>
+   *
+   * @throws PolarityFileException naming the file and line if the file is missing, not UTF-8, malformed, lacks a
+   *     column, or has an empty theme or a value that is neither a polarity nor a number
+   * @throws IOException if reading fails
+   */
+  public static Codes codes(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    List<Code> out = new ArrayList<>();
+    int[] empty = {0};
+    read(file, (rec, line) -> {
+      String id = field(rec, "id", file, line);
+      String value = field(rec, "polarity", file, line).strip();
+      String theme = theme(rec, file, line);
+      if (value.isEmpty()) {
+        empty[0]++;
+        return;
+      }
+      out.add(new Code(id, theme, anyPolarity(value, file, line), line));
+    });
+    return new Codes(out, empty[0]);
+  }
+
+  private static Polarity anyPolarity(String value, Path file, long line) throws PolarityFileException {
+    try {
+      return Polarity.parse(value);
+    } catch (IllegalArgumentException notAName) {
+      try {
+        double score = Double.parseDouble(value);
+        if (Double.isFinite(score)) {
+          return score < 0 ? Polarity.NEGATIVE : score == 0 ? Polarity.NEUTRAL : Polarity.POSITIVE;
+        }
+      } catch (NumberFormatException notANumber) {
+        // reported below
+      }
+      throw new PolarityFileException(file.toString(), line,
+          "polarity must be positive, negative, neutral, mixed or a signed number: '" + value + "'");
+    }
+  }
+
   /** Maps a criticality score to a polarity: below 0 negative, 0 neutral, above 0 positive. */
   public static Polarity criticality(int score) {
     return score < 0 ? Polarity.NEGATIVE : score == 0 ? Polarity.NEUTRAL : Polarity.POSITIVE;

@@ -312,6 +312,14 @@ public final class LinearModel {
     /** Cache entries of the known tokens of the comment, in order. */
     int[] known = new int[64];
     int nKnown;
+    /** Per token of the last comment: its unigram feature (as counted, NOT_ form when marked), or -1. */
+    int[] uniF = new int[64];
+    /** Per token of the last comment: the bigram feature starting at it, or -1. */
+    int[] biF = new int[64];
+    /** Evidence candidates of one label: contribution, source start, source end. */
+    double[] candC = new double[128];
+    int[] candS = new int[128];
+    int[] candE = new int[128];
     double[] scores;
     float[] acc;
     double[] extraValues;
@@ -397,6 +405,12 @@ public final class LinearModel {
     tokenizer.tokenize(text, t);
     char[] c = t.chars;
     int n = t.size;
+    if (w.uniF.length < n) {
+      w.uniF = new int[Math.max(n, w.uniF.length * 2)];
+      w.biF = new int[w.uniF.length];
+    }
+    int[] uniF = w.uniF;
+    int[] biF = w.biF;
     boolean mark = features.negation() != FeatureOptions.Negation.OFF;
     boolean both = features.negation() == FeatureOptions.Negation.BOTH;
     boolean uni = features.wordMinN() <= 1;
@@ -405,15 +419,21 @@ public final class LinearModel {
       int s = t.normStart[i];
       int e = t.normEnd[i];
       int plain = index.get(FeatureHash.finish(FeatureHash.add(W_STATE, c, s, e)));
+      biF[i] = -1;
       if (uni) {
         if (mark && t.negated[i]) {
-          add(w, index.get(FeatureHash.finish(FeatureHash.add(FeatureHash.add(W_STATE, NOT, 0, NOT.length), c, s, e))));
+          int negated = index.get(FeatureHash.finish(FeatureHash.add(FeatureHash.add(W_STATE, NOT, 0, NOT.length), c, s, e)));
+          add(w, negated);
+          uniF[i] = negated;
           if (both) {
             add(w, plain);
           }
         } else {
           add(w, plain);
+          uniF[i] = plain;
         }
+      } else {
+        uniF[i] = -1;
       }
       if (chars) {
         int entry = plain >= 0 && charCache != null ? charCache[plain] : -1;
@@ -433,7 +453,9 @@ public final class LinearModel {
     if (features.wordMinN() <= 2 && features.wordMaxN() >= 2) {
       for (int i = 0; i + 1 < n; i++) {
         long h = FeatureHash.add(FeatureHash.add(B_STATE, c, t.normStart[i], t.normEnd[i]), ' ');
-        add(w, index.get(FeatureHash.finish(FeatureHash.add(h, c, t.normStart[i + 1], t.normEnd[i + 1]))));
+        int f = index.get(FeatureHash.finish(FeatureHash.add(h, c, t.normStart[i + 1], t.normEnd[i + 1])));
+        add(w, f);
+        biF[i] = f;
       }
     }
     if (features.wordMaxN() >= 3) {
@@ -567,40 +589,55 @@ public final class LinearModel {
 
   /**
    * Word spans that push label {@code l} up the most: unigram and bigram features with a positive
-   * contribution (value times weight), at most {@code max}, as {start, end} pairs sorted by contribution.
+   * contribution (value times weight), at most {@code max}, as {start, end} pairs sorted by contribution
+   * (ties in text order, a token's unigram before the bigram it starts), skipping spans that overlap one
+   * already chosen. Reads the feature indexes {@link #collect} left in {@code w}, so it hashes nothing.
    */
   List<int[]> evidence(Work w, int l, int max) {
     TokenBuffer t = w.buf.tokens;
     int n = t.size;
-    List<double[]> cands = new ArrayList<>();
-    char[] c = t.chars;
-    boolean mark = features.negation() != FeatureOptions.Negation.OFF;
+    boolean bigrams = features.wordMaxN() >= 2;
+    if (w.candC.length < 2 * n) {
+      int cap = Math.max(2 * n, w.candC.length * 2);
+      w.candC = new double[cap];
+      w.candS = new int[cap];
+      w.candE = new int[cap];
+    }
+    double[] cc = w.candC;
+    int[] cs = w.candS;
+    int[] ce = w.candE;
+    int m = 0;
     for (int i = 0; i < n; i++) {
-      long st = FeatureHash.add(FeatureHash.START, "w:");
-      if (mark && t.negated[i]) {
-        st = FeatureHash.add(st, "NOT_");
-      }
-      double contrib = contribution(w, FeatureHash.finish(FeatureHash.add(st, c, t.normStart[i], t.normEnd[i])), l);
+      double contrib = contribution(w, w.uniF[i], l);
       if (contrib > 0) {
-        cands.add(new double[] {contrib, t.srcStart[i], t.srcEnd[i]});
+        cc[m] = contrib;
+        cs[m] = t.srcStart[i];
+        ce[m++] = t.srcEnd[i];
       }
-      if (i + 1 < n && features.wordMaxN() >= 2) {
-        long h = FeatureHash.add(FeatureHash.add(FeatureHash.add(FeatureHash.START, "b:"), c, t.normStart[i], t.normEnd[i]), ' ');
-        h = FeatureHash.finish(FeatureHash.add(h, c, t.normStart[i + 1], t.normEnd[i + 1]));
-        double cb = contribution(w, h, l);
+      if (bigrams && i + 1 < n) {
+        double cb = contribution(w, w.biF[i], l);
         if (cb > 0) {
-          cands.add(new double[] {cb, t.srcStart[i], t.srcEnd[i + 1]});
+          cc[m] = cb;
+          cs[m] = t.srcStart[i];
+          ce[m++] = t.srcEnd[i + 1];
         }
       }
     }
-    cands.sort((a, b) -> Double.compare(b[0], a[0]));
-    List<int[]> out = new ArrayList<>();
-    for (double[] d : cands) {
-      if (out.size() == max) {
+    List<int[]> out = new ArrayList<>(Math.min(max, m));
+    // repeatedly take the largest remaining candidate (the first one on ties): the order of a stable sort
+    while (out.size() < max) {
+      int best = -1;
+      for (int j = 0; j < m; j++) {
+        if (cc[j] > 0 && (best < 0 || cc[j] > cc[best])) {
+          best = j;
+        }
+      }
+      if (best < 0) {
         break;
       }
-      int s = (int) d[1];
-      int e = (int) d[2];
+      cc[best] = 0;
+      int s = cs[best];
+      int e = ce[best];
       boolean overlap = false;
       for (int[] o : out) {
         if (s < o[1] && o[0] < e) {
@@ -615,8 +652,7 @@ public final class LinearModel {
     return out;
   }
 
-  private double contribution(Work w, long hash, int l) {
-    int f = index.get(hash);
+  private double contribution(Work w, int f, int l) {
     if (f < 0 || w.stamp[f] != w.gen) {
       return 0;
     }

@@ -83,4 +83,20 @@ class PolarityDataTest {
     assertEquals(Polarity.NEUTRAL, PolarityData.criticality(0));
     assertEquals(Polarity.POSITIVE, PolarityData.criticality(1));
   }
+
+  @Test
+  void anyLongFormFileReadsNamesAndSignedScoresAndCountsEmptyValues() throws Exception {
+    write("codes.csv", "id,theme,polarity,coder\na,staff,Negative,x\na,food,2,x\nb,food,0,x\nb,staff,,x\nc,staff,-0.5,y\n");
+    PolarityData.Codes c = PolarityData.codes(dir.resolve("codes.csv"));
+    assertEquals(List.of(new PolarityData.Code("a", "staff", Polarity.NEGATIVE, 2), new PolarityData.Code("a", "food", Polarity.POSITIVE, 3),
+        new PolarityData.Code("b", "food", Polarity.NEUTRAL, 4), new PolarityData.Code("c", "staff", Polarity.NEGATIVE, 6)), c.codes());
+    assertEquals(1, c.withoutValue());
+
+    write("bad.csv", "id,theme,polarity\na,staff,positive\na,food,splendid\n");
+    PolarityFileException bad = assertThrows(PolarityFileException.class, () -> PolarityData.codes(dir.resolve("bad.csv")));
+    assertTrue(bad.getMessage().contains("bad.csv:3") && bad.getMessage().contains("splendid"), bad.getMessage());
+    write("header.csv", "id,topic,polarity\na,staff,positive\n");
+    PolarityFileException header = assertThrows(PolarityFileException.class, () -> PolarityData.codes(dir.resolve("header.csv")));
+    assertTrue(header.getMessage().contains("header.csv:1") && header.getMessage().contains("'theme'"), header.getMessage());
+  }
 }
