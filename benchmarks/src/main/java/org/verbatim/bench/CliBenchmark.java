@@ -317,8 +317,8 @@ public final class CliBenchmark {
     } else if (r.has("peer")) {
       sb.append("\nPeer ").append(r.get("peer").asText()).append('\n');
     }
-    sb.append("\nRows per CPU second (user + system time of the CLI process) hardly depends on the machine's load; rows/s")
-        .append(" does. CPU share of wall is CPU seconds over wall seconds: about 2 when the CLI has both cores to itself,")
+    sb.append("\nRows per CPU second (user + system time of the CLI process) depends much less on the machine's load than")
+        .append(" rows/s (about 10% between sessions on a shared 2-core machine, against a factor of 2-3). CPU share of wall is CPU seconds over wall seconds: about 2 when the CLI has both cores to itself,")
         .append(" below 1 when other processes took most of them. The ratio to the peer is taken per repetition (CLI run")
         .append(" over the peer run next to it), then the median.\n");
     sb.append("\n### Runs\n\n| rep | system | seconds | rows/s | CPU s | rows per CPU s | load before -> after |\n")
