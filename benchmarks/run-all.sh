@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark suite in order with the documented defaults (see benchmarks/README.md).
 #
-#   bash benchmarks/run-all.sh            # full run: JMH, accuracy suite with all peers, CLI on 1M rows
+#   bash benchmarks/run-all.sh            # full run: JMH, accuracy suite with all peers, polarity suite, CLI on 1M rows
 #   bash benchmarks/run-all.sh --quick    # a shorter run: 1 fork, fast peers only, CLI on 100k rows
 #
 # Run from anywhere; paths are relative to the project root. Environment overrides:
@@ -11,6 +11,8 @@
 #   ZERO_SHOT_GOLD     coded social-care gold sets: "bundled" (default: the project's coded sets) or FILE[,FILE]
 #   ROWS               rows of the CLI benchmark file   (default 1000000; 100000 with --quick)
 #   MVN_FLAGS          flags of the build step          (default "-B -q"; add -o to build offline)
+#   CORENLP_MODELS     CoreNLP models jar for the polarity suite's CoreNLP part (default: the one in ~/.m2;
+#                      the part is skipped when the file is missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,17 +36,26 @@ stamp "build: CLI jar and benchmarks jar"
 # shellcheck disable=SC2086
 mvn ${MVN_FLAGS:--B -q} -pl cli,benchmarks -am package -DskipTests
 
-stamp "1/3 JMH throughput suite -> $OUT/jmh/"
+stamp "1/4 JMH throughput suite -> $OUT/jmh/"
 java -jar "$JAR" "${JMH_OPTS[@]}" -prof org.verbatim.bench.HeapProfiler \
   -rf json -rff "$OUT/jmh/jmh.json" | tee "$OUT/jmh/jmh.txt"
 sed -n '/^Benchmark /,$p' "$OUT/jmh/jmh.txt" > "$OUT/jmh/jmh-summary.txt"
 
-stamp "2/3 accuracy suite (peers: $PEERS) -> $OUT/"
+stamp "2/4 accuracy suite (peers: $PEERS) -> $OUT/"
 java -Xmx4g -cp "$JAR" org.verbatim.bench.AccuracySuite --data "$VERBATIM_DATASETS" --out "$OUT" \
   --peers "$PEERS" --peers-dir "$PEERS_DIR" --zero-shot-gold "$GOLD"
 
-stamp "3/3 CLI end to end on $ROWS rows -> $OUT/cli/"
+MODELS="${CORENLP_MODELS:-$HOME/.m2/repository/edu/stanford/nlp/stanford-corenlp/4.5.10/stanford-corenlp-4.5.10-models.jar}"
+if [ -f "$MODELS" ]; then
+  stamp "3/4 polarity suite with CoreNLP -> $OUT/polarity/"
+  java -cp "$JAR:$MODELS" org.verbatim.bench.PolaritySuite --data "$VERBATIM_DATASETS" --out "$OUT/polarity" --corenlp
+else
+  stamp "3/4 polarity suite (no CoreNLP models jar at $MODELS: OpenNLP only) -> $OUT/polarity/"
+  java -cp "$JAR" org.verbatim.bench.PolaritySuite --data "$VERBATIM_DATASETS" --out "$OUT/polarity"
+fi
+
+stamp "4/4 CLI end to end on $ROWS rows -> $OUT/cli/"
 java -cp "$JAR" org.verbatim.bench.CliBenchmark --data "$VERBATIM_DATASETS" --rows "$ROWS" \
   --out "$OUT/cli" --peers-dir "$PEERS_DIR"
 
-stamp "done: $OUT/summary.md, $OUT/*/accuracy.md, $OUT/jmh/jmh-summary.txt, $OUT/cli/cli-benchmark.md"
+stamp "done: $OUT/summary.md, $OUT/*/accuracy.md, $OUT/polarity/summary.md, $OUT/jmh/jmh-summary.txt, $OUT/cli/cli-benchmark.md"

@@ -31,6 +31,8 @@ public final class ChildProcess {
 
   private static final Path TIME = Path.of("/usr/bin/time");
   private static final Pattern MAX_RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+  private static final Pattern USER = Pattern.compile("User time \\(seconds\\): ([0-9.]+)");
+  private static final Pattern SYSTEM = Pattern.compile("System time \\(seconds\\): ([0-9.]+)");
   private static final Pattern VM_HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
 
   /**
@@ -40,12 +42,19 @@ public final class ChildProcess {
    * @param seconds wall-clock time from start to exit
    * @param peakRssKb peak resident set size in KiB, if it could be measured
    * @param rssSource {@code time -v} or {@code VmHWM polling}
+   * @param cpuSeconds user plus system CPU seconds of the child (from {@code time -v}), or NaN when unknown: unlike
+   *     the wall time, it hardly depends on how busy the machine is
    */
-  public record Result(int exitCode, double seconds, OptionalLong peakRssKb, String rssSource) {
+  public record Result(int exitCode, double seconds, OptionalLong peakRssKb, String rssSource, double cpuSeconds) {
 
     public Result {
       Objects.requireNonNull(peakRssKb, "peakRssKb");
       Objects.requireNonNull(rssSource, "rssSource");
+    }
+
+    /** A result without a CPU time. */
+    public Result(int exitCode, double seconds, OptionalLong peakRssKb, String rssSource) {
+      this(exitCode, seconds, peakRssKb, rssSource, Double.NaN);
     }
 
     /** Peak RSS in MB, or NaN when unknown. */
@@ -95,14 +104,25 @@ public final class ChildProcess {
     double seconds = (System.nanoTime() - t0) / 1e9;
     int exit = proc.exitValue();
     if (viaTime) {
-      Matcher m = MAX_RSS.matcher(Files.readString(stderr, StandardCharsets.UTF_8));
+      String report = Files.readString(stderr, StandardCharsets.UTF_8);
+      Matcher m = MAX_RSS.matcher(report);
       OptionalLong rss = OptionalLong.empty();
       while (m.find()) {
         rss = OptionalLong.of(Long.parseLong(m.group(1)));
       }
-      return new Result(exit, seconds, rss, "time -v");
+      return new Result(exit, seconds, rss, "time -v", last(USER, report) + last(SYSTEM, report));
     }
     return new Result(exit, seconds, hwm > 0 ? OptionalLong.of(hwm) : OptionalLong.empty(), "VmHWM polling");
+  }
+
+  /** The number of the last match of {@code p} in {@code text}, or NaN. */
+  private static double last(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    double v = Double.NaN;
+    while (m.find()) {
+      v = Double.parseDouble(m.group(1));
+    }
+    return v;
   }
 
   /** VmHWM of a live process in KiB, or -1 when it cannot be read (process gone, not Linux). */

@@ -2,6 +2,7 @@ package org.verbatim.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
@@ -20,19 +21,26 @@ import org.apache.commons.csv.CSVParser;
 /**
  * End-to-end benchmark of the command line: generates a large CSV ({@link BigCsv}, one million rows by default)
  * and times {@code java -jar cli/target/verbatim.jar classify --input big.csv --output out.csv} as a child
- * process, reporting rows per second and peak RSS; in the same run, when Debian's python3 with scikit-learn is
- * there, the batch throughput that {@code peer_sklearn.py} (TF-IDF + logistic regression, word features)
- * measures for itself, and the ratio.
+ * process, several times, reporting rows per second (median, min, max), CPU seconds and peak RSS; in the same
+ * run, between the CLI runs, when Debian's python3 with scikit-learn is there, the batch throughput that
+ * {@code peer_sklearn.py} (TF-IDF + logistic regression, word features) measures for itself, and the ratio.
+ *
+ * <p>The machine may be shared: every run records the 1-minute load average before and after it and the child's
+ * CPU seconds (user + system), so a slow run can be told from a slow program. The headline ratio is the median of
+ * the per-repetition ratios (each CLI run over the peer run next to it), which cancels most of the load.
+ *
+ * <p>With {@code --baseline JAR}, a second CLI jar (e.g. the build before a change) is timed too, alternating
+ * with the first (A B, then B A, ...), and the two outputs of the first repetition are compared byte for byte.
  *
  * <p>The CLI figure is end to end (JVM start, model loading, CSV reading and writing); the peer's figure is its
  * in-process batch prediction only (no start-up, no I/O), so the ratio flatters the peer.
  *
  * <p>Run (from the project root): {@code java -cp benchmarks/target/benchmarks.jar
  * org.verbatim.bench.CliBenchmark --data ../shared/datasets --out benchmarks/results/cli}. Options:
- * {@code --cli JAR} (default {@code cli/target/verbatim.jar}), {@code --rows N} (1000000), {@code --seed S}
- * (42), {@code --work DIR} for the generated files (default {@code benchmarks/target/cli-bench}),
- * {@code --threads N} (passed to the CLI), {@code --peers none|fast} (default fast), {@code --peers-dir DIR}
- * (default: {@code peers} beside the data folder).
+ * {@code --cli JAR} (default {@code cli/target/verbatim.jar}), {@code --baseline JAR} (none), {@code --repeat N}
+ * (3), {@code --rows N} (1000000), {@code --seed S} (42), {@code --work DIR} for the generated files (default
+ * {@code benchmarks/target/cli-bench}), {@code --threads N} (passed to the CLI), {@code --peers none|fast}
+ * (default fast), {@code --peers-dir DIR} (default: {@code peers} beside the data folder).
  */
 public final class CliBenchmark {
 
@@ -40,11 +48,44 @@ public final class CliBenchmark {
 
   private CliBenchmark() {}
 
+  /** One timed CLI run. */
+  private record CliRun(String label, int repetition, long rows, ChildProcess.Result process, double innerSeconds,
+      double loadBefore, double loadAfter, String threads) {
+
+    double rowsPerSecond() {
+      return rows / process.seconds();
+    }
+
+    double rowsPerCpuSecond() {
+      return rows / process.cpuSeconds();
+    }
+
+    ObjectNode json() {
+      ObjectNode n = JSON.createObjectNode();
+      n.put("cli", label);
+      n.put("repetition", repetition);
+      n.put("seconds", round(process.seconds(), 3));
+      n.put("rows_per_second", round(rowsPerSecond(), 1));
+      n.put("cpu_seconds", round(process.cpuSeconds(), 2));
+      n.put("rows_per_cpu_second", round(rowsPerCpuSecond(), 1));
+      n.put("cpu_share_of_wall", round(process.cpuSeconds() / process.seconds(), 2));
+      n.put("seconds_excluding_startup", round(innerSeconds, 3));
+      n.put("rows_per_second_excluding_startup", round(rows / innerSeconds, 1));
+      n.put("peak_rss_mb", round(process.peakRssMb(), 1));
+      n.put("load1_before", loadBefore);
+      n.put("load1_after", loadAfter);
+      n.put("threads", threads);
+      return n;
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     Machine.quietLogging();
-    Args a = Args.parse(args,
-        List.of("cli", "data", "rows", "seed", "work", "out", "threads", "peers", "peers-dir"), List.of());
+    Args a = Args.parse(args, List.of("cli", "baseline", "repeat", "data", "rows", "seed", "work", "out", "threads",
+        "peers", "peers-dir"), List.of());
     Path cli = a.path("cli").orElse(Path.of("cli/target/verbatim.jar"));
+    Optional<Path> baseline = a.path("baseline");
+    int repeat = (int) a.longValue("repeat", 3L);
     Path data = a.path("data").orElse(Path.of("../shared/datasets"));
     long rows = a.longValue("rows", 1_000_000L);
     long seed = a.longValue("seed", 42L);
@@ -54,87 +95,186 @@ public final class CliBenchmark {
     Peers.Selection peers = Peers.Selection.parse(a.value("peers", "fast"));
     Path peersDir = a.path("peers-dir").orElse(data.toAbsolutePath().normalize().resolveSibling("peers"));
 
-    if (!Files.isRegularFile(cli)) {
-      throw new IOException(cli + ": CLI jar not found; build it first: mvn -B -pl cli -am package -DskipTests");
+    if (repeat < 1) {
+      throw new IllegalArgumentException("--repeat must be >= 1: " + repeat);
+    }
+    for (Path jar : baseline.isPresent() ? List.of(cli, baseline.get()) : List.of(cli)) {
+      if (!Files.isRegularFile(jar)) {
+        throw new IOException(jar + ": CLI jar not found; build it first: mvn -B -pl cli -am package -DskipTests");
+      }
     }
     Files.createDirectories(work);
     Files.createDirectories(out);
     Path big = work.resolve("big-" + rows + "-" + seed + ".csv");
-    Path pred = work.resolve("out.csv");
     ObjectNode result = JSON.createObjectNode();
     result.put("benchmark", "cli-end-to-end");
     result.put("date", Instant.now().toString());
     result.put("machine", Machine.describe());
     result.put("rows", rows);
     result.put("seed", seed);
+    result.put("repeat", repeat);
 
     long g0 = System.nanoTime();
     BigCsv.write(BigCsv.pool(Files.isDirectory(data) ? Optional.of(data) : Optional.empty()), rows, seed, big);
     result.put("generate_seconds", round((System.nanoTime() - g0) / 1e9, 3));
     result.put("input_mb", round(Files.size(big) / 1048576.0, 1));
     System.err.printf(Locale.ROOT, "generated %d rows (%.1f MB) in %s%n", rows, Files.size(big) / 1048576.0, big);
+    result.put("command", String.join(" ", command(cli, big, work.resolve("out.csv"), threads)));
+    baseline.ifPresent(b -> result.put("baseline_command", String.join(" ", command(b, big, work.resolve("out.csv"), threads))));
 
-    List<String> cmd = new ArrayList<>(List.of(Machine.javaExecutable(), "-jar", cli.toString(), "classify",
+    Optional<Peers> peer = Optional.empty();
+    Optional<Path> dataset = Optional.empty();
+    if (peers != Peers.Selection.NONE) {
+      peer = Peers.locate(peersDir);
+      dataset = largestDataset(data);
+      if (peer.isEmpty() || dataset.isEmpty()) {
+        result.put("peer", "not run: " + (peer.isEmpty() ? "python3 with scikit-learn not available" : "no dataset"));
+      } else {
+        Files.deleteIfExists(out.resolve("peer").resolve("peers.jsonl"));   // the peer appends to it
+      }
+    }
+    boolean withPeer = peer.isPresent() && dataset.isPresent();
+    Peers.Spec spec = Peers.sklearn("lr", "word");
+
+    List<CliRun> runs = new ArrayList<>();
+    List<ObjectNode> peerRuns = new ArrayList<>();
+    boolean identical = true;
+    for (int rep = 1; rep <= repeat; rep++) {
+      List<String> order = new ArrayList<>(List.of("cli"));
+      if (baseline.isPresent()) {
+        order.add(rep % 2 == 1 ? order.size() : 0, "baseline");
+      }
+      for (String label : order) {
+        Path jar = label.equals("cli") ? cli : baseline.orElseThrow();
+        Path pred = work.resolve("out-" + label + ".csv");
+        CliRun run = runCli(label, rep, jar, big, pred, rows, threads, out);
+        runs.add(run);
+        System.err.printf(Locale.ROOT, "rep %d %s: %.1f s, %.0f rows/s, %.1f CPU s, load %.2f -> %.2f%n", rep, label,
+            run.process().seconds(), run.rowsPerSecond(), run.process().cpuSeconds(), run.loadBefore(), run.loadAfter());
+      }
+      if (baseline.isPresent() && rep == 1) {
+        identical = Files.mismatch(work.resolve("out-cli.csv"), work.resolve("out-baseline.csv")) == -1L;
+        result.put("outputs_identical", identical);
+      }
+      if (withPeer) {
+        double before = Machine.loadAverage();
+        Peers.Run pr = peer.get().run(spec, dataset.get(), out.resolve("peer"), List.of("--no-tune"));
+        ObjectNode n = JSON.createObjectNode();
+        n.put("repetition", rep);
+        n.put("throughput_batch_cps", pr.number("throughput_batch_cps"));
+        n.put("throughput_single_cps", pr.number("throughput_single_cps"));
+        n.put("peak_rss_mb", pr.number("peak_rss_mb"));
+        n.put("load1_before", before);
+        n.put("load1_after", Machine.loadAverage());
+        peerRuns.add(n);
+        System.err.printf(Locale.ROOT, "rep %d peer: %.0f comments/s%n", rep, pr.number("throughput_batch_cps"));
+      }
+    }
+    for (String label : List.of("cli", "baseline")) {
+      Files.deleteIfExists(work.resolve("out-" + label + ".csv"));
+    }
+
+    ArrayNode runsJson = result.putArray("runs");
+    runs.forEach(r -> runsJson.add(r.json()));
+    CliRun first = runs.get(0);
+    result.put("cli_threads", first.threads());
+    result.put("rss_source", first.process().rssSource());
+    ObjectNode summary = result.putObject("summary");
+    for (String label : baseline.isPresent() ? List.of("cli", "baseline") : List.of("cli")) {
+      List<CliRun> mine = runs.stream().filter(r -> r.label().equals(label)).toList();
+      ObjectNode s = summary.putObject(label);
+      s.put("runs", mine.size());
+      putStats(s, "rows_per_second", mine.stream().mapToDouble(CliRun::rowsPerSecond).toArray());
+      putStats(s, "rows_per_cpu_second", mine.stream().mapToDouble(CliRun::rowsPerCpuSecond).toArray());
+      putStats(s, "rows_per_second_excluding_startup",
+          mine.stream().mapToDouble(r -> r.rows() / r.innerSeconds()).toArray());
+      putStats(s, "cpu_share_of_wall",
+          mine.stream().mapToDouble(r -> r.process().cpuSeconds() / r.process().seconds()).toArray());
+      s.put("peak_rss_mb_max", round(mine.stream().mapToDouble(r -> r.process().peakRssMb()).max().orElse(Double.NaN), 1));
+      if (!peerRuns.isEmpty()) {
+        double[] ratios = new double[mine.size()];
+        for (int i = 0; i < mine.size(); i++) {
+          int rep = mine.get(i).repetition();
+          ratios[i] = mine.get(i).rowsPerSecond() / peerRuns.get(rep - 1).path("throughput_batch_cps").asDouble();
+        }
+        putStats(s, "ratio_over_peer_batch_cps", ratios);
+      }
+    }
+    if (!peerRuns.isEmpty()) {
+      ObjectNode p = result.putObject("peer");
+      p.put("system", spec.system() + " (--no-tune)");
+      p.put("dataset", dataset.orElseThrow().getFileName().toString());
+      putStats(p, "throughput_batch_cps", peerRuns.stream().mapToDouble(n -> n.path("throughput_batch_cps").asDouble()).toArray());
+      p.put("peak_rss_mb", peerRuns.get(0).path("peak_rss_mb").asDouble());
+      ArrayNode pr = p.putArray("runs");
+      peerRuns.forEach(pr::add);
+    }
+    double[] loads = runs.stream().flatMapToDouble(r -> java.util.stream.DoubleStream.of(r.loadBefore(), r.loadAfter())).toArray();
+    putStats(result, "load1", loads);
+
+    Files.writeString(out.resolve("cli-benchmark.json"), JSON.writeValueAsString(result) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(out.resolve("cli-benchmark.md"), markdown(result), StandardCharsets.UTF_8);
+    System.out.print(markdown(result));
+    if (!identical) {
+      throw new IOException("the outputs of --cli and --baseline differ (first repetition)");
+    }
+  }
+
+  private static List<String> command(Path jar, Path big, Path pred, Optional<String> threads) {
+    List<String> cmd = new ArrayList<>(List.of(Machine.javaExecutable(), "-jar", jar.toString(), "classify",
         "--input", big.toString(), "--output", pred.toString()));
     threads.ifPresent(t -> {
       cmd.add("--threads");
       cmd.add(t);
     });
-    result.put("command", String.join(" ", cmd));
-    ChildProcess.Result r = ChildProcess.run(cmd, out.resolve("cli.stdout"), out.resolve("cli.stderr"));
+    return cmd;
+  }
+
+  private static CliRun runCli(String label, int rep, Path jar, Path big, Path pred, long rows, Optional<String> threads,
+      Path out) throws IOException, InterruptedException {
+    double loadBefore = Machine.loadAverage();
+    ChildProcess.Result r = ChildProcess.run(command(jar, big, pred, threads), out.resolve("cli.stdout"),
+        out.resolve("cli.stderr"));
+    double loadAfter = Machine.loadAverage();
     if (r.exitCode() != 0) {
-      throw new IOException("the CLI exited with " + r.exitCode() + "; see " + out.resolve("cli.stderr"));
+      throw new IOException("the CLI " + jar + " exited with " + r.exitCode() + "; see " + out.resolve("cli.stderr"));
     }
     long outRows = countRecords(pred);
     if (outRows != rows) {
       throw new IOException(pred + ": expected " + rows + " prediction rows, found " + outRows);
     }
-    result.put("cli_seconds", round(r.seconds(), 3));
-    result.put("cli_rows_per_second", round(rows / r.seconds(), 1));
-    result.put("cli_peak_rss_mb", round(r.peakRssMb(), 1));
-    result.put("rss_source", r.rssSource());
-    result.put("cli_threads", threads.orElse("default"));
+    double inner = Double.NaN;
+    String usedThreads = threads.orElse("default");
     Path meta = pred.resolveSibling(pred.getFileName() + ".meta.json");
     if (Files.isRegularFile(meta)) {
       // the CLI's own run summary (counts, no text): its start and finish times exclude JVM start-up
       var m = JSON.readTree(meta.toFile());
       if (m.hasNonNull("started") && m.hasNonNull("finished")) {
-        double inner = java.time.Duration.between(Instant.parse(m.get("started").asText()),
+        inner = java.time.Duration.between(Instant.parse(m.get("started").asText()),
             Instant.parse(m.get("finished").asText())).toNanos() / 1e9;
-        result.put("cli_run_seconds_excluding_startup", round(inner, 3));
-        result.put("cli_rows_per_second_excluding_startup", round(rows / inner, 1));
       }
       if (m.has("threads")) {
-        result.put("cli_threads", m.get("threads").asText());
+        usedThreads = m.get("threads").asText();
       }
       Files.move(meta, out.resolve("cli-output.meta.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
-    System.err.printf(Locale.ROOT, "CLI: %.1f s, %.0f rows/s, peak RSS %.0f MB%n", r.seconds(), rows / r.seconds(),
-        r.peakRssMb());
+    return new CliRun(label, rep, rows, r, inner, loadBefore, loadAfter, usedThreads);
+  }
 
-    if (peers != Peers.Selection.NONE) {
-      Optional<Peers> p = Peers.locate(peersDir);
-      Optional<Path> dataset = largestDataset(data);
-      if (p.isPresent() && dataset.isPresent()) {
-        Peers.Spec spec = Peers.sklearn("lr", "word");
-        Files.deleteIfExists(out.resolve("peer").resolve("peers.jsonl"));   // the peer appends to it
-        Peers.Run run = p.get().run(spec, dataset.get(), out.resolve("peer"), List.of("--no-tune"));
-        double batch = run.number("throughput_batch_cps");
-        ObjectNode peer = result.putObject("peer");
-        peer.put("system", spec.system() + " (--no-tune)");
-        peer.put("dataset", dataset.get().getFileName().toString());
-        peer.put("throughput_batch_cps", batch);
-        peer.put("throughput_single_cps", run.number("throughput_single_cps"));
-        peer.put("peak_rss_mb", run.number("peak_rss_mb"));
-        result.put("ratio_cli_rows_per_s_over_peer_batch_cps", round(rows / r.seconds() / batch, 4));
-      } else {
-        result.put("peer", "not run: " + (p.isEmpty() ? "python3 with scikit-learn not available" : "no dataset"));
-      }
-    }
-    Files.deleteIfExists(pred);
-    Files.writeString(out.resolve("cli-benchmark.json"), JSON.writeValueAsString(result) + "\n", StandardCharsets.UTF_8);
-    Files.writeString(out.resolve("cli-benchmark.md"), markdown(result), StandardCharsets.UTF_8);
-    System.out.print(markdown(result));
+  /** Puts {@code NAME_median}, {@code NAME_min} and {@code NAME_max}. */
+  static void putStats(ObjectNode n, String name, double[] values) {
+    double[] v = values.clone();
+    java.util.Arrays.sort(v);
+    int decimals = name.startsWith("ratio") ? 4 : name.startsWith("cpu_share") || name.startsWith("load") ? 2 : 0;
+    n.put(name + "_median", round(median(v), decimals));
+    n.put(name + "_min", round(v[0], decimals));
+    n.put(name + "_max", round(v[v.length - 1], decimals));
+  }
+
+  /** The median of sorted values (the mean of the middle two for an even count). */
+  static double median(double[] sorted) {
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   static String markdown(ObjectNode r) {
@@ -143,28 +283,66 @@ public final class CliBenchmark {
     sb.append("- date: ").append(r.path("date").asText()).append('\n');
     sb.append("- machine: ").append(r.path("machine").asText()).append('\n');
     sb.append("- command: `").append(r.path("command").asText()).append("`\n");
-    sb.append("- CLI threads: ").append(r.path("cli_threads").asText()).append("; peak RSS from ")
-        .append(r.path("rss_source").asText()).append("\n\n");
-    sb.append("| system | rows | seconds | rows/s | peak RSS MB |\n|---|---:|---:|---:|---:|\n");
-    sb.append("| verbatim CLI (end to end) | ").append(r.path("rows").asLong()).append(" | ")
-        .append(r.path("cli_seconds").asText()).append(" | ").append(r.path("cli_rows_per_second").asText())
-        .append(" | ").append(r.path("cli_peak_rss_mb").asText()).append(" |\n");
-    if (r.has("cli_run_seconds_excluding_startup")) {
-      sb.append("| verbatim CLI, from its own start/finish stamps (no JVM start-up) | ").append(r.path("rows").asLong())
-          .append(" | ").append(r.path("cli_run_seconds_excluding_startup").asText()).append(" | ")
-          .append(r.path("cli_rows_per_second_excluding_startup").asText()).append(" | |\n");
+    if (r.has("baseline_command")) {
+      sb.append("- baseline: `").append(r.path("baseline_command").asText()).append("` (alternated with the command;")
+          .append(" outputs identical: ").append(r.path("outputs_identical").asText()).append(")\n");
+    }
+    sb.append("- ").append(r.path("rows").asLong()).append(" rows (").append(r.path("input_mb").asText())
+        .append(" MB), ").append(r.path("repeat").asInt()).append(" repetitions; CLI threads: ")
+        .append(r.path("cli_threads").asText()).append("; peak RSS and CPU seconds from ")
+        .append(r.path("rss_source").asText()).append('\n');
+    sb.append("- 1-minute load average around the runs: median ").append(r.path("load1_median").asText())
+        .append(", ").append(r.path("load1_min").asText()).append(" to ").append(r.path("load1_max").asText())
+        .append(" (a load near or above the core count means the runs competed for the cores)\n\n");
+    sb.append("| system | rows/s median (min-max) | rows per CPU s median | rows/s excl. JVM start median | CPU share of wall |")
+        .append(" peak RSS MB | ratio to peer, median (min-max) |\n|---|---:|---:|---:|---:|---:|---:|\n");
+    var summary = r.path("summary");
+    for (String label : List.of("cli", "baseline")) {
+      if (!summary.has(label)) {
+        continue;
+      }
+      var s = summary.get(label);
+      sb.append("| verbatim CLI end to end").append(label.equals("cli") ? "" : " (baseline jar)").append(" | ")
+          .append(range(s, "rows_per_second")).append(" | ").append(s.path("rows_per_cpu_second_median").asText())
+          .append(" | ").append(s.path("rows_per_second_excluding_startup_median").asText()).append(" | ")
+          .append(s.path("cpu_share_of_wall_median").asText()).append(" | ")
+          .append(s.path("peak_rss_mb_max").asText()).append(" | ")
+          .append(s.has("ratio_over_peer_batch_cps_median") ? range(s, "ratio_over_peer_batch_cps") : "").append(" |\n");
     }
     if (r.path("peer").isObject()) {
       var p = r.get("peer");
       sb.append("| ").append(p.path("system").asText()).append(" on ").append(p.path("dataset").asText())
-          .append(" (in-process batch, no I/O) | | | ").append(p.path("throughput_batch_cps").asText()).append(" | ")
-          .append(p.path("peak_rss_mb").asText()).append(" |\n\n");
-      sb.append("Ratio CLI rows/s / peer batch comments/s: ")
-          .append(r.path("ratio_cli_rows_per_s_over_peer_batch_cps").asText()).append('\n');
+          .append(" (in-process batch, no I/O; comments/s) | ").append(range(p, "throughput_batch_cps"))
+          .append(" | | | | ").append(p.path("peak_rss_mb").asText()).append(" | |\n");
     } else if (r.has("peer")) {
       sb.append("\nPeer ").append(r.get("peer").asText()).append('\n');
     }
+    sb.append("\nRows per CPU second (user + system time of the CLI process) depends much less on the machine's load than")
+        .append(" rows/s (about 10% between sessions on a shared 2-core machine, against a factor of 2-3). CPU share of wall is CPU seconds over wall seconds: about 2 when the CLI has both cores to itself,")
+        .append(" below 1 when other processes took most of them. The ratio to the peer is taken per repetition (CLI run")
+        .append(" over the peer run next to it), then the median.\n");
+    sb.append("\n### Runs\n\n| rep | system | seconds | rows/s | CPU s | rows per CPU s | load before -> after |\n")
+        .append("|---:|---|---:|---:|---:|---:|---|\n");
+    for (var run : r.path("runs")) {
+      sb.append("| ").append(run.path("repetition").asInt()).append(" | ").append(run.path("cli").asText()).append(" | ")
+          .append(run.path("seconds").asText()).append(" | ").append(run.path("rows_per_second").asText()).append(" | ")
+          .append(run.path("cpu_seconds").asText()).append(" | ").append(run.path("rows_per_cpu_second").asText())
+          .append(" | ").append(run.path("load1_before").asText()).append(" -> ").append(run.path("load1_after").asText())
+          .append(" |\n");
+    }
+    if (r.path("peer").isObject()) {
+      for (var run : r.get("peer").path("runs")) {
+        sb.append("| ").append(run.path("repetition").asInt()).append(" | peer | | ")
+            .append(run.path("throughput_batch_cps").asText()).append(" | | | ").append(run.path("load1_before").asText())
+            .append(" -> ").append(run.path("load1_after").asText()).append(" |\n");
+      }
+    }
     return sb.toString();
+  }
+
+  private static String range(com.fasterxml.jackson.databind.JsonNode n, String name) {
+    return n.path(name + "_median").asText() + " (" + n.path(name + "_min").asText() + "-" + n.path(name + "_max").asText()
+        + ")";
   }
 
   private static long countRecords(Path csv) throws IOException {

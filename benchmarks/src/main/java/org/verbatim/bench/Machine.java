@@ -51,6 +51,20 @@ public final class Machine {
     }
   }
 
+  /**
+   * The 1-minute load average (runnable plus waiting tasks, averaged) from {@code /proc/loadavg}, or NaN where
+   * it cannot be read. On a shared machine, a value near or above the core count means a timed run competes for
+   * the cores.
+   */
+  public static double loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return Double.parseDouble(f[0]);
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
   /** The {@code java} executable of the running JVM. */
   public static String javaExecutable() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -6,22 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
-/** CSV form of {@link ClassifiedWriter}. Not thread-safe. */
+/**
+ * CSV form of {@link ClassifiedWriter}: RFC 4180 with {@code \n} record ends, quoted where needed (see
+ * {@link CsvRow}). Not thread-safe.
+ */
 final class CsvClassifiedWriter implements ClassifiedWriter {
 
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
-
-  private final CSVPrinter printer;
+  private final Writer out;
   private final List<String> header;
   private final Formats formats = new Formats();
-  private final List<Object> row;
+  private final CsvRow row = new CsvRow();
 
   CsvClassifiedWriter(Writer out, List<String> header, OutputColumns columns, boolean byteOrderMark)
       throws IOException {
-    Objects.requireNonNull(out, "out");
+    this.out = Objects.requireNonNull(out, "out");
     Objects.requireNonNull(columns, "columns");
     this.header = List.copyOf(header);
     List<String> clashes = columns.clashes(this.header);
@@ -31,18 +30,18 @@ final class CsvClassifiedWriter implements ClassifiedWriter {
     if (byteOrderMark) {
       out.write('\uFEFF');
     }
-    this.printer = new CSVPrinter(out, FORMAT);
     List<String> all = new ArrayList<>(this.header);
     all.addAll(columns.names());
-    printer.printRecord(all);
-    this.row = new ArrayList<>(all.size());
+    for (String name : all) {
+      row.add(name);
+    }
+    row.end(out);
   }
 
   @Override
   public void write(ClassifiedRow r) throws IOException {
     Objects.requireNonNull(r, "r");
     FeedbackRecord record = r.record();
-    row.clear();
     if (record.json() == null && record.columns().equals(header)) {
       List<String> values = record.values();
       for (int i = 0; i < header.size(); i++) {
@@ -59,11 +58,13 @@ final class CsvClassifiedWriter implements ClassifiedWriter {
     row.add(formats.polarities(r.classification()));
     row.add(formats.evidence(r.classification()));
     row.add(r.error() == null ? "" : r.error());
-    printer.printRecord(row);
+    row.end(out);
   }
 
   @Override
   public void close() throws IOException {
-    printer.close(true);
+    try (out) {
+      out.flush();
+    }
   }
 }

@@ -13,20 +13,12 @@ import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streams the records of a CSV or JSON Lines feedback file, one at a time, in file order.
@@ -53,9 +45,6 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class FeedbackReader implements Closeable {
 
-  private static final Pattern CSV_START_LINE = Pattern.compile("startline (\\d+)");
-  private static final Pattern CSV_LINE = Pattern.compile("line:? (\\d+)");
-
   private static final ObjectMapper JSON =
       JsonMapper.builder(
               JsonFactory.builder()
@@ -72,12 +61,10 @@ public final class FeedbackReader implements Closeable {
   private final long size;
   private final StrictUtf8Reader source;
   private final List<String> header;
-  private final CSVParser csv;
-  private final Iterator<CSVRecord> csvRecords;
+  private final CsvRecords csv;
   private final BufferedReader lines;
   private long lineNumber;
   private long recordNumber;
-  private long lastCsvLine = 1;
 
   private FeedbackReader(Path file, FeedbackFormat format) throws IOException {
     this.file = file;
@@ -87,26 +74,18 @@ public final class FeedbackReader implements Closeable {
     }
     this.size = Files.size(file);
     InputStream in = Files.newInputStream(file);
-    this.source = new StrictUtf8Reader(file, in, format == FeedbackFormat.CSV);
+    this.source = new StrictUtf8Reader(file, in);
     try {
       if (format == FeedbackFormat.CSV) {
-        CSVFormat csvFormat =
-            CSVFormat.RFC4180.builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true)
-                .setAllowMissingColumnNames(true)
-                .get();
-        this.csv = csvParser(csvFormat);
-        this.header = List.copyOf(csv.getHeaderNames());
-        if (header.isEmpty()) {
+        this.csv = new CsvRecords(file, source);
+        List<String> names = csv.next();
+        if (names == null) {
           throw new FeedbackFileException(file, 1, "empty file; expected a header row with column names");
         }
-        this.csvRecords = csv.iterator();
+        this.header = List.copyOf(names);
         this.lines = null;
       } else {
         this.csv = null;
-        this.csvRecords = null;
         this.header = List.of();
         this.lines = new BufferedReader(source, 64 * 1024);
       }
@@ -117,14 +96,6 @@ public final class FeedbackReader implements Closeable {
         e.addSuppressed(suppressed);
       }
       throw e;
-    }
-  }
-
-  private CSVParser csvParser(CSVFormat csvFormat) throws IOException {
-    try {
-      return CSVParser.builder().setReader(source).setFormat(csvFormat).get();
-    } catch (IOException | UncheckedIOException e) {
-      throw translate(e, 1);
     }
   }
 
@@ -201,19 +172,12 @@ public final class FeedbackReader implements Closeable {
   }
 
   private FeedbackRecord nextCsv() throws IOException {
-    CSVRecord r;
-    try {
-      if (!csvRecords.hasNext()) {
-        return null;
-      }
-      r = csvRecords.next();
-    } catch (UncheckedIOException | IllegalStateException e) {
-      throw translate(e, lastCsvLine);
+    List<String> values = csv.next();
+    if (values == null) {
+      return null;
     }
-    long line = source.contentLineAt(r.getCharacterPosition());
-    lastCsvLine = line;
+    long line = csv.line();
     recordNumber++;
-    List<String> values = r.toList();
     if (values.size() != header.size()) {
       return FeedbackRecord.error(
           line,
@@ -223,43 +187,6 @@ public final class FeedbackReader implements Closeable {
           "record has " + values.size() + (values.size() == 1 ? " field" : " fields") + ", the header has " + header.size());
     }
     return FeedbackRecord.of(line, recordNumber, header, values);
-  }
-
-  /** Turns a failure of the CSV parser into an exception naming the file and line. */
-  private IOException translate(Exception e, long fallbackLine) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof FeedbackFileException ffe) {
-        return new FeedbackFileException(ffe.file(), ffe.line(), ffe.problem(), e);
-      }
-    }
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof CSVException) {
-        String m = String.valueOf(t.getMessage());
-        Matcher start = CSV_START_LINE.matcher(m);
-        if (start.find()) {
-          return new FeedbackFileException(
-              file,
-              Long.parseLong(start.group(1)),
-              "malformed CSV: a quoted field that starts on this line is never closed; expected a closing quote \"",
-              e);
-        }
-        Matcher at = CSV_LINE.matcher(m);
-        long line = at.find() ? Long.parseLong(at.group(1)) : fallbackLine;
-        return new FeedbackFileException(
-            file,
-            line,
-            "malformed CSV quoting: a closing quote must be followed by a comma or the end of the line"
-                + " (a quote inside a quoted field is written twice: \"\")",
-            e);
-      }
-    }
-    if (e instanceof UncheckedIOException u) {
-      return u.getCause();
-    }
-    if (e instanceof IOException io) {
-      return io;
-    }
-    return new FeedbackFileException(file, fallbackLine, "cannot read CSV: " + e.getClass().getSimpleName(), e);
   }
 
   private FeedbackRecord nextJson() throws IOException {
@@ -332,9 +259,6 @@ public final class FeedbackReader implements Closeable {
 
   @Override
   public void close() throws IOException {
-    if (csv != null) {
-      csv.close();
-    }
     source.close();
   }
 }

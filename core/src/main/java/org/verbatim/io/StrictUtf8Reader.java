@@ -10,17 +10,14 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * Decodes UTF-8 strictly (malformed input is an error naming the file, line and byte offset), drops a leading
- * byte order mark, counts bytes read and remembers where lines start so that a character position can be
- * turned into a line number.
+ * byte order mark and counts bytes read.
  *
  * <p>Line breaks are {@code \n}, {@code \r\n} and a lone {@code \r}, as in RFC 4180 and
- * {@link java.io.BufferedReader#readLine()}. Character positions count the characters delivered by this
- * reader (the byte order mark is not delivered).
+ * {@link java.io.BufferedReader#readLine()}.
  *
  * <p>Not thread-safe.
  */
@@ -43,33 +40,13 @@ final class StrictUtf8Reader extends Reader {
   private boolean bomChecked;
   private boolean hadBom;
 
-  /** Characters decoded so far (excluding the byte order mark). */
-  private long decoded;
-  /** Line number of the character at position {@code decoded}. */
+  /** Line number of the next character to decode, for error messages. */
   private long line = 1;
   private boolean previousCr;
 
-  /** Start positions of lines not yet passed by {@link #lineAt}; {@code starts[head]} starts line {@code headLine}. */
-  private long[] starts = new long[64];
-  /** Whether the line starting at {@code starts[i]} is empty (only its line break); commons-csv skips those. */
-  private boolean[] blank = new boolean[64];
-  /** Whether the current line has a character other than its line break so far. */
-  private boolean lineHasContent;
-  private int head;
-  private int size;
-  private long headLine = 1;
-
-  private final boolean trackLines;
-
-  /**
-   * @param trackLines whether to remember line starts for {@link #lineAt}; without it memory stays constant
-   *     even when {@code lineAt} is never called
-   */
-  StrictUtf8Reader(Path file, InputStream in, boolean trackLines) {
+  StrictUtf8Reader(Path file, InputStream in) {
     this.file = Objects.requireNonNull(file, "file");
     this.in = Objects.requireNonNull(in, "in");
-    this.trackLines = trackLines;
-    starts[size++] = 0;
   }
 
   /** Bytes read from the underlying stream so far (the decoder may not have used all of them yet). */
@@ -80,42 +57,6 @@ final class StrictUtf8Reader extends Reader {
   /** True when the input started with a UTF-8 byte order mark (known once the first character was read). */
   boolean hadBom() {
     return hadBom;
-  }
-
-  /**
-   * The 1-based line of the character at {@code position}. Positions must be asked in non-decreasing order
-   * and must not be beyond the characters decoded so far; earlier line starts are forgotten.
-   */
-  long lineAt(long position) {
-    while (head + 1 < size && starts[head + 1] <= position) {
-      head++;
-      headLine++;
-    }
-    return headLine;
-  }
-
-  /**
-   * The 1-based line of the first non-empty line at or after the line of {@code position}: where a CSV record
-   * starts when the parser reports the position before the empty lines it skipped. Same order rules as
-   * {@link #lineAt}.
-   */
-  long contentLineAt(long position) {
-    lineAt(position);
-    while (head + 1 < size && blank[head]) {
-      head++;
-      headLine++;
-    }
-    compact();
-    return headLine;
-  }
-
-  private void compact() {
-    if (head > 4096 && head > size / 2) {
-      System.arraycopy(starts, head, starts, 0, size - head);
-      System.arraycopy(blank, head, blank, 0, size - head);
-      size -= head;
-      head = 0;
-    }
   }
 
   @Override
@@ -184,7 +125,7 @@ final class StrictUtf8Reader extends Reader {
     bytes.flip();
   }
 
-  /** Drops a leading byte order mark and records the line starts of the newly decoded characters. */
+  /** Drops a leading byte order mark and counts the line breaks of the newly decoded characters. */
   private void accept() {
     if (!bomChecked && chars.hasRemaining()) {
       bomChecked = true;
@@ -193,45 +134,14 @@ final class StrictUtf8Reader extends Reader {
         hadBom = true;
       }
     }
-    for (int i = chars.position(); i < chars.limit(); i++) {
-      char c = chars.get(i);
-      if (c == '\n') {
-        if (previousCr) {
-          if (trackLines) {
-            starts[size - 1] = decoded + 1;
-          }
-        } else {
-          line++;
-          endLine();
-          addStart(decoded + 1);
-        }
-      } else if (c == '\r') {
+    char[] a = chars.array();
+    int base = chars.arrayOffset();
+    for (int i = chars.position(), end = chars.limit(); i < end; i++) {
+      char c = a[base + i];
+      if (c == '\r' || (c == '\n' && !previousCr)) {
         line++;
-        endLine();
-        addStart(decoded + 1);
-      } else {
-        lineHasContent = true;
       }
       previousCr = c == '\r';
-      decoded++;
     }
-  }
-
-  private void endLine() {
-    if (trackLines) {
-      blank[size - 1] = !lineHasContent;
-    }
-    lineHasContent = false;
-  }
-
-  private void addStart(long position) {
-    if (!trackLines) {
-      return;
-    }
-    if (size == starts.length) {
-      starts = Arrays.copyOf(starts, size * 2);
-      blank = Arrays.copyOf(blank, size * 2);
-    }
-    starts[size++] = position;
   }
 }

@@ -19,6 +19,10 @@ final class PhraseTable {
   static final String COMPARATIVE = "~comp";
 
   private final Map<String, String[][]> byFirst;
+  /** Lengths of the first words, and a bit per ASCII first character ({@code c & 63}): most norms miss both. */
+  private final int minFirst;
+  private final int maxFirst;
+  private final long firstChars;
 
   PhraseTable(String... phrases) {
     Map<String, List<String[]>> lists = new HashMap<>();
@@ -36,11 +40,27 @@ final class PhraseTable {
       table.put(e.getKey(), l.toArray(new String[0][]));
     }
     byFirst = Map.copyOf(table);
+    int min = Integer.MAX_VALUE;
+    int max = 0;
+    long chars = 0;
+    for (String first : table.keySet()) {
+      min = Math.min(min, first.length());
+      max = Math.max(max, first.length());
+      chars |= first.isEmpty() || first.charAt(0) >= 128 ? -1L : 1L << (first.charAt(0) & 63);
+    }
+    this.minFirst = min;
+    this.maxFirst = max;
+    this.firstChars = chars;
   }
 
   /** The length of the longest phrase that matches {@code norms[from, limit)} at {@code from}, or 0. */
   int match(String[] norms, int from, int limit) {
-    String[][] candidates = byFirst.get(norms[from]);
+    String first = norms[from];
+    int n = first.length();
+    if (n < minFirst || n > maxFirst || (n > 0 && first.charAt(0) < 128 && (firstChars & (1L << (first.charAt(0) & 63))) == 0)) {
+      return 0;
+    }
+    String[][] candidates = byFirst.get(first);
     if (candidates == null) {
       return 0;
     }

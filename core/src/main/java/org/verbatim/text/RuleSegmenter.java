@@ -1,12 +1,10 @@
 package org.verbatim.text;
 
 import java.util.Set;
-import opennlp.tools.tokenize.SimpleTokenizer;
-import opennlp.tools.util.Span;
 
 /**
- * The {@link Profile#FAST} segmenter: OpenNLP's rule-based {@link SimpleTokenizer} (runs of letters, of digits,
- * of one repeated other character), a repair pass, and a rule-based sentence splitter. No statistical model.
+ * The {@link Profile#FAST} segmenter: the boundaries of OpenNLP's rule-based {@code SimpleTokenizer} (runs of
+ * letters, of digits, of one repeated other character; computed by {@link SimpleTokens}), a repair pass, and a rule-based sentence splitter. No statistical model.
  *
  * <p>The repair pass merges what {@code SimpleTokenizer} splits but should be one token: surrogate pairs and
  * combining marks, letters next to digits ({@code 10am}), word-internal apostrophes ({@code didn't},
@@ -21,8 +19,7 @@ import opennlp.tools.util.Span;
  * {@code .} inside a word ({@code nhs.uk}), after an initial ({@code J. Smith}), after a list number at the start
  * of a sentence ({@code 1. Nothing}), nor at an ellipsis followed by a lower-case word.
  *
- * <p>Stateless and thread-safe ({@code SimpleTokenizer.INSTANCE} is shared; its spans are sanitised, so even its
- * global keep-new-lines switch cannot break the offsets).
+ * <p>Stateless and thread-safe.
  */
 final class RuleSegmenter {
 
@@ -38,15 +35,15 @@ final class RuleSegmenter {
   private static final Set<String> ABBREVIATIONS = Set.of("etc", "approx", "vs", "dept", "jr", "sr", "appt", "appts");
 
   static SpanList segment(String text) {
-    Span[] raw = SimpleTokenizer.INSTANCE.tokenizePos(text);
-    int m = 0;
-    int[] s = new int[raw.length];
-    int[] e = new int[raw.length];
-    int prevEnd = 0;
     int len = text.length();
-    for (Span span : raw) {
-      int a = Math.max(span.getStart(), prevEnd);
-      int b = Math.min(span.getEnd(), len);
+    int[] s = new int[len];
+    int[] e = new int[len];
+    int n = SimpleTokens.split(text, s, e);
+    int m = 0;
+    int prevEnd = 0;
+    for (int k = 0; k < n; k++) {
+      int a = Math.max(s[k], prevEnd);
+      int b = Math.min(e[k], len);
       while (a < b && Chars.isSpace(text.charAt(a))) {
         a++;
       }

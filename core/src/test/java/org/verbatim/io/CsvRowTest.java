@@ -1,0 +1,60 @@
+package org.verbatim.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.junit.jupiter.api.Test;
+
+class CsvRowTest {
+
+  private static final CSVFormat COMMONS = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
+  /** Any records come out exactly as commons-csv's RFC 4180 printer writes them (the format we promise to keep). */
+  @Property(tries = 500)
+  void writesWhatCommonsCsvWrites(@ForAll("records") List<List<String>> records) throws IOException {
+    StringWriter expected = new StringWriter();
+    try (CSVPrinter printer = new CSVPrinter(expected, COMMONS)) {
+      for (List<String> r : records) {
+        printer.printRecord(r);
+      }
+    }
+    StringWriter actual = new StringWriter();
+    CsvRow row = new CsvRow();
+    for (List<String> r : records) {
+      r.forEach(row::add);
+      row.end(actual);
+    }
+    assertEquals(expected.toString(), actual.toString());
+  }
+
+  @Provide
+  Arbitrary<List<List<String>>> records() {
+    // the characters where quoting rules change, plus ordinary and non-ASCII ones
+    Arbitrary<String> field = Arbitraries.strings()
+        .withChars(" \t\r\n\",;#!$'\u0000\u001f~aZ9é—😀".toCharArray())
+        .ofMinLength(0).ofMaxLength(12);
+    Arbitrary<String> longField = Arbitraries.strings().withChars("ab \"".toCharArray()).ofMinLength(500).ofMaxLength(3000);
+    return Arbitraries.oneOf(field, field, field, longField).list().ofMinSize(1).ofMaxSize(6).list().ofMaxSize(5);
+  }
+
+  @Test
+  void quotesOnlyWhereNeeded() throws IOException {
+    StringWriter out = new StringWriter();
+    new CsvRow().add("").add("").add("a,b").add("say \"hi\"").add("#tag").add("end ").add("plain").end(out);
+    assertEquals("\"\",,\"a,b\",\"say \"\"hi\"\"\",\"#tag\",\"end \",plain\n", out.toString());
+    assertTrue(CsvRow.needsQuotes("", true));
+    assertFalse(CsvRow.needsQuotes("", false));
+    assertFalse(CsvRow.needsQuotes("$5", false));
+  }
+}
