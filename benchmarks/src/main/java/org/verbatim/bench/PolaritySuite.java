@@ -506,12 +506,7 @@ public final class PolaritySuite {
         List<Classification> pred = c.classifyAll(texts);
         double seconds = (System.nanoTime() - t0) / 1e9;
         byPipeline.put(p, pred);
-        Map<DocumentTheme, Polarity> predPol = new HashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-          for (ThemeTag t : pred.get(i).tags()) {
-            predPol.put(new DocumentTheme(rows.get(i).key(), t.themeId()), t.polarity());
-          }
-        }
+        Map<DocumentTheme, Polarity> predPol = ZeroShotGold.predictedPolarities(rows, pred);
         Evaluation ev = Evaluator.evaluate(gold, AccuracySuite.labelSets(pred), options);
         PolarityReport pr = PolarityMetrics.compute(goldPol, predPol);
         ObjectNode o = lines.addObject();

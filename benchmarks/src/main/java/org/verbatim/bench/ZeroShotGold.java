@@ -57,6 +57,17 @@ public final class ZeroShotGold {
    */
   record Row(String key, String text, Set<String> labels, Map<String, Polarity> polarity) {}
 
+  /** The polarity of every (row, theme) tag of {@code pred}, keyed like the gold polarities. */
+  static Map<DocumentTheme, Polarity> predictedPolarities(List<Row> rows, List<Classification> pred) {
+    Map<DocumentTheme, Polarity> out = new HashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      for (ThemeTag t : pred.get(i).tags()) {
+        out.put(new DocumentTheme(rows.get(i).key(), t.themeId()), t.polarity());
+      }
+    }
+    return out;
+  }
+
   private ZeroShotGold() {}
 
   /**
@@ -256,12 +267,7 @@ public final class ZeroShotGold {
         continue;
       }
       List<Classification> pred = Classifiers.codebook(profile).classifyAll(texts);
-      Map<DocumentTheme, Polarity> predPol = new HashMap<>();
-      for (int i = 0; i < rows.size(); i++) {
-        for (ThemeTag t : pred.get(i).tags()) {
-          predPol.put(new DocumentTheme(rows.get(i).key(), t.themeId()), t.polarity());
-        }
-      }
+      Map<DocumentTheme, Polarity> predPol = predictedPolarities(rows, pred);
       Evaluation ev = Evaluator.evaluate(gold, AccuracySuite.labelSets(pred), options);
       PolarityReport pr = PolarityMetrics.compute(goldPol, predPol);
       ObjectNode o = systems.addObject();
