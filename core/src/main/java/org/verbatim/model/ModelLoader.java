@@ -100,11 +100,7 @@ public final class ModelLoader {
       if (name.equals(ModelFormat.MANIFEST)) {
         continue;
       }
-      String want = reqText(path, declared, name, "entries." + name);
-      String got = ModelWriter.sha256(entries.get(name));
-      if (!want.equals(got)) {
-        throw new ModelFormatException(path, name, "SHA-256 " + got + " does not match the manifest (" + clip(want) + "): the entry is corrupt or was modified");
-      }
+      checkSha256(path, declared, name, entries.get(name));
     }
     byte[] polarityBytes = polarityEntry(path, man, declared, entries);
     String kindId = reqText(path, man, "kind", "kind");
@@ -140,13 +136,18 @@ public final class ModelLoader {
     if (bytes == null) {
       throw new ModelFormatException(path, ModelFormat.POLARITY, "missing entry (the manifest declares a polarity model)");
     }
-    String want = reqText(path, declared, ModelFormat.POLARITY, "entries." + ModelFormat.POLARITY);
+    checkSha256(path, declared, ModelFormat.POLARITY, bytes);
+    return bytes;
+  }
+
+  /** Checks an entry's bytes against the SHA-256 the manifest's {@code entries} declares for it. */
+  private static void checkSha256(Path path, JsonNode declared, String name, byte[] bytes) throws ModelFormatException {
+    String want = reqText(path, declared, name, "entries." + name);
     String got = ModelWriter.sha256(bytes);
     if (!want.equals(got)) {
-      throw new ModelFormatException(path, ModelFormat.POLARITY, "SHA-256 " + got + " does not match the manifest (" + clip(want)
+      throw new ModelFormatException(path, name, "SHA-256 " + got + " does not match the manifest (" + clip(want)
           + "): the entry is corrupt or was modified");
     }
-    return bytes;
   }
 
   private static PolarityModel polarityModel(Path path, JsonNode man, byte[] bytes) throws IOException, ModelFormatException {
