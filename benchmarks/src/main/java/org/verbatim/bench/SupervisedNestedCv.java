@@ -31,8 +31,8 @@ import org.verbatim.train.TrainingOptions;
  * (selection score), {@code +nb-svm} (NB-SVM added to the kind grid), {@code nb-values} / {@code nb-presence} (naive-Bayes
  * ratio), {@code tol0.01} (solver tolerance),
  * {@code c64} (cost 64 added for the logistic kinds), {@code c025} (cost 1/4 added), {@code c025x} (costs
- * 1/4, 1, 4), {@code tw8} (threshold weights in eighths), {@code f10}
- * (10 inner folds); parts combine with {@code +}, e.g. {@code mean-f1+nb-svm}. Prints one
+ * 1/4, 1, 4), {@code c05x} (costs 1/2, 1, 4), {@code c14} (costs 1, 4), {@code c16} (costs 1, 4, 16), {@code grid-before} (costs 1, 4 and SVM 1/16, 1/4, 1), {@code c1} (cost 1 only for every kind), {@code c12} (costs 1, 2 for every kind), {@code svm1}, {@code svm05}, {@code svm025} (the SVM kinds' single cost), {@code s2} (SVM costs 1/16, 1/4), {@code s2h} (SVM costs 1/8, 1/2), {@code tw8} (threshold weights in eighths), {@code f10}
+ * (10 inner folds), {@code f3}, {@code f4} (the default), {@code f5} (the default before); parts combine with {@code +}, e.g. {@code mean-f1+nb-svm}. Prints one
  * JSON line per dataset and variant. Never reads {@code test.csv}.
  */
 public final class SupervisedNestedCv {
@@ -101,8 +101,22 @@ public final class SupervisedNestedCv {
         case "c64" -> b.costGrid(List.of(1.0, 4.0, 16.0, 64.0)).svmCostGrid(TrainingOptions.DEFAULT_SVM_COSTS);
         case "c025" -> b.costGrid(List.of(0.25, 1.0, 4.0, 16.0)).svmCostGrid(TrainingOptions.DEFAULT_SVM_COSTS);
         case "c025x" -> b.costGrid(List.of(0.25, 1.0, 4.0)).svmCostGrid(TrainingOptions.DEFAULT_SVM_COSTS);
+        case "grid-before" -> b.costGrid(List.of(1.0, 4.0)).svmCostGrid(List.of(0.0625, 0.25, 1.0));
+        case "c1" -> b.costGrid(List.of(1.0));
+        case "c12" -> b.costGrid(List.of(1.0, 2.0));
+        case "svm1" -> b.svmCostGrid(List.of(1.0));
+        case "svm025" -> b.svmCostGrid(List.of(0.25));
+        case "svm05" -> b.svmCostGrid(List.of(0.5));
+        case "s2" -> b.svmCostGrid(List.of(0.0625, 0.25));
+        case "s2h" -> b.svmCostGrid(List.of(0.125, 0.5));
+        case "c16" -> b.costGrid(List.of(1.0, 4.0, 16.0)).svmCostGrid(TrainingOptions.DEFAULT_SVM_COSTS);
+        case "c14" -> b.costGrid(List.of(1.0, 4.0)).svmCostGrid(TrainingOptions.DEFAULT_SVM_COSTS);
+        case "c05x" -> b.costGrid(List.of(0.5, 1.0, 4.0)).svmCostGrid(TrainingOptions.DEFAULT_SVM_COSTS);
         case "tw8" -> b.thresholdWeightGrid(List.of(0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1.0));
         case "f10" -> b.folds(10);
+        case "f3" -> b.folds(3);
+        case "f4" -> b.folds(4);
+        case "f5" -> b.folds(5);
         default -> throw new IllegalArgumentException("unknown variant part " + part);
       }
     }

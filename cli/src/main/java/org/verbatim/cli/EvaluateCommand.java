@@ -63,7 +63,7 @@ import picocli.CommandLine.Spec;
 final class EvaluateCommand implements Callable<Integer> {
 
   /** Folds of the settings search inside each training fold of {@code --folds}. */
-  private static final int INNER_FOLDS = 5;
+  private static final int INNER_FOLDS = TrainingOptions.DEFAULT_FOLDS;
 
   @Spec CommandSpec spec;
 

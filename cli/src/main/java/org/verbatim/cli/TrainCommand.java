@@ -56,7 +56,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "A codebook whose cue hits become extra features; classify and evaluate then need it again.")
   Path codebook;
 
-  @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--folds", defaultValue = "" + TrainingOptions.DEFAULT_FOLDS, description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
   int folds;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the folds and solvers (default: ${DEFAULT-VALUE}).")

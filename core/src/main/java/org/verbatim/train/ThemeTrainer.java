@@ -38,12 +38,31 @@ public final class ThemeTrainer {
 
   private static final double CONSTANT_BIAS = 50.0;
 
+  /**
+   * Largest number of stored dual variables (labels x costs x comments) for warm starts across folds; above
+   * it (hundreds of thousands of training comments) each fold starts cold, as the memory would outweigh the
+   * time saved.
+   */
+  static final long WARM_START_BUDGET = 64L << 20;
+
   private final TrainingOptions options;
   private final FeatureExtractor extractor;
 
+  private final long warmBudget;
+
   private ThemeTrainer(TrainingOptions options) {
+    this(options, WARM_START_BUDGET);
+  }
+
+  private ThemeTrainer(TrainingOptions options, long warmBudget) {
     this.options = Objects.requireNonNull(options, "options");
     this.extractor = new FeatureExtractor(options.features(), options.tokenizer());
+    this.warmBudget = warmBudget;
+  }
+
+  /** This trainer with every fold's fits starting cold (for tests: warm starts change speed, not the optimum). */
+  ThemeTrainer withoutWarmStarts() {
+    return new ThemeTrainer(options, 0);
   }
 
   /** A trainer with the given options. */
@@ -94,19 +113,24 @@ public final class ThemeTrainer {
       return t;
     }) : null;
     try {
-      // each kind is tuned as if alone; the best cross-validated selection score wins (first on a tie); the
-      // features are extracted once and only the winner gets its final fit
+      // each kind is tuned as if alone (in the same folds, whose features are built once for all kinds, and
+      // fitted side by side so that threads stay busy); the best cross-validated selection score wins (first on
+      // a tie); only the winner gets its final fit
+      List<ThemeTrainer> kinds = new ArrayList<>();
+      for (ClassifierKind k : options.kindGrid()) {
+        kinds.add(options.kindGrid().size() == 1 ? this : new ThemeTrainer(options.toBuilder().kind(k).build()));
+      }
+      List<Tuned> tuned = crossValidate(prep, kinds, pool);
       ThemeTrainer bestTrainer = null;
       Tuned best = null;
       double bestObj = Double.NEGATIVE_INFINITY;
-      for (ClassifierKind k : options.kindGrid()) {
-        ThemeTrainer kt = options.kindGrid().size() == 1 ? this : new ThemeTrainer(options.toBuilder().kind(k).build());
-        Tuned t = kt.tune(prep, pool);
+      for (int k = 0; k < kinds.size(); k++) {
+        Tuned t = tuned.get(k);
         double obj = selectionScore(t.f1[0], t.f1[1]);
         if (obj > bestObj + 1e-12) {
           bestObj = obj;
           best = t;
-          bestTrainer = kt;
+          bestTrainer = kinds.get(k);
         }
       }
       long t1 = System.nanoTime();
@@ -141,6 +165,8 @@ public final class ThemeTrainer {
     boolean atLeastOne;
     int maxLabels;
     boolean[] active;
+    /** Labels by descending positives: the longest fits start first, so threads finish a fold together. */
+    int[] schedule;
     DocFeatures[] feats;
     int nExtras;
     ExtraFeatures extras;
@@ -161,6 +187,8 @@ public final class ThemeTrainer {
     double[] f1;
     double[] labelF1;
     List<TrainingReport.GridPoint> grid;
+    /** Per label and cost index, the dual variables by comment from the last fold that trained it, or null. */
+    float[][][] warm;
   }
 
   private Prepared prepare(List<LabelledComment> data) {
@@ -240,25 +268,59 @@ public final class ThemeTrainer {
     pr.atLeastOne = atLeastOne;
     pr.maxLabels = maxLabels;
     pr.active = active;
+    pr.schedule = java.util.stream.IntStream.range(0, L).boxed()
+        .sorted((a, b) -> positives[a] != positives[b] ? Integer.compare(positives[b], positives[a]) : Integer.compare(a, b))
+        .mapToInt(Integer::intValue).toArray();
     pr.feats = feats;
     pr.nExtras = nExtras;
     pr.extras = extras;
     return pr;
   }
 
-  /** Cross-validation of this trainer's kind: out-of-fold scores per cost, then the best setting. */
-  private Tuned tune(Prepared pr, ExecutorService pool) {
+  /** One kind's cross-validation in progress: its grid, out-of-fold scores and carried dual variables. */
+  private static final class KindCv {
+    final ThemeTrainer trainer;
+    final List<Double> costs;
+    final List<Double> betas;
+    /** {@code oof[c * betas + b][label][comment]}. */
+    final double[][][] oof;
+    final float[][][] warm;
+
+    KindCv(ThemeTrainer trainer, int labels, int n, long warmBudget) {
+      this.trainer = trainer;
+      this.costs = trainer.options.costGrid(trainer.options.kind());
+      this.betas = trainer.options.interpolationGrid();
+      this.oof = new double[costs.size() * betas.size()][labels][n];
+      this.warm = trainer.warmStarts(labels, costs.size(), n, warmBudget);
+    }
+  }
+
+  /**
+   * Cross-validation of each kind in {@code kinds} (trainers differing only in their kind): out-of-fold scores
+   * per cost, then each kind's best setting. The folds' feature spaces are built once and shared; within a
+   * fold every (kind, label) fit is a task, longest first.
+   */
+  private List<Tuned> crossValidate(Prepared pr, List<ThemeTrainer> kinds, ExecutorService pool) {
     int n = pr.n;
     int L = pr.nLabels;
     boolean[][] y = pr.y;
     boolean[] active = pr.active;
     DocFeatures[] feats = pr.feats;
-    List<Double> costs = options.costGrid(options.kind());
-    List<Double> betas = options.interpolationGrid();
-    int nc = costs.size();
-    int nb = betas.size();
-    double[][][] oof = new double[nc * nb][L][n];
+    int K = kinds.size();
+    List<KindCv> cvs = new ArrayList<>(K);
+    for (ThemeTrainer kt : kinds) {
+      cvs.add(new KindCv(kt, L, n, warmBudget / K));
+    }
+    // the (kind, label) tasks of a fold, by descending positives and then kind
+    int[] schedule = new int[K * L];
+    for (int i = 0; i < L; i++) {
+      for (int k = 0; k < K; k++) {
+        schedule[i * K + k] = k * L + pr.schedule[i];
+      }
+    }
     int[] fold = folds(n, options.folds(), options.seed());
+    // dual variables carried from fold to fold: any two folds' training rows overlap by (k-2)/(k-1), and the
+    // previous fold's solution at the same cost is a closer start than a cold one (same optimum sought)
     for (int f = 0; f < options.folds(); f++) {
       int[] tr = rows(fold, f, false);
       int[] va = rows(fold, f, true);
@@ -266,20 +328,23 @@ public final class ThemeTrainer {
       Csr xtr = space.csr(feats, tr, options.features());
       Csr xva = space.csr(feats, va, options.features());
       final int ff = f;
-      runAll(pool, L, l -> {
+      runAll(pool, schedule, task -> {
+        int l = task % L;
         if (!active[l]) {
           return;
         }
+        KindCv cv = cvs.get(task / L);
         boolean[] ytr = new boolean[tr.length];
         for (int k = 0; k < tr.length; k++) {
           ytr[k] = y[l][tr[k]];
         }
-        Fit fit = fitPath(xtr, ytr, costs, seedFor(ff, l));
+        Fit fit = cv.trainer.fitPath(xtr, ytr, cv.costs, seedFor(ff, l), cv.warm == null ? null : cv.warm[l], tr);
         int p = xva.cols;
-        for (int c = 0; c < nc; c++) {
+        int nb = cv.betas.size();
+        for (int c = 0; c < cv.costs.size(); c++) {
           for (int b = 0; b < nb; b++) {
-            double[] w = fit.weights(c, betas.get(b));
-            double[] out = oof[c * nb + b][l];
+            double[] w = fit.weights(c, cv.betas.get(b));
+            double[] out = cv.oof[c * nb + b][l];
             for (int k = 0; k < va.length; k++) {
               out[va[k]] = xva.dot(k, w, null) + w[p];
             }
@@ -287,6 +352,22 @@ public final class ThemeTrainer {
         }
       });
     }
+    List<Tuned> out = new ArrayList<>(K);
+    for (KindCv cv : cvs) {
+      out.add(cv.trainer.choose(pr, cv));
+    }
+    return out;
+  }
+
+  /** This trainer's kind's best setting from its out-of-fold scores. */
+  private Tuned choose(Prepared pr, KindCv cv) {
+    int L = pr.nLabels;
+    boolean[][] y = pr.y;
+    List<Double> costs = cv.costs;
+    List<Double> betas = cv.betas;
+    int nc = costs.size();
+    int nb = betas.size();
+    double[][][] oof = cv.oof;
     // per-label cost: each label takes the cost with the lowest out-of-fold log-loss (extra grid entry)
     int[][] labelCost = null;
     int ncGrid = nc;
@@ -314,7 +395,23 @@ public final class ThemeTrainer {
       cand = oof2;
       ncGrid = nc + 1;
     }
-    return select(pr, Arrays.asList(cand).subList(0, ncGrid * nb), nc, costs, betas, labelCost);
+    Tuned t = select(pr, Arrays.asList(cand).subList(0, ncGrid * nb), nc, costs, betas, labelCost);
+    t.warm = cv.warm;
+    return t;
+  }
+
+  private float[][][] warmStarts(int labels, int costs, int n, long budget) {
+    boolean dual = options.kind() != ClassifierKind.MAXENT && options.solver() == Solver.DUAL_CD;
+    if (!dual || (long) labels * costs * n > budget) {
+      return null;
+    }
+    float[][][] warm = new float[labels][costs][n];
+    for (float[][] perCost : warm) {
+      for (float[] a : perCost) {
+        Arrays.fill(a, Float.NaN);
+      }
+    }
+    return warm;
   }
 
   /**
@@ -347,10 +444,18 @@ public final class ThemeTrainer {
       for (int b = 0; b < nb; b++) {
         double[][] scores = cand.get(c * nb + b);
         double[][] sc = activeRows(scores, active);
+        // the sorts behind the global and per-label optima are done once per candidate, not per rule and weight
+        double global = Thresholds.global(sc, yActive);
+        double[] perLabel = rules.contains(ThresholdRule.PER_LABEL)
+            ? Thresholds.perLabel(sc, yActive, options.minThresholdPositives()) : null;
         for (ThresholdRule rule : rules) {
           List<Double> weights = rule == ThresholdRule.PER_LABEL ? options.thresholdWeightGrid() : List.of(1.0);
           for (double tw : weights) {
-            double[] thA = Thresholds.tune(sc, yActive, rule, options.minThresholdPositives(), tw);
+            double[] thA = switch (rule) {
+              case NONE -> new double[sc.length];
+              case GLOBAL -> Thresholds.shrink(null, global, tw, sc.length);
+              default -> Thresholds.shrink(perLabel, global, tw, sc.length);
+            };
             double[] th = expand(thA, active);
             for (Ranking ranking : options.rankingGrid()) {
               int[][] pred = decideAll(scores, th, active, pr.atLeastOne, pr.maxLabels, ranking == Ranking.SCORE);
@@ -387,7 +492,7 @@ public final class ThemeTrainer {
       all[i] = i;
     }
     Space space = Space.build(pr.feats, all, options.features().minDf(), pr.nExtras, null);
-    String[] names = nameKeys(space, pr.docs);
+    String[] names = nameKeys(space, pr.docs, pr.feats);
     space = Space.build(pr.feats, all, options.features().minDf(), pr.nExtras, names);
     Csr x = space.csr(pr.feats, all, options.features());
     int p = x.cols;
@@ -395,11 +500,13 @@ public final class ThemeTrainer {
     double[] bias = new double[L];
     double beta = t.betas.get(t.bestB);
     int[] chosenC = chosenCosts(pr, t);
-    runAll(pool, L, l -> {
+    runAll(pool, pr.schedule, l -> {
       if (!active[l]) {
         return;
       }
-      double[] w = fitPath(x, pr.y[l], List.of(t.costs.get(chosenC[l])), seedFor(options.folds(), l)).weights(0, beta);
+      float[][] warm = t.warm == null ? null : new float[][] {t.warm[l][chosenC[l]]};
+      double[] w = fitPath(x, pr.y[l], List.of(t.costs.get(chosenC[l])), seedFor(options.folds(), l), warm, all)
+          .weights(0, beta);
       for (int j = 0; j < p; j++) {
         weights[j * L + l] = (float) w[j];
       }
@@ -442,10 +549,6 @@ public final class ThemeTrainer {
   }
 
   /**
-   * Fits one label for each cost of {@code costs} (ascending), warm-starting the dual solver along the
-   * path. Returns weights in the original feature space, bias last.
-   */
-  /**
    * The fitted weights of one label along the cost path: per cost, the weights in the original feature space
    * with the bias last; for NB-LR also the ratios {@code r} and the mean absolute fitted weight (in the scaled
    * space), from which interpolated weights are derived.
@@ -464,7 +567,16 @@ public final class ThemeTrainer {
     }
   }
 
-  private Fit fitPath(Csr x, boolean[] y, List<Double> costs, long seed) {
+  /**
+   * Fits one label for each cost of {@code costs} (ascending), warm-starting the dual solver along the
+   * path (and, with {@code warm}, from earlier folds).
+   *
+   * @param warm per cost, the dual variable of each comment (by index into the whole training data) from an
+   *     earlier fit at that cost, NaN where none; read for a warm start and updated with this fit's solution.
+   *     Null for cold starts (each cost then starts from the previous cost's solution)
+   * @param index the index into the whole training data of each row of {@code x}
+   */
+  private Fit fitPath(Csr x, boolean[] y, List<Double> costs, long seed, float[][] warm, int[] index) {
     int n = x.rows;
     int p = x.cols;
     int pos = 0;
@@ -497,9 +609,13 @@ public final class ThemeTrainer {
       xs = new Csr(x.rows, x.cols, x.rowPtr, x.col, sv);
     }
     double[] alpha = new double[options.kind().svm() ? n : 2 * n];
+    boolean svm = options.kind().svm();
     for (int c = 0; c < costs.size(); c++) {
       double cost = costs.get(c);
       double[] w = new double[p + 1];
+      if (warm != null) {
+        warmStart(warm[c], index, alpha, svm, cost);
+      }
       if (options.kind() == ClassifierKind.MAXENT) {
         int[][] xi = new int[n][];
         for (int i = 0; i < n; i++) {
@@ -535,8 +651,33 @@ public final class ThemeTrainer {
         meanAbs[c] = p == 0 ? 0 : sum / p;
       }
       out[c] = w;
+      if (warm != null) {
+        for (int i = 0; i < n; i++) {
+          warm[c][index[i]] = (float) (svm ? alpha[i] : alpha[2 * i]);
+        }
+      }
     }
     return new Fit(out, scale, meanAbs);
+  }
+
+  /**
+   * Sets each row's dual variable to its stored value where there is one; other rows keep the previous cost's
+   * solution (or, before the first cost, a cold start). Logistic variables are kept strictly inside (0, cost).
+   */
+  private static void warmStart(float[] stored, int[] rows, double[] alpha, boolean svm, double cost) {
+    int n = rows.length;
+    double lo = Math.min(0.001 * cost, 1e-8);
+    for (int i = 0; i < n; i++) {
+      float v = stored[rows[i]];
+      if (svm) {
+        if (!Float.isNaN(v)) {
+          alpha[i] = v;
+        }
+      } else {
+        double a = Float.isNaN(v) ? alpha[2 * i] : v;
+        alpha[2 * i] = Math.min(Math.max(a, lo), cost - lo);
+      }
+    }
   }
 
   private static double squaredHinge(double[] s, boolean[] y) {
@@ -697,17 +838,17 @@ public final class ThemeTrainer {
     void run(int label);
   }
 
-  private static void runAll(ExecutorService pool, int count, LabelTask task) {
+  /** Runs {@code task} for each label of {@code schedule}, in that order, on the pool's threads (or this one). */
+  private static void runAll(ExecutorService pool, int[] schedule, LabelTask task) {
     if (pool == null) {
-      for (int l = 0; l < count; l++) {
+      for (int l : schedule) {
         task.run(l);
       }
       return;
     }
-    List<Future<?>> fs = new ArrayList<>(count);
-    for (int l = 0; l < count; l++) {
-      final int ll = l;
-      fs.add(pool.submit(() -> task.run(ll)));
+    List<Future<?>> fs = new ArrayList<>(schedule.length);
+    for (int l : schedule) {
+      fs.add(pool.submit(() -> task.run(l)));
     }
     try {
       for (Future<?> f : fs) {
@@ -729,10 +870,13 @@ public final class ThemeTrainer {
   }
 
   /** Names every vocabulary entry of {@code space} by re-extracting key strings until all are found. */
-  private String[] nameKeys(Space space, List<LabelledComment> docs) {
+  private String[] nameKeys(Space space, List<LabelledComment> docs, DocFeatures[] feats) {
     String[] names = new String[space.nKeys];
     int missing = space.nKeys;
     for (int i = 0; i < docs.size() && missing > 0; i++) {
+      if (!namesSomething(space, feats[i], names)) {
+        continue; // the comment's key strings would all be named already: skip building them
+      }
       for (String k : extractor.keys(docs.get(i).text())) {
         int f = space.index.get(FeatureHash.of(k));
         if (f >= 0 && names[f] == null) {
@@ -745,6 +889,16 @@ public final class ThemeTrainer {
       throw new IllegalStateException("internal error: " + missing + " vocabulary keys could not be named");
     }
     return names;
+  }
+
+  private static boolean namesSomething(Space space, DocFeatures doc, String[] names) {
+    for (long key : doc.keys) {
+      int f = space.index.get(key);
+      if (f >= 0 && names[f] == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The unique feature hashes of one comment with their counts, word block first, each block sorted. */

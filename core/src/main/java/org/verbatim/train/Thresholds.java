@@ -105,16 +105,21 @@ final class Thresholds {
    * towards the global one: {@code t = weight * t_label + (1 - weight) * t_global}.
    */
   static double[] tune(double[][] scores, boolean[][] y, ThresholdRule rule, int minPositives, double weight) {
-    int L = scores.length;
-    double[] th = new double[L];
     if (rule == ThresholdRule.NONE) {
-      return th;
+      return new double[scores.length];
     }
     double g = global(scores, y);
-    Arrays.fill(th, g);
-    if (rule == ThresholdRule.GLOBAL) {
-      return th;
-    }
+    return rule == ThresholdRule.GLOBAL ? shrink(null, g, weight, scores.length)
+        : shrink(perLabel(scores, y, minPositives), g, weight, scores.length);
+  }
+
+  /**
+   * Each label's F1-optimal threshold, NaN for a label with fewer than {@code minPositives} positives (or
+   * none): computed once and shared by every weight of {@link #shrink}.
+   */
+  static double[] perLabel(double[][] scores, boolean[][] y, int minPositives) {
+    int L = scores.length;
+    double[] out = new double[L];
     for (int l = 0; l < L; l++) {
       int pos = 0;
       for (boolean b : y[l]) {
@@ -122,12 +127,21 @@ final class Thresholds {
           pos++;
         }
       }
-      if (pos >= minPositives) {
-        double t = best(scores[l], y[l])[0];
-        if (Double.isFinite(t)) {
-          th[l] = weight * t + (1 - weight) * g;
-        }
-      }
+      double t = pos >= minPositives ? best(scores[l], y[l])[0] : Double.NaN;
+      out[l] = Double.isFinite(t) ? t : Double.NaN;
+    }
+    return out;
+  }
+
+  /**
+   * Per-label thresholds moved towards the global one, {@code weight * t_label + (1 - weight) * global}; the
+   * global one where a label has none ({@code perLabel} null: all global).
+   */
+  static double[] shrink(double[] perLabel, double global, double weight, int labels) {
+    double[] th = new double[labels];
+    for (int l = 0; l < labels; l++) {
+      double t = perLabel == null ? Double.NaN : perLabel[l];
+      th[l] = Double.isNaN(t) ? global : weight * t + (1 - weight) * global;
     }
     return th;
   }

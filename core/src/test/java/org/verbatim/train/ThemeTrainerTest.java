@@ -73,6 +73,30 @@ class ThemeTrainerTest {
   }
 
   @Test
+  void warmStartsAcrossFoldsReachTheColdStartsOptimum() {
+    List<LabelledComment> data = TrainingData.comments(160, 7);
+    for (ClassifierKind k : List.of(ClassifierKind.NB_LOGISTIC, ClassifierKind.SVM)) {
+      // a tight tolerance, so that both starts converge to (nearly) the same solution
+      ThemeTrainer warm = ThemeTrainer.create(small().kind(k).tolerance(1e-4).maxEpochs(2000).build());
+      LinearThemeClassifier a = warm.train(data);
+      LinearThemeClassifier b = warm.withoutWarmStarts().train(data);
+      assertEquals(a.report().cvMicroF1(), b.report().cvMicroF1(), 0.01, k.id());
+      float[] wa = a.model().weights();
+      float[] wb = b.model().weights();
+      double diff = 0;
+      double norm = 0;
+      for (int j = 0; j < wa.length; j++) {
+        diff += (wa[j] - wb[j]) * (double) (wa[j] - wb[j]);
+        norm += wb[j] * (double) wb[j];
+      }
+      assertTrue(Math.sqrt(diff) < 0.02 * Math.sqrt(norm), k.id() + ": relative weight difference " + Math.sqrt(diff / norm));
+      List<String> texts = data.stream().map(LabelledComment::text).toList();
+      assertEquals(b.classifyAll(texts).stream().map(Classification::themeIds).toList(),
+          a.classifyAll(texts).stream().map(Classification::themeIds).toList(), k.id());
+    }
+  }
+
+  @Test
   void perLabelThresholdBeatsTheDefaultOnARareTheme() {
     // "rare" has 10 positives among 200, all marked by the word "signal"; with strong regularisation (C = 0.05)
     // its probability never reaches 0.5, so the default threshold never predicts it, while a threshold tuned

@@ -13,7 +13,7 @@ class TrainingOptionsTest {
   void defaultsAreValidAndGridIsSorted() {
     TrainingOptions o = TrainingOptions.builder().costGrid(List.of(16.0, 1.0, 4.0, 1.0)).build();
     assertEquals(List.of(1.0, 4.0, 16.0), o.costGrid());
-    assertEquals(5, o.folds());
+    assertEquals(4, o.folds());
     assertEquals(o, o.toBuilder().build());
     assertEquals("nb-logistic", o.toProperties().get("kind"));
   }
