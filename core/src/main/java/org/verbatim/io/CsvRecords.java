@@ -85,15 +85,15 @@ final class CsvRecords {
     recordLine = line;
     List<String> values = new ArrayList<>();
     while (true) {
-      // c is the first character of a field
+      // c is the first character of a field; the end of input here follows a comma: a last, empty field
+      if (c == EOF) {
+        values.add("");
+        ended = true;
+        return values;
+      }
       if (c == ',') {
         values.add("");
         c = read();
-        if (c == EOF) {
-          values.add("");
-          ended = true;
-          return values;
-        }
         continue;
       }
       if (isLineEnd(c)) {
@@ -101,21 +101,11 @@ final class CsvRecords {
         values.add("");
         return values;
       }
-      if (c == EOF) {
-        values.add("");
-        ended = true;
-        return values;
-      }
       int end = c == '"' ? quoted() : simple(c);
       values.add(field.toString());
       field.setLength(0);
       if (end == ',') {
         c = read();
-        if (c == EOF) {
-          values.add("");
-          ended = true;
-          return values;
-        }
         continue;
       }
       if (end == EOF) {

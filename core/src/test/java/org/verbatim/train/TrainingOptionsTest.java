@@ -52,6 +52,15 @@ class TrainingOptionsTest {
     assertEquals(TrainingOptions.DEFAULT_COSTS, d.costGrid(ClassifierKind.NB_LOGISTIC));
     TrainingOptions one = TrainingOptions.builder().kind(ClassifierKind.SVM).build();
     assertEquals(List.of(ClassifierKind.SVM), one.kindGrid());
+    // plain logistic regression (no naive-Bayes scaling) gets the wider grid unless one is given
+    assertEquals(TrainingOptions.DEFAULT_PLAIN_COSTS,
+        TrainingOptions.builder().kind(ClassifierKind.LOGISTIC).build().costGrid(ClassifierKind.LOGISTIC));
+    assertEquals(TrainingOptions.DEFAULT_PLAIN_COSTS, TrainingOptions.builder()
+        .kindGrid(List.of(ClassifierKind.NB_LOGISTIC, ClassifierKind.LOGISTIC)).build().costGrid());
+    assertEquals(List.of(1.0, 4.0), TrainingOptions.builder().costGrid(List.of(4.0, 1.0))
+        .kind(ClassifierKind.LOGISTIC).build().costGrid());
+    assertEquals(TrainingOptions.DEFAULT_COSTS, d.toBuilder().kind(ClassifierKind.LOGISTIC).build().costGrid(),
+        "a grid already resolved is kept");
     TrainingOptions grid = TrainingOptions.builder().kindGrid(List.of(ClassifierKind.NB_SVM, ClassifierKind.LOGISTIC)).cost(2.0).build();
     assertEquals(ClassifierKind.NB_SVM, grid.kind());
     assertEquals(List.of(2.0), grid.svmCostGrid(), "cost(...) sets the grid of every kind");
