@@ -451,11 +451,7 @@ public final class ThemeTrainer {
         for (ThresholdRule rule : rules) {
           List<Double> weights = rule == ThresholdRule.PER_LABEL ? options.thresholdWeightGrid() : List.of(1.0);
           for (double tw : weights) {
-            double[] thA = switch (rule) {
-              case NONE -> new double[sc.length];
-              case GLOBAL -> Thresholds.shrink(null, global, tw, sc.length);
-              default -> Thresholds.shrink(perLabel, global, tw, sc.length);
-            };
+            double[] thA = Thresholds.forRule(rule, global, perLabel, tw, sc.length);
             double[] th = expand(thA, active);
             for (Ranking ranking : options.rankingGrid()) {
               int[][] pred = decideAll(scores, th, active, pr.atLeastOne, pr.maxLabels, ranking == Ranking.SCORE);
@@ -608,8 +604,8 @@ public final class ThemeTrainer {
       }
       xs = new Csr(x.rows, x.cols, x.rowPtr, x.col, sv);
     }
-    double[] alpha = new double[options.kind().svm() ? n : 2 * n];
     boolean svm = options.kind().svm();
+    double[] alpha = new double[svm ? n : 2 * n];
     for (int c = 0; c < costs.size(); c++) {
       double cost = costs.get(c);
       double[] w = new double[p + 1];
@@ -838,7 +834,7 @@ public final class ThemeTrainer {
     void run(int label);
   }
 
-  /** Runs {@code task} for each label of {@code schedule}, in that order, on the pool's threads (or this one). */
+  /** Runs {@code task} for each entry of {@code schedule}, in that order, on the pool's threads (or this one). */
   private static void runAll(ExecutorService pool, int[] schedule, LabelTask task) {
     if (pool == null) {
       for (int l : schedule) {

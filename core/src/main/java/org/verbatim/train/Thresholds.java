@@ -95,27 +95,23 @@ final class Thresholds {
     return Double.isFinite(t) ? t : 0.0;
   }
 
-  /** Thresholds for one rule (not AUTO), per-label ones unshrunk. */
-  static double[] tune(double[][] scores, boolean[][] y, ThresholdRule rule, int minPositives) {
-    return tune(scores, y, rule, minPositives, 1.0);
-  }
-
   /**
-   * Thresholds for one rule (not AUTO). For {@code PER_LABEL}, each label's F1-optimal threshold is moved
-   * towards the global one: {@code t = weight * t_label + (1 - weight) * t_global}.
+   * The thresholds of one rule (not AUTO) from the optima found once per candidate: none (0), the
+   * {@link #global} one, or, for {@code PER_LABEL}, each label's F1-optimal threshold ({@link #perLabel}) moved
+   * towards the global one, {@code t = weight * t_label + (1 - weight) * t_global}.
    */
-  static double[] tune(double[][] scores, boolean[][] y, ThresholdRule rule, int minPositives, double weight) {
-    if (rule == ThresholdRule.NONE) {
-      return new double[scores.length];
-    }
-    double g = global(scores, y);
-    return rule == ThresholdRule.GLOBAL ? shrink(null, g, weight, scores.length)
-        : shrink(perLabel(scores, y, minPositives), g, weight, scores.length);
+  static double[] forRule(ThresholdRule rule, double global, double[] perLabel, double weight, int labels) {
+    return switch (rule) {
+      case NONE -> new double[labels];
+      case GLOBAL -> shrink(null, global, weight, labels);
+      case PER_LABEL -> shrink(perLabel, global, weight, labels);
+      case AUTO -> throw new IllegalArgumentException("AUTO is a choice between rules, not a rule");
+    };
   }
 
   /**
    * Each label's F1-optimal threshold, NaN for a label with fewer than {@code minPositives} positives (or
-   * none): computed once and shared by every weight of {@link #shrink}.
+   * none): computed once and shared by every weight of {@link #forRule}.
    */
   static double[] perLabel(double[][] scores, boolean[][] y, int minPositives) {
     int L = scores.length;
@@ -137,7 +133,7 @@ final class Thresholds {
    * Per-label thresholds moved towards the global one, {@code weight * t_label + (1 - weight) * global}; the
    * global one where a label has none ({@code perLabel} null: all global).
    */
-  static double[] shrink(double[] perLabel, double global, double weight, int labels) {
+  private static double[] shrink(double[] perLabel, double global, double weight, int labels) {
     double[] th = new double[labels];
     for (int l = 0; l < labels; l++) {
       double t = perLabel == null ? Double.NaN : perLabel[l];

@@ -63,14 +63,21 @@ class ThresholdsTest {
     double[][] s = {{3, 2, 1, 0, -1, -2}, {0.5, 0.4, 0.3, -3, -4, -5}};
     boolean[][] y = {{true, true, true, true, true, false}, {true, false, false, false, false, false}};
     double g = Thresholds.global(s, y);
-    double[] own = Thresholds.tune(s, y, ThresholdRule.PER_LABEL, 1, 1.0);
-    double[] half = Thresholds.tune(s, y, ThresholdRule.PER_LABEL, 1, 0.5);
+    double[] best = Thresholds.perLabel(s, y, 1);
+    for (int l = 0; l < 2; l++) {
+      assertEquals(Thresholds.best(s[l], y[l])[0], best[l], 1e-12);
+    }
+    double[] own = Thresholds.forRule(ThresholdRule.PER_LABEL, g, best, 1.0, 2);
+    double[] half = Thresholds.forRule(ThresholdRule.PER_LABEL, g, best, 0.5, 2);
     for (int l = 0; l < 2; l++) {
       assertEquals(0.5 * (own[l] + g), half[l], 1e-12);
     }
     assertTrue(own[0] != own[1], "the labels need different thresholds");
-    double[] rare = Thresholds.tune(s, y, ThresholdRule.PER_LABEL, 2, 1.0);
+    double[] rare = Thresholds.forRule(ThresholdRule.PER_LABEL, g, Thresholds.perLabel(s, y, 2), 1.0, 2);
+    assertTrue(Double.isNaN(Thresholds.perLabel(s, y, 2)[1]));
     assertEquals(g, rare[1], 1e-12, "a label with fewer positives than the minimum uses the global threshold");
+    assertArrayEquals(new double[] {g, g}, Thresholds.forRule(ThresholdRule.GLOBAL, g, best, 0.5, 2));
+    assertArrayEquals(new double[] {0, 0}, Thresholds.forRule(ThresholdRule.NONE, g, best, 0.5, 2));
   }
 
   @Test
