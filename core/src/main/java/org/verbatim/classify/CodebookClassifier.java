@@ -137,6 +137,11 @@ public final class CodebookClassifier implements ThemeClassifier {
     return classify(pipeline.analyze(Objects.requireNonNull(text, "text")), Double.MIN_VALUE);
   }
 
+  /** Classifies a comment already analysed by {@link #pipeline()}, as {@link #classify(String)} does. */
+  public Classification classify(AnalyzedText analyzed) {
+    return classify(Objects.requireNonNull(analyzed, "analyzed"), options.threshold());
+  }
+
   /** Classifies an already analysed comment, tagging themes whose score reaches {@code threshold}. */
   public Classification classify(AnalyzedText analyzed, double threshold) {
     List<CueMatcher.Match> matches = matcher.match(analyzed);

@@ -84,6 +84,11 @@ public final class PolarityModel {
     this.extractor = new FeatureExtractor(association, SentimentLexicon.english(), options);
   }
 
+  /** The pipeline that analyses comments for this model. */
+  public TextPipeline pipeline() {
+    return pipeline;
+  }
+
   /**
    * The most probable polarity of a comment towards a theme.
    *
@@ -113,10 +118,18 @@ public final class PolarityModel {
   public List<Polarity> predictAll(String text, List<String> themeIds) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(themeIds, "themeIds");
-    if (themeIds.isEmpty()) {
-      return List.of();
-    }
-    AnalyzedText a = pipeline.analyze(text);
+    return themeIds.isEmpty() ? List.of() : predictAll(pipeline.analyze(text), themeIds);
+  }
+
+  /**
+   * As {@link #predictAll(String, List)} for a comment already analysed by {@link #pipeline()} (a caller that
+   * needs the analysis for something else too analyses once).
+   *
+   * @throws NullPointerException if an argument or a theme id is null
+   */
+  public List<Polarity> predictAll(AnalyzedText a, List<String> themeIds) {
+    Objects.requireNonNull(a, "analyzed");
+    Objects.requireNonNull(themeIds, "themeIds");
     List<Polarity> out = new ArrayList<>(themeIds.size());
     for (String t : themeIds) {
       out.add(predict(a, Objects.requireNonNull(t, "themeId")).polarity());

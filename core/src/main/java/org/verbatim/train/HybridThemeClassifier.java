@@ -13,6 +13,8 @@ import org.verbatim.ModelInfo;
 import org.verbatim.Polarity;
 import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
+import org.verbatim.classify.CodebookClassifier;
+import org.verbatim.text.AnalyzedText;
 
 /**
  * A trained model combined with an evidence classifier (normally the codebook classifier): the trained model
@@ -45,6 +47,11 @@ public final class HybridThemeClassifier implements ThemeClassifier {
   private final List<String> fallback;
   private final ModelInfo info;
   private final boolean learnedPolarity;
+  /**
+   * The evidence classifier when it is a codebook classifier analysing with the learned polarity model's own
+   * pipeline: each comment is then analysed once for both; null otherwise.
+   */
+  private final CodebookClassifier sharedAnalysis;
 
   private HybridThemeClassifier(LinearThemeClassifier model, ThemeClassifier evidence) {
     this.model = Objects.requireNonNull(model, "model");
@@ -58,6 +65,8 @@ public final class HybridThemeClassifier implements ThemeClassifier {
     }
     this.covered = Set.copyOf(cov);
     this.learnedPolarity = model.polarityModel().isPresent();
+    this.sharedAnalysis = learnedPolarity && evidence instanceof CodebookClassifier cb
+        && cb.pipeline() == model.polarityModel().get().pipeline() ? cb : null;
     ModelInfo mi = model.info();
     ModelInfo ei = evidence.info();
     Map<String, String> props = new TreeMap<>(mi.properties());
@@ -91,8 +100,16 @@ public final class HybridThemeClassifier implements ThemeClassifier {
   @Override
   public Classification classify(String text) {
     Objects.requireNonNull(text, "text");
-    Classification trained = model.classify(text);
-    Classification cues = evidence.classify(text);
+    Classification trained;
+    Classification cues;
+    if (sharedAnalysis != null) {
+      AnalyzedText analyzed = sharedAnalysis.pipeline().analyze(text);
+      trained = model.classify(text, analyzed);
+      cues = sharedAnalysis.classify(analyzed);
+    } else {
+      trained = model.classify(text);
+      cues = evidence.classify(text);
+    }
     List<ThemeTag> out = new ArrayList<>();
     for (ThemeTag t : trained.tags()) {
       Optional<ThemeTag> c = cues.tag(t.themeId());
@@ -109,6 +126,11 @@ public final class HybridThemeClassifier implements ThemeClassifier {
       }
     }
     return new Classification(out);
+  }
+
+  /** Whether each comment is analysed once for the learned polarity and the codebook (see {@link #classify}). */
+  boolean analysesOnce() {
+    return sharedAnalysis != null;
   }
 
   /** The trained part. */

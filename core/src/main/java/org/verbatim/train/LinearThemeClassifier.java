@@ -13,6 +13,7 @@ import org.verbatim.Polarity;
 import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
 import org.verbatim.polarity.PolarityModel;
+import org.verbatim.text.AnalyzedText;
 
 /**
  * A trained binary-relevance linear classifier: TF-IDF (or binary) features, one weight vector per theme,
@@ -109,7 +110,15 @@ public final class LinearThemeClassifier implements ThemeClassifier {
   @Override
   public Classification classify(String text) {
     Objects.requireNonNull(text, "text");
-    return classify(text, work.get());
+    return classify(text, work.get(), null);
+  }
+
+  /**
+   * As {@link #classify(String)}, the learned polarity (if any) read from {@code analyzed}, the comment already
+   * analysed by the polarity model's pipeline (for a hybrid whose codebook part analyses with the same one).
+   */
+  Classification classify(String text, AnalyzedText analyzed) {
+    return classify(text, work.get(), Objects.requireNonNull(analyzed, "analyzed"));
   }
 
   @Override
@@ -118,12 +127,12 @@ public final class LinearThemeClassifier implements ThemeClassifier {
     LinearModel.Work w = work.get();
     List<Classification> out = new ArrayList<>(texts.size());
     for (String t : texts) {
-      out.add(classify(Objects.requireNonNull(t, "text"), w));
+      out.add(classify(Objects.requireNonNull(t, "text"), w, null));
     }
     return out;
   }
 
-  private Classification classify(String text, LinearModel.Work w) {
+  private Classification classify(String text, LinearModel.Work w, AnalyzedText analyzed) {
     model.score(text, w);
     int[] on = model.decide(w.scores);
     if (on.length == 0) {
@@ -135,7 +144,7 @@ public final class LinearThemeClassifier implements ThemeClassifier {
       for (int l : on) {
         ids.add(model.labels().get(l));
       }
-      polarities = polarity.predictAll(text, ids);
+      polarities = analyzed == null ? polarity.predictAll(text, ids) : polarity.predictAll(analyzed, ids);
     }
     List<ThemeTag> tags = new ArrayList<>(on.length);
     for (int i = 0; i < on.length; i++) {

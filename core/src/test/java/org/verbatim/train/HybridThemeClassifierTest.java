@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.verbatim.Classification;
+import org.verbatim.ModelInfo;
 import org.verbatim.Polarity;
+import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
 import org.verbatim.classify.CodebookClassifier;
 import org.verbatim.codebook.Codebook;
@@ -78,6 +80,39 @@ class HybridThemeClassifierTest {
     assertEquals(Polarity.POSITIVE, staff.polarity(), "polarity from the learned model");
     assertEquals("rude", staff.evidence().get(0).in(text), "evidence from the codebook");
     assertEquals(Polarity.NEGATIVE, HybridThemeClassifier.of(trained(3), CUES).classify(text).tag("staff").orElseThrow().polarity());
+  }
+
+  @Test
+  void withTheSamePipelineEachCommentIsAnalysedOnceWithTheSameResult() {
+    List<PolarityExample> pairs = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      pairs.add(new PolarityExample("the nurse was rude " + i, "staff", Polarity.NEGATIVE));
+      pairs.add(new PolarityExample("the nurse was friendly " + i, "staff", Polarity.POSITIVE));
+      pairs.add(new PolarityExample("the food was cold " + i, "food", Polarity.NEGATIVE));
+    }
+    LinearThemeClassifier model = trained(3)
+        .withPolarity(new PolarityTrainer(PolarityOptions.defaults().withLambdas(List.of(0.1))).train(pairs));
+    HybridThemeClassifier once = HybridThemeClassifier.of(model, CUES);
+    assertTrue(once.analysesOnce(), "the polarity model and the codebook share the cached FAST pipeline");
+    // the same codebook behind a plain ThemeClassifier: each part analyses the comment itself
+    ThemeClassifier opaque = new ThemeClassifier() {
+      @Override
+      public Classification classify(String text) {
+        return CUES.classify(text);
+      }
+
+      @Override
+      public ModelInfo info() {
+        return CUES.info();
+      }
+    };
+    HybridThemeClassifier twice = HybridThemeClassifier.of(model, opaque);
+    assertFalse(twice.analysesOnce());
+    assertFalse(HybridThemeClassifier.of(trained(3), CUES).analysesOnce(), "no learned polarity: nothing to share");
+    List<String> texts = List.of("the nurse was rude and the lunch was cold", "friendly staff, tasty food, no parking",
+        "we waited hours", "", "the nurse was not friendly at all");
+    assertEquals(twice.classifyAll(texts), once.classifyAll(texts));
+    assertTrue(once.classifyAll(texts).stream().anyMatch(c -> !c.tags().isEmpty()));
   }
 
   @Test
