@@ -65,16 +65,21 @@ class HybridThemeClassifierTest {
     assertEquals("hybrid", hybrid.info().kind());
   }
 
+  /** {@link #trained} with a polarity model learned from staff comments: "rude" ones coded {@code rude}, "friendly" ones {@code friendly}. */
+  private static LinearThemeClassifier trainedWithStaffPolarity(Polarity rude, Polarity friendly) {
+    List<PolarityExample> pairs = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      pairs.add(new PolarityExample("the nurse was rude " + i, "staff", rude));
+      pairs.add(new PolarityExample("the nurse was friendly " + i, "staff", friendly));
+    }
+    PolarityModel polarity = new PolarityTrainer(PolarityOptions.defaults().withLambdas(List.of(0.1))).train(pairs);
+    return trained(3).withPolarity(polarity);
+  }
+
   @Test
   void aLearnedPolarityModelOverridesTheCodebooksPolarityButNotItsEvidence() {
     // polarity codes that contradict the codebook's cues, so the winner is visible
-    List<PolarityExample> pairs = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
-      pairs.add(new PolarityExample("the nurse was rude " + i, "staff", Polarity.POSITIVE));
-      pairs.add(new PolarityExample("the nurse was friendly " + i, "staff", Polarity.NEGATIVE));
-    }
-    PolarityModel contrary = new PolarityTrainer(PolarityOptions.defaults().withLambdas(List.of(0.1))).train(pairs);
-    LinearThemeClassifier model = trained(3).withPolarity(contrary);
+    LinearThemeClassifier model = trainedWithStaffPolarity(Polarity.POSITIVE, Polarity.NEGATIVE);
     String text = "the nurse was rude and the parking was a nightmare";
     ThemeTag staff = HybridThemeClassifier.of(model, CUES).classify(text).tag("staff").orElseThrow();
     assertEquals(Polarity.POSITIVE, staff.polarity(), "polarity from the learned model");
@@ -84,14 +89,7 @@ class HybridThemeClassifierTest {
 
   @Test
   void withTheSamePipelineEachCommentIsAnalysedOnceWithTheSameResult() {
-    List<PolarityExample> pairs = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
-      pairs.add(new PolarityExample("the nurse was rude " + i, "staff", Polarity.NEGATIVE));
-      pairs.add(new PolarityExample("the nurse was friendly " + i, "staff", Polarity.POSITIVE));
-      pairs.add(new PolarityExample("the food was cold " + i, "food", Polarity.NEGATIVE));
-    }
-    LinearThemeClassifier model = trained(3)
-        .withPolarity(new PolarityTrainer(PolarityOptions.defaults().withLambdas(List.of(0.1))).train(pairs));
+    LinearThemeClassifier model = trainedWithStaffPolarity(Polarity.NEGATIVE, Polarity.POSITIVE);
     HybridThemeClassifier once = HybridThemeClassifier.of(model, CUES);
     assertTrue(once.analysesOnce(), "the polarity model and the codebook share the cached FAST pipeline");
     // the same codebook behind a plain ThemeClassifier: each part analyses the comment itself
