@@ -181,11 +181,7 @@ public final class AnalyzedTextBuilder {
     if (joinedTags != null && n > 0) {
       spans.setTags(0, Arrays.copyOf(joinedTags, n), Arrays.copyOf(joinedLemmas, n));
     }
-    TokenDraft draft = TokenDraft.from(text, spans, profile);
-    ContrastMarker.mark(draft);
-    java.util.List<Clause> clauses = ClauseSplitter.split(draft);
-    NegationMarker.mark(draft, clauses);
-    return draft.build(clauses);
+    return new Analysis().annotate(text, spans, profile, Vocabulary.base()).toAnalyzedText();
   }
 
   /** True when tokens {@code i} and {@code i + 1} touch, share a sentence and are the two halves of a contraction. */

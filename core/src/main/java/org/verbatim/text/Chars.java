@@ -83,11 +83,19 @@ final class Chars {
 
   /** True when {@code s} is non-empty and made only of punctuation (Unicode categories P*). */
   static boolean isPunctuation(String s) {
-    if (s.isEmpty()) {
+    return isPunctuation(s, 0, s.length());
+  }
+
+  /** True when {@code text[from, to)} is non-empty and made only of punctuation (Unicode categories P*). */
+  static boolean isPunctuation(String text, int from, int to) {
+    if (from >= to) {
       return false;
     }
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
+    for (int i = from; i < to; ) {
+      int cp = text.codePointAt(i);
+      if (cp > 0xFFFF && i + 1 >= to) {
+        cp = text.charAt(i); // a high surrogate whose pair lies outside the range counts alone
+      }
       if (cp < 0x80 && ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'))) {
         return false;
       }
@@ -110,11 +118,16 @@ final class Chars {
 
   /** Sentence-final punctuation: a non-empty run of {@code . ! ? …} (and their full-width forms). */
   static boolean isTerminal(String s) {
-    if (s.isEmpty()) {
+    return isTerminal(s.toCharArray(), 0, s.length());
+  }
+
+  /** As {@link #isTerminal(String)} for {@code chars[from, to)}. */
+  static boolean isTerminal(char[] chars, int from, int to) {
+    if (from >= to) {
       return false;
     }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
+    for (int i = from; i < to; i++) {
+      char c = chars[i];
       if (c != '.' && c != '!' && c != '?' && c != '\u2026' && c != '\uFF01' && c != '\uFF1F' && c != '\u3002') {
         return false;
       }

@@ -1,10 +1,7 @@
 package org.verbatim.text;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * Splits each sentence into clauses and sets {@link TokenDraft#clause}. See {@link OpenNlpPipeline} for the rules.
+ * Splits each sentence into clauses and sets each token's clause. See {@link OpenNlpPipeline} for the rules.
  *
  * <p>Stateless and thread-safe.
  */
@@ -12,22 +9,23 @@ final class ClauseSplitter {
 
   private ClauseSplitter() {}
 
-  static List<Clause> split(TokenDraft d) {
-    List<Clause> clauses = new ArrayList<>();
-    int[] starts = d.sentenceStarts();
+  static void split(Analysis d) {
+    d.clauses = 0;
+    int[] starts = d.sentenceStart;
     for (int s = 0; s < d.sentences; s++) {
       int first = starts[s];
       int limit = starts[s + 1];
       int current = first;
-      boolean afterContrast = d.contrast[first];
+      boolean afterContrast = (d.flags[first] & Analysis.CONTRAST) != 0;
       boolean content = false; // the clause has a token that is neither punctuation nor a contrast marker
       boolean pending = false; // a closing punctuation mark ended the clause; the next non-punctuation token starts a new one
       for (int i = first; i < limit; i++) {
-        boolean closer = isCloser(d, i);
+        int f = d.flags[i];
+        boolean closer = (f & Analysis.PUNCT) != 0 && isCloser(d, i);
         if (i > first) {
           boolean startNew = false;
           boolean newAfterContrast = false;
-          if (d.contrast[i] && !d.contrast[i - 1]) {
+          if ((f & Analysis.CONTRAST) != 0 && (d.flags[i - 1] & Analysis.CONTRAST) == 0) {
             if (content) {
               startNew = true;
               newAfterContrast = true;
@@ -36,11 +34,11 @@ final class ClauseSplitter {
             }
           } else if (isOpener(d, i)) {
             startNew = content;
-          } else if (pending && !d.punctuation[i]) {
+          } else if (pending && (f & Analysis.PUNCT) == 0) {
             startNew = true;
           }
           if (startNew) {
-            add(d, clauses, current, i, s, afterContrast);
+            d.addClause(current, i, s, afterContrast);
             current = i;
             afterContrast = newAfterContrast;
             content = false;
@@ -49,37 +47,30 @@ final class ClauseSplitter {
         }
         if (closer) {
           pending |= content;
-        } else if (!d.contrast[i] && !d.punctuation[i]) {
+        } else if ((f & (Analysis.CONTRAST | Analysis.PUNCT)) == 0) {
           content = true;
         }
       }
-      add(d, clauses, current, limit, s, afterContrast);
+      d.addClause(current, limit, s, afterContrast);
     }
-    return clauses;
-  }
-
-  private static void add(TokenDraft d, List<Clause> clauses, int from, int to, int sentence, boolean afterContrast) {
-    int index = clauses.size();
-    for (int k = from; k < to; k++) {
-      d.clause[k] = index;
-    }
-    clauses.add(new Clause(from, to, sentence, afterContrast));
   }
 
   /** Opening brackets start a clause. */
-  static boolean isOpener(TokenDraft d, int i) {
-    String n = d.norm[i];
-    return n.length() == 1 && (n.charAt(0) == '(' || n.charAt(0) == '[' || n.charAt(0) == '{');
+  private static boolean isOpener(Analysis d, int i) {
+    if (d.normEnd[i] - d.normStart[i] != 1) {
+      return false;
+    }
+    char c = d.normChars[d.normStart[i]];
+    return c == '(' || c == '[' || c == '{';
   }
 
   /** Punctuation that ends a clause: {@code , ; :}, closing brackets, dashes, and sentence-final punctuation. */
-  static boolean isCloser(TokenDraft d, int i) {
-    if (!d.punctuation[i]) {
-      return false;
-    }
-    String n = d.norm[i];
-    if (n.length() == 1) {
-      switch (n.charAt(0)) {
+  private static boolean isCloser(Analysis d, int i) {
+    char[] n = d.normChars;
+    int a = d.normStart[i];
+    int len = d.normEnd[i] - a;
+    if (len == 1) {
+      switch (n[a]) {
         case ',':
         case ';':
         case ':':
@@ -97,9 +88,9 @@ final class ClauseSplitter {
           break;
       }
     }
-    if (n.equals("--") || n.equals("---")) {
+    if ((len == 2 || len == 3) && n[a] == '-' && n[a + 1] == '-' && (len == 2 || n[a + 2] == '-')) {
       return true;
     }
-    return Chars.isTerminal(n);
+    return Chars.isTerminal(n, a, a + len);
   }
 }

@@ -1,5 +1,6 @@
 package org.verbatim.text;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,38 +41,69 @@ final class Contractions {
    * @return an index {@code k} with {@code 0 < k < token.length()}: the stem is {@code [0, k)}, the clitic {@code [k, length)}
    */
   static int splitPoint(String token) {
-    int n = token.length();
+    return splitPoint(token, 0, token.length());
+  }
+
+  /** As {@link #splitPoint(String)} for the token {@code text[from, to)}; the split is relative to {@code from}. */
+  static int splitPoint(String text, int from, int to) {
+    int n = to - from;
     if (n < 3) {
       return -1;
     }
-    char last = token.charAt(n - 1);
+    char last = text.charAt(to - 1);
     // stem + n't
-    if (n >= 4 && (last == 't' || last == 'T') && Norms.isApostrophe(token.charAt(n - 2))
-        && (token.charAt(n - 3) == 'n' || token.charAt(n - 3) == 'N') && lettersOnly(token, 0, n - 3)) {
+    if (n >= 4 && (last == 't' || last == 'T') && Norms.isApostrophe(text.charAt(to - 2))
+        && (text.charAt(to - 3) == 'n' || text.charAt(to - 3) == 'N') && lettersOnly(text, from, to - 3)) {
       return n - 3;
     }
     // stem + 'm / 'd / 's
-    if (Norms.isApostrophe(token.charAt(n - 2)) && isOneOf(last, "mdsMDS") && lettersOnly(token, 0, n - 2)) {
+    if (Norms.isApostrophe(text.charAt(to - 2)) && isOneOf(last, "mdsMDS") && lettersOnly(text, from, to - 2)) {
       return n - 2;
     }
     // stem + 're / 've / 'll
-    if (n >= 4 && Norms.isApostrophe(token.charAt(n - 3)) && lettersOnly(token, 0, n - 3)) {
-      char a = Character.toLowerCase(token.charAt(n - 2));
+    if (n >= 4 && Norms.isApostrophe(text.charAt(to - 3)) && lettersOnly(text, from, to - 3)) {
+      char a = Character.toLowerCase(text.charAt(to - 2));
       char b = Character.toLowerCase(last);
       if ((a == 'r' && b == 'e') || (a == 'v' && b == 'e') || (a == 'l' && b == 'l')) {
         return n - 3;
       }
     }
-    // apostrophe-less negations: only words ending in "nt" pay for a lower-case copy
+    // apostrophe-less negations: only words ending in "nt" are looked up
     if (n >= 4 && n <= 8 && (last == 't' || last == 'T')
-        && (token.charAt(n - 2) == 'n' || token.charAt(n - 2) == 'N')) {
-      Integer stem = JOINED_NEGATIONS.get(asciiLower(token));
-      return stem == null ? -1 : stem;
+        && (text.charAt(to - 2) == 'n' || text.charAt(to - 2) == 'N')) {
+      return joinedNegation(text, from, to);
     }
-    if (n == 6 && token.equalsIgnoreCase("cannot")) {
+    if (n == 6 && text.regionMatches(true, from, "cannot", 0, 6)) {
       return 3;
     }
     return -1;
+  }
+
+  /** The stem length of an apostrophe-less negation ({@code didnt} gives 3), or -1. */
+  private static int joinedNegation(String text, int from, int to) {
+    for (Map.Entry<String, Integer> e : JOINED_NEGATION_LIST) {
+      String w = e.getKey();
+      if (w.length() == to - from && regionEqualsAsciiLower(text, from, w)) {
+        return e.getValue();
+      }
+    }
+    return -1;
+  }
+
+  private static final List<Map.Entry<String, Integer>> JOINED_NEGATION_LIST = List.copyOf(JOINED_NEGATIONS.entrySet());
+
+  /** True when {@code text[from, from + w.length())} lower-cased in ASCII equals {@code w}. */
+  private static boolean regionEqualsAsciiLower(String text, int from, String w) {
+    for (int i = 0; i < w.length(); i++) {
+      char c = text.charAt(from + i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != w.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when a clitic (the part after {@link #splitPoint(String)}) is a negation: {@code n't}, {@code nt} or {@code not}. */
@@ -114,14 +146,5 @@ final class Contractions {
 
   private static boolean isOneOf(char c, String chars) {
     return chars.indexOf(c) >= 0;
-  }
-
-  private static String asciiLower(String s) {
-    char[] chars = new char[s.length()];
-    for (int i = 0; i < chars.length; i++) {
-      char c = s.charAt(i);
-      chars[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-    }
-    return new String(chars);
   }
 }

@@ -1,7 +1,5 @@
 package org.verbatim.text;
 
-import java.util.Set;
-
 /**
  * Marks contrast markers ({@link Token#contrast()}). See {@link OpenNlpPipeline} for the list and the rules.
  *
@@ -11,28 +9,33 @@ final class ContrastMarker {
 
   private ContrastMarker() {}
 
-  static final PhraseTable MARKERS = new PhraseTable(
-      "but", "although", "though", "even though", "however", "yet", "whereas", "while", "whilst", "despite",
-      "in spite of", "except", "except for", "apart from", "other than", "on the other hand", "nevertheless",
-      "nonetheless", "albeit", "having said that", "on the contrary", "even so");
+  static final PhraseTable MARKERS = new PhraseTable(RuleWords.CONTRAST_MARKERS);
 
-  /** Words before "but" that make it mean "only" or "anything other than" ("nothing but praise", "all but"). */
-  private static final Set<String> NOT_CONTRAST_BEFORE_BUT = Set.of("all", "nothing", "anything", "last");
+  private static final int BUT = RuleWords.id("but");
+  private static final int YET = RuleWords.id("yet");
+  private static final int WHILE = RuleWords.id("while");
+  private static final int WHILST = RuleWords.id("whilst");
+  private static final int THOUGH = RuleWords.id("though");
+  private static final int HOWEVER = RuleWords.id("however");
+  private static final int COMMA = RuleWords.id(",");
+  private static final int SEMICOLON = RuleWords.id(";");
+  private static final int AND = RuleWords.id("and");
+  private static final int ALSO = RuleWords.id("also");
+  private static final int AS = RuleWords.id("as");
 
-  /** Degree words after "however" that make it "to whatever degree" ("however long it takes"). */
-  private static final Set<String> DEGREE_AFTER_HOWEVER = Set.of(
-      "long", "much", "many", "hard", "often", "small", "big", "bad", "good", "little", "far", "busy", "difficult");
-
-  static void mark(TokenDraft d) {
-    int[] starts = d.sentenceStarts();
+  static void mark(Analysis d) {
+    int[] starts = d.sentenceStart;
     for (int s = 0; s < d.sentences; s++) {
       int first = starts[s];
       int limit = starts[s + 1];
       for (int i = first; i < limit; i++) {
-        int len = MARKERS.match(d.norm, i, limit);
+        if (!MARKERS.starts(d.id[i])) {
+          continue;
+        }
+        int len = MARKERS.match(d, i, limit);
         if (len > 0 && accept(d, i, len, first, limit)) {
           for (int k = i; k < i + len; k++) {
-            d.contrast[k] = true;
+            d.flags[k] |= Analysis.CONTRAST;
           }
           i += len - 1;
         }
@@ -40,38 +43,41 @@ final class ContrastMarker {
     }
   }
 
-  private static boolean accept(TokenDraft d, int i, int len, int first, int limit) {
+  private static boolean accept(Analysis d, int i, int len, int first, int limit) {
     int after = i + len;
     // a marker must introduce something: a word, or a comma and then a word
     if (after >= limit) {
       return false;
     }
-    boolean wordNext = !d.punctuation[after];
-    boolean commaThenWord = d.norm[after].equals(",") && after + 1 < limit && !d.punctuation[after + 1];
+    boolean wordNext = (d.flags[after] & Analysis.PUNCT) == 0;
+    boolean commaThenWord = d.id[after] == COMMA && after + 1 < limit && (d.flags[after + 1] & Analysis.PUNCT) == 0;
     if (!wordNext && !commaThenWord) {
       return false;
     }
-    String prev = i > first ? d.norm[i - 1] : null;
-    String next = d.norm[after];
     if (len > 1) {
       return true;
     }
-    switch (d.norm[i]) {
-      case "but":
-        return !(prev != null && NOT_CONTRAST_BEFORE_BUT.contains(prev)) && !next.equals("also");
-      case "yet":
-        // a conjunction: sentence-initial or after a comma, semicolon, "and" or "but"; not "not yet", "as yet"
-        return prev == null || prev.equals(",") || prev.equals(";") || prev.equals("and") || prev.equals("but");
-      case "while":
-      case "whilst":
-        // "while" is often temporal; only after a comma or semicolon is it read as contrast
-        return prev != null && (prev.equals(",") || prev.equals(";"));
-      case "though":
-        return prev == null || !prev.equals("as");
-      case "however":
-        return !DEGREE_AFTER_HOWEVER.contains(next);
-      default:
-        return true;
+    int prev = i > first ? d.id[i - 1] : Vocabulary.NONE;
+    boolean hasPrev = i > first;
+    int next = d.id[after];
+    int word = d.id[i];
+    if (word == BUT) {
+      return !(hasPrev && (d.vocabulary.flags(prev) & RuleWords.NOT_CONTRAST_BEFORE_BUT) != 0) && next != ALSO;
     }
+    if (word == YET) {
+      // a conjunction: sentence-initial or after a comma, semicolon, "and" or "but"; not "not yet", "as yet"
+      return !hasPrev || prev == COMMA || prev == SEMICOLON || prev == AND || prev == BUT;
+    }
+    if (word == WHILE || word == WHILST) {
+      // "while" is often temporal; only after a comma or semicolon is it read as contrast
+      return hasPrev && (prev == COMMA || prev == SEMICOLON);
+    }
+    if (word == THOUGH) {
+      return !hasPrev || prev != AS;
+    }
+    if (word == HOWEVER) {
+      return (d.vocabulary.flags(next) & RuleWords.DEGREE_AFTER_HOWEVER) == 0;
+    }
+    return true;
   }
 }

@@ -19,7 +19,7 @@ import opennlp.tools.util.Span;
  * lemmatizer see tokens with typographic apostrophes and quotes folded to ASCII (the models were trained on
  * ASCII forms). Lemmas are lower-cased; where the lemmatizer has no answer ({@code O}) the lower-cased token is
  * used. POS tags are Universal Dependencies UPOS tags; a token the model reads as a contraction gets a joined tag
- * and lemma ({@code AUX+PART}, {@code do+not}), which {@link TokenDraft} splits with the token.
+ * and lemma ({@code AUX+PART}, {@code do+not}), which {@link TokenNormalizer} splits with the token.
  *
  * <p>Stateless and thread-safe: the maxent components are per thread.
  */

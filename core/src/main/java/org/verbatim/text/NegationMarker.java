@@ -1,7 +1,5 @@
 package org.verbatim.text;
 
-import java.util.List;
-
 /**
  * Marks negation cues ({@link Token#negator()}) and their scope ({@link Token#negated()}): the rest of the clause
  * after the cue. See {@link OpenNlpPipeline} for the cue list and the idioms.
@@ -12,89 +10,73 @@ final class NegationMarker {
 
   private NegationMarker() {}
 
-  /** Negation cues, as norms after contractions are split ({@code didn't} gives {@code did} + {@code not}). */
-  static final PhraseTable CUES = new PhraseTable(
-      "not", "no", "never", "nobody", "nothing", "none", "nowhere", "neither", "nor", "without", "hardly",
-      "barely", "scarcely", "rarely", "seldom", "noone", "nope", "lack", "lacks", "lacked", "lacking",
-      "no one", "no - one", "lack of", "absence of", "anything but",
-      "fail to", "fails to", "failed to", "failing to", "unable to",
-      "refuse to", "refuses to", "refused to", "refusing to", "neglected to");
+  static final PhraseTable CUES = new PhraseTable(RuleWords.NEGATION_CUES);
+  static final PhraseTable CANCELLED = new PhraseTable(RuleWords.NEGATION_CANCELLED);
+  static final PhraseTable CANCELLED_BEFORE_ENOUGH = new PhraseTable(RuleWords.NEGATION_CANCELLED_BEFORE_ENOUGH);
+  static final PhraseTable LIMITED = new PhraseTable(RuleWords.NEGATION_LIMITED);
 
-  /** Phrases in which the cue does not negate at all (double negatives, fixed expressions). */
-  static final PhraseTable CANCELLED = new PhraseTable(
-      "not only", "not just", "not merely", "not to mention", "whether or not", "no wonder", "no matter",
-      "nothing but", "last but not least",
-      "never fail to", "never fails to", "never failed to", "never failing to",
-      "not fail to", "not fails to", "not failed to",
-      "can not fault", "could not fault", "can not find fault", "could not find fault", "can not wait",
-      "nothing too much", "nothing was too much", "nothing is too much", "nothing seemed too much",
-      "nothing seems too much", "nothing ever too much", "nothing was ever too much",
-      "could not have been ~comp", "could not be ~comp", "can not ask for ~comp", "could not ask for ~comp",
-      "could not have asked for ~comp", "could not have wished for ~comp");
+  private static final int CAN = RuleWords.id("can");
+  private static final int COULD = RuleWords.id("could");
+  private static final int ENOUGH = RuleWords.id("enough");
 
-  /** Like {@link #CANCELLED}, but only when "enough" follows later in the clause ("can't thank them enough"). */
-  static final PhraseTable CANCELLED_BEFORE_ENOUGH = new PhraseTable(
-      "can not thank", "could not thank", "can not praise", "could not praise", "can not recommend",
-      "could not recommend", "can not say", "could not say", "can not speak", "could not speak");
-
-  /** Phrases whose first word is a cue that negates only the rest of the phrase, not the rest of the clause. */
-  static final PhraseTable LIMITED = new PhraseTable(
-      "no doubt", "without doubt", "without a doubt", "no problem", "no problems", "no issue", "no issues",
-      "no complaint", "no complaints", "no worries", "no bother", "no trouble");
-
-  static void mark(TokenDraft d, List<Clause> clauses) {
-    for (Clause c : clauses) {
-      markClause(d, c.firstToken(), c.endToken());
+  static void mark(Analysis d) {
+    for (int c = 0; c < d.clauses; c++) {
+      markClause(d, d.clauseFirst[c], d.clauseEnd[c]);
     }
   }
 
-  private static void markClause(TokenDraft d, int first, int limit) {
-    String[] norm = d.norm;
+  private static void markClause(Analysis d, int first, int limit) {
+    int[] flags = d.flags;
+    int[] id = d.id;
     int i = first;
     boolean inScope = false;
     while (i < limit) {
       if (!inScope) {
-        int len = CANCELLED.match(norm, i, limit);
-        if (len == 0 && enoughFollows(norm, i, limit)) {
-          len = CANCELLED_BEFORE_ENOUGH.match(norm, i, limit);
+        int len = CANCELLED.match(d, i, limit);
+        if (len == 0 && enoughFollows(id, i, limit)) {
+          len = CANCELLED_BEFORE_ENOUGH.match(d, i, limit);
         }
         if (len > 0) {
           i += len;
           continue;
         }
-        len = LIMITED.match(norm, i, limit);
+        len = LIMITED.match(d, i, limit);
         if (len > 0) {
-          d.negator[i] = true;
+          flags[i] |= Analysis.NEGATOR;
           for (int k = i + 1; k < i + len; k++) {
-            d.negated[k] = true;
+            flags[k] |= Analysis.NEGATED;
           }
           i += len;
           continue;
         }
       }
-      int len = CUES.match(norm, i, limit);
+      int len = CUES.match(d, i, limit);
       if (len > 0) {
         for (int k = i; k < i + len; k++) {
-          d.negator[k] = true;
-          d.negated[k] = inScope && !d.punctuation[k];
+          flags[k] |= Analysis.NEGATOR;
+          if (inScope && (flags[k] & Analysis.PUNCT) == 0) {
+            flags[k] |= Analysis.NEGATED;
+          } else {
+            flags[k] &= ~Analysis.NEGATED;
+          }
         }
         inScope = true;
         i += len;
         continue;
       }
-      if (inScope && !d.punctuation[i]) {
-        d.negated[i] = true;
+      if (inScope && (flags[i] & Analysis.PUNCT) == 0) {
+        flags[i] |= Analysis.NEGATED;
       }
       i++;
     }
   }
 
-  private static boolean enoughFollows(String[] norm, int from, int limit) {
-    if (!norm[from].equals("can") && !norm[from].equals("could")) {
+  private static boolean enoughFollows(int[] id, int from, int limit) {
+    if (id[from] != CAN && id[from] != COULD) {
       return false;
     }
     for (int k = from + 1; k < limit; k++) {
-      if (norm[k].equals("enough")) {
+      if (id[k] == ENOUGH) {
         return true;
       }
     }

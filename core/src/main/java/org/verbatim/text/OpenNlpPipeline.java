@@ -121,13 +121,21 @@ public final class OpenNlpPipeline implements TextPipeline {
   @Override
   public AnalyzedText analyze(String text) {
     Objects.requireNonNull(text, "text");
-    SpanList spans = profile == Profile.FULL ? MaxentSegmenter.segment(text, true) : RuleSegmenter.segment(text);
-    TokenDraft draft = TokenDraft.from(text, spans, profile);
-    ContrastMarker.mark(draft);
-    List<Clause> clauses = ClauseSplitter.split(draft);
-    NegationMarker.mark(draft, clauses);
-    return draft.build(clauses);
+    Analysis a = SCRATCH.get();
+    analyze(text, Vocabulary.base(), a);
+    return a.toAnalyzedText();
   }
+
+  @Override
+  public void analyze(String text, Vocabulary vocabulary, Analysis into) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(vocabulary, "vocabulary");
+    SpanList spans = profile == Profile.FULL ? MaxentSegmenter.segment(text, true) : RuleSegmenter.segment(text, into);
+    into.annotate(text, spans, profile, vocabulary);
+  }
+
+  /** Per-thread working storage of {@link #analyze(String)}. */
+  private static final ThreadLocal<Analysis> SCRATCH = ThreadLocal.withInitial(Analysis::new);
 
   @Override
   public Profile profile() {

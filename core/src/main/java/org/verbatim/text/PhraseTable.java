@@ -2,89 +2,91 @@ package org.verbatim.text;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A fixed set of phrases over token norms, matched by one hash lookup on the first word. A phrase is written as
- * space-separated norms; the element {@value #COMPARATIVE} matches a comparative ({@code more}, {@code less},
- * or a word of four letters or more ending in {@code -er}: {@code better}, {@code kinder}, {@code worse} is
- * listed too).
+ * A fixed set of phrases of {@link RuleWords rule words}, compiled to vocabulary ids and indexed by the id of their
+ * first word, so matching at a token costs one array read when no phrase starts there. The element
+ * {@link RuleWords#ANY_COMPARATIVE} matches a comparative ({@link Analysis#COMPARATIVE}). Among phrases with the
+ * same first word, the longest that matches wins.
  *
  * <p>Immutable and thread-safe.
  */
 final class PhraseTable {
 
-  static final String COMPARATIVE = "~comp";
+  private static final int COMPARATIVE = -2;
 
-  private final Map<String, String[][]> byFirst;
-  /** Lengths of the first words, and a bit per ASCII first character ({@code c & 63}): most norms miss both. */
-  private final int minFirst;
-  private final int maxFirst;
-  private final long firstChars;
+  /** Phrases by the id of their first word (rule words have small ids), longest first; null where none starts. */
+  private final int[][][] byFirst;
 
   PhraseTable(String... phrases) {
-    Map<String, List<String[]>> lists = new HashMap<>();
+    Vocabulary base = Vocabulary.base();
+    List<List<int[]>> lists = new ArrayList<>();
     for (String p : phrases) {
       String[] words = p.trim().split(" +");
-      if (words[0].equals(COMPARATIVE)) {
-        throw new IllegalArgumentException("a phrase cannot start with " + COMPARATIVE + ": " + p);
+      int[] ids = new int[words.length];
+      for (int k = 0; k < words.length; k++) {
+        if (words[k].equals(RuleWords.ANY_COMPARATIVE)) {
+          if (k == 0) {
+            throw new IllegalArgumentException("a phrase cannot start with " + RuleWords.ANY_COMPARATIVE + ": " + p);
+          }
+          ids[k] = COMPARATIVE;
+        } else {
+          ids[k] = RuleWords.id(words[k]);
+        }
       }
-      lists.computeIfAbsent(words[0], k -> new ArrayList<>()).add(words);
+      while (lists.size() <= ids[0]) {
+        lists.add(null);
+      }
+      if (lists.get(ids[0]) == null) {
+        lists.set(ids[0], new ArrayList<>());
+      }
+      lists.get(ids[0]).add(ids);
     }
-    Map<String, String[][]> table = new HashMap<>();
-    for (Map.Entry<String, List<String[]>> e : lists.entrySet()) {
-      List<String[]> l = e.getValue();
-      l.sort(Comparator.comparingInt((String[] a) -> a.length).reversed());
-      table.put(e.getKey(), l.toArray(new String[0][]));
+    byFirst = new int[lists.size()][][];
+    for (int i = 0; i < lists.size(); i++) {
+      List<int[]> l = lists.get(i);
+      if (l != null) {
+        l.sort(Comparator.comparingInt((int[] a) -> a.length).reversed());
+        byFirst[i] = l.toArray(new int[0][]);
+      }
     }
-    byFirst = Map.copyOf(table);
-    int min = Integer.MAX_VALUE;
-    int max = 0;
-    long chars = 0;
-    for (String first : table.keySet()) {
-      min = Math.min(min, first.length());
-      max = Math.max(max, first.length());
-      chars |= first.isEmpty() || first.charAt(0) >= 128 ? -1L : 1L << (first.charAt(0) & 63);
+    if (base.size() < byFirst.length) {
+      throw new IllegalStateException("phrase words must be rule words");
     }
-    this.minFirst = min;
-    this.maxFirst = max;
-    this.firstChars = chars;
   }
 
-  /** The length of the longest phrase that matches {@code norms[from, limit)} at {@code from}, or 0. */
-  int match(String[] norms, int from, int limit) {
-    String first = norms[from];
-    int n = first.length();
-    if (n < minFirst || n > maxFirst || (n > 0 && first.charAt(0) < 128 && (firstChars & (1L << (first.charAt(0) & 63))) == 0)) {
+  /** The length of the longest phrase that matches the tokens {@code [from, limit)} of {@code a} at {@code from}, or 0. */
+  int match(Analysis a, int from, int limit) {
+    int first = a.id[from];
+    if (first < 0 || first >= byFirst.length) {
       return 0;
     }
-    String[][] candidates = byFirst.get(first);
+    int[][] candidates = byFirst[first];
     if (candidates == null) {
       return 0;
     }
-    for (String[] phrase : candidates) {
-      if (from + phrase.length <= limit && matches(phrase, norms, from)) {
+    for (int[] phrase : candidates) {
+      if (from + phrase.length <= limit && matches(phrase, a, from)) {
         return phrase.length;
       }
     }
     return 0;
   }
 
-  private static boolean matches(String[] phrase, String[] norms, int from) {
+  private static boolean matches(int[] phrase, Analysis a, int from) {
     for (int k = 1; k < phrase.length; k++) {
-      String want = phrase[k];
-      String got = norms[from + k];
-      if (want.equals(COMPARATIVE) ? !isComparative(got) : !want.equals(got)) {
+      int want = phrase[k];
+      boolean ok = want == COMPARATIVE ? (a.flags[from + k] & Analysis.COMPARATIVE) != 0 : want == a.id[from + k];
+      if (!ok) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean isComparative(String norm) {
-    return norm.equals("more") || norm.equals("less") || norm.equals("worse")
-        || (norm.length() >= 5 && norm.endsWith("er"));
+  /** True when the phrase table starts a phrase with this word id (a cheap pre-check). */
+  boolean starts(int id) {
+    return id >= 0 && id < byFirst.length && byFirst[id] != null;
   }
 }

@@ -34,10 +34,12 @@ final class RuleSegmenter {
   /** Other abbreviations that take a period; they end a sentence when a capitalised word follows. */
   private static final Set<String> ABBREVIATIONS = Set.of("etc", "approx", "vs", "dept", "jr", "sr", "appt", "appts");
 
-  static SpanList segment(String text) {
+  /** Segments {@code text} into {@code scratch}'s span list (and returns it), using its scratch arrays. */
+  static SpanList segment(String text, Analysis scratch) {
     int len = text.length();
-    int[] s = new int[len];
-    int[] e = new int[len];
+    scratch.ensureScratch(len);
+    int[] s = scratch.scratchStart;
+    int[] e = scratch.scratchEnd;
     int n = SimpleTokens.split(text, s, e);
     int m = 0;
     int prevEnd = 0;
@@ -57,7 +59,8 @@ final class RuleSegmenter {
         prevEnd = b;
       }
     }
-    SpanList out = new SpanList(m);
+    SpanList out = scratch.spans;
+    out.clear();
     merge(text, s, e, m, out);
     dropJunk(text, out);
     splitSentences(text, out);
@@ -194,8 +197,27 @@ final class RuleSegmenter {
   }
 
   private static boolean isAbbreviation(String text, int from, int to) {
-    String w = Norms.lowerAndFold(text.substring(from, to));
-    return TITLES.contains(w) || ABBREVIATIONS.contains(w);
+    for (int k = from; k < to; k++) {
+      if (text.charAt(k) >= 0x80) {
+        String w = Norms.lowerAndFold(text.substring(from, to));
+        return TITLES.contains(w) || ABBREVIATIONS.contains(w);
+      }
+    }
+    return equalsAsciiIgnoreCase(text, from, to, TITLE_LIST) || equalsAsciiIgnoreCase(text, from, to, ABBREVIATION_LIST);
+  }
+
+  private static final String[] TITLE_LIST = TITLES.toArray(new String[0]);
+  private static final String[] ABBREVIATION_LIST = ABBREVIATIONS.toArray(new String[0]);
+
+  /** True when the ASCII text {@code text[from, to)}, lower-cased, is one of {@code words} (lower-case ASCII). */
+  private static boolean equalsAsciiIgnoreCase(String text, int from, int to, String[] words) {
+    int len = to - from;
+    for (String w : words) {
+      if (w.length() == len && text.regionMatches(true, from, w, 0, len)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isTerminalRange(String text, int from, int to) {

@@ -28,6 +28,13 @@ final class SpanList {
     return size;
   }
 
+  /** Empties the list for reuse. */
+  void clear() {
+    size = 0;
+    tags = null;
+    lemmas = null;
+  }
+
   int start(int i) {
     return starts[i];
   }

@@ -1,5 +1,7 @@
 package org.verbatim.text;
 
+import java.util.Objects;
+
 /**
  * Turns a comment into an {@link AnalyzedText}: sentences, tokens with character offsets, normalised forms,
  * negation scope, contrast markers and, in the {@link Profile#FULL} profile, POS tags and lemmas.
@@ -21,6 +23,17 @@ public interface TextPipeline {
    * @throws NullPointerException if {@code text} is null
    */
   AnalyzedText analyze(String text);
+
+  /**
+   * Analyses one comment into a reusable {@link Analysis}, resolving norms in {@code vocabulary}: the allocation-free
+   * form of {@link #analyze(String)} that classifiers use. The default analyses with {@link #analyze(String)} and
+   * {@link Analysis#load loads} the result; pipelines that can fill the arrays directly override it.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  default void analyze(String text, Vocabulary vocabulary, Analysis into) {
+    Objects.requireNonNull(into, "into").load(analyze(text), vocabulary);
+  }
 
   /** The profile of this pipeline. */
   Profile profile();
