@@ -15,7 +15,8 @@ import org.verbatim.codebook.Codebook;
 import org.verbatim.text.AnalyzedText;
 import org.verbatim.text.Profile;
 import org.verbatim.text.TextPipeline;
-import org.verbatim.text.Token;
+import org.verbatim.text.Analysis;
+import org.verbatim.text.Vocabulary;
 
 /**
  * Zero-shot theme classifier: tags the themes whose codebook cues occur in a comment, with a polarity per
@@ -75,9 +76,11 @@ public final class CodebookClassifier implements ThemeClassifier {
   private final Codebook codebook;
   private final TextPipeline pipeline;
   private final Options options;
+  private final Vocabulary vocabulary;
   private final CueMatcher matcher;
   private final PolarityRules rules;
   private final ModelInfo info;
+  private final ThreadLocal<Work> work;
 
   private CodebookClassifier(Codebook codebook, TextPipeline pipeline, Options options) {
     this.codebook = Objects.requireNonNull(codebook, "codebook");
@@ -87,8 +90,17 @@ public final class CodebookClassifier implements ThemeClassifier {
       throw new IllegalArgumentException(
           "codebook '" + codebook.id() + "' has lemma: cue patterns, which need a pipeline with profile FULL, got " + pipeline.profile());
     }
-    this.matcher = CueMatcher.of(codebook);
-    this.rules = new PolarityRules(SentimentLexicon.english());
+    SentimentLexicon lexicon = SentimentLexicon.english();
+    List<String> words = new ArrayList<>();
+    List<String> prefixes = new ArrayList<>();
+    CueMatcher.collect(codebook, words, prefixes);
+    PolarityRules.collect(words);
+    lexicon.collect(words, prefixes);
+    this.vocabulary = Vocabulary.base().extend(words, prefixes);
+    this.matcher = new CueMatcher(codebook, vocabulary, PolarityRules.NEGATOR_WORDS);
+    this.rules = new PolarityRules(lexicon, vocabulary);
+    int themes = codebook.themes().size();
+    this.work = ThreadLocal.withInitial(() -> new Work(themes));
     Map<String, String> props = new HashMap<>();
     props.put("codebook.id", codebook.id());
     props.put("codebook.version", codebook.version());
@@ -97,6 +109,26 @@ public final class CodebookClassifier implements ThemeClassifier {
     props.put("threshold", Double.toString(options.threshold()));
     props.put("mixedShare", Double.toString(options.mixedShare()));
     this.info = new ModelInfo("codebook", codebook.name(), codebook.version(), codebook.themeIds(), props);
+  }
+
+  /** Per-thread working storage: the analysis, the matches and the per-theme sums of the last comment. */
+  private static final class Work {
+    final Analysis analysis = new Analysis();
+    final CueMatcher.Matches matches = new CueMatcher.Matches();
+    final double[] weight;
+    final double[] pos;
+    final double[] neg;
+    final double[] neu;
+    int[] spanTheme = new int[16];
+    int[] spanStart = new int[16];
+    int[] spanEnd = new int[16];
+
+    Work(int themes) {
+      weight = new double[themes];
+      pos = new double[themes];
+      neg = new double[themes];
+      neu = new double[themes];
+    }
   }
 
   /**
@@ -123,9 +155,17 @@ public final class CodebookClassifier implements ThemeClassifier {
     return pipeline;
   }
 
+  /** The vocabulary an {@link Analysis} given to {@link #classify(Analysis)} must have been made with. */
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
   @Override
   public Classification classify(String text) {
-    return classify(pipeline.analyze(Objects.requireNonNull(text, "text")), options.threshold());
+    Objects.requireNonNull(text, "text");
+    Work w = work.get();
+    pipeline.analyze(text, vocabulary, w.analysis);
+    return classify(w.analysis, options.threshold(), w);
   }
 
   /**
@@ -134,7 +174,10 @@ public final class CodebookClassifier implements ThemeClassifier {
    * @throws NullPointerException if {@code text} is null
    */
   public Classification candidates(String text) {
-    return classify(pipeline.analyze(Objects.requireNonNull(text, "text")), Double.MIN_VALUE);
+    Objects.requireNonNull(text, "text");
+    Work w = work.get();
+    pipeline.analyze(text, vocabulary, w.analysis);
+    return classify(w.analysis, Double.MIN_VALUE, w);
   }
 
   /** Classifies a comment already analysed by {@link #pipeline()}, as {@link #classify(String)} does. */
@@ -144,41 +187,71 @@ public final class CodebookClassifier implements ThemeClassifier {
 
   /** Classifies an already analysed comment, tagging themes whose score reaches {@code threshold}. */
   public Classification classify(AnalyzedText analyzed, double threshold) {
-    List<CueMatcher.Match> matches = matcher.match(analyzed);
-    if (matches.isEmpty()) {
+    Work w = work.get();
+    w.analysis.load(Objects.requireNonNull(analyzed, "analyzed"), vocabulary);
+    return classify(w.analysis, threshold, w);
+  }
+
+  /**
+   * Classifies a comment analysed by {@link #pipeline()} into an {@link Analysis} with {@link #vocabulary()}, as
+   * {@link #classify(String)} does: the form a composite classifier uses to analyse each comment once.
+   *
+   * @throws IllegalArgumentException if the analysis was made with another vocabulary
+   */
+  public Classification classify(Analysis analysis) {
+    Objects.requireNonNull(analysis, "analysis");
+    if (analysis.vocabulary() != vocabulary) {
+      throw new IllegalArgumentException("the analysis was made with another vocabulary than this classifier's");
+    }
+    return classify(analysis, options.threshold(), work.get());
+  }
+
+  private Classification classify(Analysis a, double threshold, Work w) {
+    CueMatcher.Matches m = w.matches;
+    matcher.match(a, m);
+    int k = m.keptSize;
+    if (k == 0) {
       return Classification.EMPTY;
     }
-    int nThemes = codebook.themes().size();
-    double[] weight = new double[nThemes];
-    double[] pos = new double[nThemes];
-    double[] neg = new double[nThemes];
-    double[] neu = new double[nThemes];
-    @SuppressWarnings("unchecked")
-    List<Evidence>[] spans = new List[nThemes];
-    List<Token> tokens = analyzed.tokens();
-    for (CueMatcher.Match m : matches) {
-      PolarityRules.Judgement j = rules.judge(analyzed, m);
-      double w = m.cue().weight() * j.factor();
-      int t = m.themeIndex();
-      weight[t] += w;
-      switch (j.polarity()) {
-        case POSITIVE -> pos[t] += w;
-        case NEGATIVE -> neg[t] += w;
+    double[] weight = w.weight;
+    double[] pos = w.pos;
+    double[] neg = w.neg;
+    double[] neu = w.neu;
+    java.util.Arrays.fill(weight, 0);
+    java.util.Arrays.fill(pos, 0);
+    java.util.Arrays.fill(neg, 0);
+    java.util.Arrays.fill(neu, 0);
+    if (w.spanTheme.length < k) {
+      w.spanTheme = new int[m.kept.length];
+      w.spanStart = new int[m.kept.length];
+      w.spanEnd = new int[m.kept.length];
+    }
+    for (int j = 0; j < k; j++) {
+      int x = m.kept[j];
+      int cue = m.cue[x];
+      int first = m.first[x];
+      int end = m.end[x];
+      long judgement = rules.judge(a, matcher, cue, first, end);
+      double wt = matcher.weight[cue] * PolarityRules.factor(judgement);
+      int t = matcher.theme[cue];
+      weight[t] += wt;
+      switch (PolarityRules.polarity(judgement)) {
+        case POSITIVE -> pos[t] += wt;
+        case NEGATIVE -> neg[t] += wt;
         case MIXED -> {
-          pos[t] += w / 2;
-          neg[t] += w / 2;
+          pos[t] += wt / 2;
+          neg[t] += wt / 2;
         }
-        case NEUTRAL -> neu[t] += w;
+        case NEUTRAL -> neu[t] += wt;
       }
-      int first = j.negatorToken() >= 0 ? Math.min(j.negatorToken(), m.firstToken()) : m.firstToken();
-      Evidence e = new Evidence(tokens.get(first).start(), tokens.get(m.endToken() - 1).end());
-      if (spans[t] == null) {
-        spans[t] = new ArrayList<>(2);
-      }
-      spans[t].add(e);
+      int negator = PolarityRules.negatorToken(judgement);
+      int from = negator >= 0 ? Math.min(negator, first) : first;
+      w.spanTheme[j] = t;
+      w.spanStart[j] = a.start(from);
+      w.spanEnd[j] = a.end(end - 1);
     }
     List<ThemeTag> tags = new ArrayList<>();
-    for (int t = 0; t < nThemes; t++) {
+    for (int t = 0; t < weight.length; t++) {
       if (weight[t] <= 0) {
         continue;
       }
@@ -186,7 +259,7 @@ public final class CodebookClassifier implements ThemeClassifier {
       if (score + 1e-12 < threshold) {
         continue;
       }
-      tags.add(new ThemeTag(codebook.themes().get(t).id(), score, polarity(pos[t], neg[t], neu[t]), merge(spans[t])));
+      tags.add(new ThemeTag(codebook.themes().get(t).id(), score, polarity(pos[t], neg[t], neu[t]), evidence(w, k, t)));
     }
     return tags.isEmpty() ? Classification.EMPTY : new Classification(tags);
   }
@@ -203,16 +276,22 @@ public final class CodebookClassifier implements ThemeClassifier {
     return pos > neg ? Polarity.POSITIVE : Polarity.NEGATIVE;
   }
 
-  private static List<Evidence> merge(List<Evidence> spans) {
+  /** The evidence spans of theme {@code t}, sorted, overlapping spans merged. */
+  private static List<Evidence> evidence(Work w, int k, int t) {
+    List<Evidence> spans = new ArrayList<>(2);
+    for (int j = 0; j < k; j++) {
+      if (w.spanTheme[j] == t) {
+        spans.add(new Evidence(w.spanStart[j], w.spanEnd[j]));
+      }
+    }
     if (spans.size() <= 1) {
       return spans;
     }
-    List<Evidence> sorted = new ArrayList<>(spans);
-    sorted.sort(null);
-    List<Evidence> out = new ArrayList<>(sorted.size());
-    Evidence cur = sorted.get(0);
-    for (int i = 1; i < sorted.size(); i++) {
-      Evidence e = sorted.get(i);
+    spans.sort(null);
+    List<Evidence> out = new ArrayList<>(spans.size());
+    Evidence cur = spans.get(0);
+    for (int i = 1; i < spans.size(); i++) {
+      Evidence e = spans.get(i);
       if (e.start() <= cur.end()) {
         cur = new Evidence(cur.start(), Math.max(cur.end(), e.end()));
       } else {

@@ -1,233 +1,355 @@
 package org.verbatim.classify;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import org.verbatim.Polarity;
 import org.verbatim.codebook.Codebook;
 import org.verbatim.codebook.Cue;
 import org.verbatim.codebook.CuePattern;
-import org.verbatim.codebook.CuePattern.Element;
 import org.verbatim.codebook.Theme;
-import org.verbatim.text.AnalyzedText;
-import org.verbatim.text.Token;
+import org.verbatim.text.Analysis;
+import org.verbatim.text.Vocabulary;
 
 /**
- * Finds the codebook's cue patterns in an analysed comment.
+ * Finds a codebook's cue patterns in an {@link Analysis}: the cues compiled to vocabulary ids, and for every
+ * vocabulary entry the cues it can start (its word's cues, then the cues of every prefix it starts with, shortest
+ * prefix first), so a token costs one array read when it starts no cue. A pattern matches consecutive tokens of
+ * one sentence ({@code ...} gaps skip up to {@link CuePattern#MAX_GAP} tokens, shortest skip first). When one
+ * match lies strictly inside a longer one, the shorter is dropped whatever its theme ("longest match wins": "kept
+ * me waiting" is not also a match of "waiting"); a second cue of the same theme over the same span is dropped too.
  *
- * <p>Cues are indexed by their first element (a word, a prefix or a lemma), so matching costs a few hash
- * look-ups per token whatever the size of the codebook. A pattern matches consecutive tokens of one sentence
- * ({@code ...} gaps skip up to {@link CuePattern#MAX_GAP} tokens). When one match lies strictly inside a longer
- * one, the shorter is dropped whatever its theme ("longest match wins": "kept me waiting" is not also a match
- * of "waiting"); to tag two themes from one phrase, give both themes the same pattern.
- *
- * <pre>{@code
- * CueMatcher m = CueMatcher.of(codebook);
- * for (CueMatcher.Match hit : m.match(pipeline.analyze(text))) { ... hit.themeId() ... }
- * }</pre>
- *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe; per-comment state lives in a {@link Matches}.
  */
-public final class CueMatcher {
+final class CueMatcher {
 
-  /**
-   * One cue found in a comment.
-   *
-   * @param themeIndex index of the theme in the codebook
-   * @param themeId id of the theme
-   * @param cue the cue that matched
-   * @param firstToken index of the first matched token
-   * @param endToken index one past the last matched token
-   */
-  public record Match(int themeIndex, String themeId, Cue cue, int firstToken, int endToken) {
-    /** Number of tokens covered, gaps included. */
-    public int length() {
-      return endToken - firstToken;
-    }
-  }
+  private static final byte WORD = 0;
+  private static final byte PREFIX = 1;
+  private static final byte LEMMA = 2;
+  private static final byte ANY = 3;
+  private static final byte GAP = 4;
 
-  private record Compiled(int themeIndex, String themeId, Cue cue, Element[] elements) {}
+  private static final int[] NONE = new int[0];
 
-  private final Map<String, List<Compiled>> byWord = new HashMap<>();
-  private final Map<String, List<Compiled>> byPrefix = new HashMap<>();
-  private final Map<String, List<Compiled>> byLemma = new HashMap<>();
-  private final List<Compiled> unanchored = new ArrayList<>();
-  private final int maxPrefix;
-  private final int minPrefix;
+  final Cue[] cues;
+  final int[] theme;
+  final double[] weight;
+  /** The cue's own polarity, or null. */
+  final Polarity[] polarity;
+  /** True when the pattern itself contains a negation word ("never rang back"). */
+  final boolean[] hasNegator;
+  private final byte[][] kinds;
+  /** Per element: the word's vocabulary id (WORD). */
+  private final int[][] ids;
+  /** Per element: the prefix or lemma (PREFIX, LEMMA). */
+  private final String[][] values;
+  /** Cues anchored on each vocabulary entry, in the order they are tried. */
+  private final int[][] anchors;
+  private final Map<String, int[]> byLemma;
+  private final int[] unanchored;
 
-  private static final Compiled[] NONE = new Compiled[0];
-  /** Distinct token norms remembered; beyond this, candidates are computed each time. */
-  private static final int ANCHOR_CACHE_LIMIT = 200_000;
-  private final java.util.concurrent.ConcurrentHashMap<String, Compiled[]> anchorCache = new java.util.concurrent.ConcurrentHashMap<>();
-
-  private CueMatcher(Codebook codebook) {
-    List<Theme> themes = codebook.themes();
-    int maxP = 0;
-    int minP = Integer.MAX_VALUE;
-    for (int t = 0; t < themes.size(); t++) {
-      Theme theme = themes.get(t);
-      for (Cue cue : theme.cues()) {
-        Element[] els = cue.pattern().elements().toArray(new Element[0]);
-        Compiled c = new Compiled(t, theme.id(), cue, els);
-        Element first = els[0];
-        switch (first.kind()) {
-          case WORD -> byWord.computeIfAbsent(first.value(), k -> new ArrayList<>()).add(c);
-          case PREFIX -> {
-            byPrefix.computeIfAbsent(first.value(), k -> new ArrayList<>()).add(c);
-            maxP = Math.max(maxP, first.value().length());
-            minP = Math.min(minP, first.value().length());
+  /** The words and the first-element prefixes of the codebook's cues, for the classifier's vocabulary. */
+  static void collect(Codebook codebook, List<String> words, List<String> prefixes) {
+    for (Theme t : codebook.themes()) {
+      for (Cue c : t.cues()) {
+        List<CuePattern.Element> els = c.pattern().elements();
+        for (int e = 0; e < els.size(); e++) {
+          CuePattern.Element el = els.get(e);
+          if (el.kind() == CuePattern.Kind.WORD) {
+            words.add(el.value());
+          } else if (el.kind() == CuePattern.Kind.PREFIX && e == 0) {
+            prefixes.add(el.value());
           }
-          case LEMMA -> byLemma.computeIfAbsent(first.value(), k -> new ArrayList<>()).add(c);
-          default -> unanchored.add(c);
         }
       }
     }
-    this.maxPrefix = maxP;
-    this.minPrefix = minP == Integer.MAX_VALUE ? 0 : minP;
   }
 
-  /** A matcher for every cue of the codebook. */
-  public static CueMatcher of(Codebook codebook) {
-    return new CueMatcher(Objects.requireNonNull(codebook, "codebook"));
+  /** @param vocabulary a vocabulary holding everything {@link #collect} gave */
+  CueMatcher(Codebook codebook, Vocabulary vocabulary, java.util.Set<String> negatorWords) {
+    List<Cue> all = new ArrayList<>();
+    List<Integer> themes = new ArrayList<>();
+    for (int t = 0; t < codebook.themes().size(); t++) {
+      for (Cue c : codebook.themes().get(t).cues()) {
+        all.add(c);
+        themes.add(t);
+      }
+    }
+    int n = all.size();
+    cues = all.toArray(new Cue[0]);
+    theme = new int[n];
+    weight = new double[n];
+    polarity = new Polarity[n];
+    hasNegator = new boolean[n];
+    kinds = new byte[n][];
+    ids = new int[n][];
+    values = new String[n][];
+    List<List<Integer>> byWord = new ArrayList<>();
+    Map<Integer, List<Integer>> byPrefix = new HashMap<>();
+    Map<String, List<Integer>> lemmas = new HashMap<>();
+    List<Integer> free = new ArrayList<>();
+    for (int v = 0; v < vocabulary.size(); v++) {
+      byWord.add(null);
+    }
+    for (int c = 0; c < n; c++) {
+      theme[c] = themes.get(c);
+      weight[c] = cues[c].weight();
+      polarity[c] = cues[c].polarity();
+      List<CuePattern.Element> els = cues[c].pattern().elements();
+      kinds[c] = new byte[els.size()];
+      ids[c] = new int[els.size()];
+      values[c] = new String[els.size()];
+      for (int e = 0; e < els.size(); e++) {
+        CuePattern.Element el = els.get(e);
+        values[c][e] = el.value();
+        ids[c][e] = Vocabulary.NONE;
+        switch (el.kind()) {
+          case WORD -> {
+            kinds[c][e] = WORD;
+            ids[c][e] = vocabulary.word(el.value());
+            hasNegator[c] |= negatorWords.contains(el.value());
+          }
+          case PREFIX -> {
+            kinds[c][e] = PREFIX;
+            if (e == 0) {
+              ids[c][e] = vocabulary.prefix(el.value());
+            }
+          }
+          case LEMMA -> kinds[c][e] = LEMMA;
+          case ANY -> kinds[c][e] = ANY;
+          case GAP -> kinds[c][e] = GAP;
+        }
+      }
+      int first = ids[c][0];
+      switch (kinds[c][0]) {
+        case WORD -> {
+          if (byWord.get(first) == null) {
+            byWord.set(first, new ArrayList<>());
+          }
+          byWord.get(first).add(c);
+        }
+        case PREFIX -> byPrefix.computeIfAbsent(first, k -> new ArrayList<>()).add(c);
+        case LEMMA -> lemmas.computeIfAbsent(values[c][0], k -> new ArrayList<>()).add(c);
+        default -> free.add(c);
+      }
+    }
+    anchors = new int[vocabulary.size()][];
+    List<Integer> found = new ArrayList<>();
+    for (int v = 0; v < vocabulary.size(); v++) {
+      found.clear();
+      if (!vocabulary.isPrefix(v) && byWord.get(v) != null) {
+        found.addAll(byWord.get(v));
+      }
+      for (int p : vocabulary.prefixes(v)) {
+        List<Integer> l = byPrefix.get(p);
+        if (l != null) {
+          found.addAll(l);
+        }
+      }
+      anchors[v] = found.isEmpty() ? NONE : found.stream().mapToInt(Integer::intValue).toArray();
+    }
+    Map<String, int[]> lemmaIndex = new HashMap<>();
+    lemmas.forEach((k, l) -> lemmaIndex.put(k, l.stream().mapToInt(Integer::intValue).toArray()));
+    byLemma = Map.copyOf(lemmaIndex);
+    unanchored = free.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**
-   * Every cue match in the comment after the longest-match rule, in text order.
-   *
-   * @throws NullPointerException if {@code text} is null
+   * Per-thread working storage: the matches found in the last comment ({@code cue}, {@code first}, {@code end}
+   * for {@code [0, size)}), and those kept, in text order: {@code kept[0, keptSize)} index them.
    */
-  public List<Match> match(AnalyzedText text) {
-    List<Token> tokens = text.tokens();
-    List<Match> raw = new ArrayList<>();
-    int n = tokens.size();
+  static final class Matches {
+    int size;
+    int[] cue = new int[16];
+    int[] first = new int[16];
+    int[] end = new int[16];
+    int keptSize;
+    int[] kept = new int[16];
+    private int[] order = new int[16];
+    private int[] tmp = new int[16];
+
+    void add(int c, int a, int b) {
+      if (size == cue.length) {
+        int n = size * 2;
+        cue = Arrays.copyOf(cue, n);
+        first = Arrays.copyOf(first, n);
+        end = Arrays.copyOf(end, n);
+      }
+      cue[size] = c;
+      first[size] = a;
+      end[size] = b;
+      size++;
+    }
+  }
+
+  /**
+   * Finds every cue match in {@code a} and applies the longest-match rule; {@code out} then holds the kept
+   * matches in text order (by first token, then end).
+   */
+  void match(Analysis a, Matches out) {
+    out.size = 0;
+    int n = a.size();
+    boolean lemmas = !byLemma.isEmpty();
     for (int i = 0; i < n; i++) {
-      Token tok = tokens.get(i);
-      for (Compiled c : anchoredOn(tok.norm())) {
-        tryOne(c, tokens, i, raw);
-      }
-      if (tok.lemma() != null && !byLemma.isEmpty()) {
-        tryAll(byLemma.get(tok.lemma()), tokens, i, raw);
-      }
-      if (!unanchored.isEmpty()) {
-        tryAll(unanchored, tokens, i, raw);
-      }
-    }
-    if (raw.size() <= 1) {
-      return raw;
-    }
-    return longestMatches(raw);
-  }
-
-  /**
-   * The cues whose first element accepts a token with this norm (word or prefix), from a bounded cache: the
-   * vocabulary of feedback is small, so most tokens cost one look-up instead of one per prefix length.
-   */
-  private Compiled[] anchoredOn(String norm) {
-    Compiled[] cached = anchorCache.get(norm);
-    if (cached != null) {
-      return cached;
-    }
-    List<Compiled> found = new ArrayList<>();
-    List<Compiled> words = byWord.get(norm);
-    if (words != null) {
-      found.addAll(words);
-    }
-    if (maxPrefix > 0 && norm.length() >= minPrefix) {
-      int top = Math.min(maxPrefix, norm.length());
-      for (int len = minPrefix; len <= top; len++) {
-        List<Compiled> p = byPrefix.get(norm.substring(0, len));
-        if (p != null) {
-          found.addAll(p);
+      int v = a.id(i);
+      if (v >= 0) {
+        for (int c : anchors[v]) {
+          tryOne(c, a, i, out);
         }
       }
+      if (lemmas) {
+        String lemma = a.lemma(i);
+        int[] l = lemma == null ? null : byLemma.get(lemma);
+        if (l != null) {
+          for (int c : l) {
+            tryOne(c, a, i, out);
+          }
+        }
+      }
+      for (int c : unanchored) {
+        tryOne(c, a, i, out);
+      }
     }
-    Compiled[] result = found.isEmpty() ? NONE : found.toArray(new Compiled[0]);
-    if (anchorCache.size() < ANCHOR_CACHE_LIMIT) {
-      anchorCache.put(norm, result);
+    if (out.kept.length < out.size) {
+      out.kept = new int[out.cue.length];
     }
-    return result;
+    if (out.size > 1) {
+      longestMatches(out);
+    } else {
+      out.kept[0] = 0;
+      out.keptSize = out.size;
+    }
   }
 
-  private static void tryAll(List<Compiled> candidates, List<Token> tokens, int start, List<Match> out) {
-    if (candidates == null) {
-      return;
-    }
-    for (Compiled c : candidates) {
-      tryOne(c, tokens, start, out);
-    }
-  }
-
-  private static void tryOne(Compiled c, List<Token> tokens, int start, List<Match> out) {
-    int end = matchFrom(c.elements, 0, tokens, start, tokens.get(start).sentence());
+  private void tryOne(int c, Analysis a, int start, Matches out) {
+    int end = matchFrom(c, 0, a, start, a.sentence(start));
     if (end > start) {
-      out.add(new Match(c.themeIndex, c.themeId, c.cue, start, end));
+      out.add(c, start, end);
     }
   }
 
-  /** Returns the end token index of the shortest match of elements[e..] at token i, or -1. */
-  private static int matchFrom(Element[] els, int e, List<Token> tokens, int i, int sentence) {
-    if (e == els.length) {
+  /** The end token index of the shortest match of the elements {@code e..} of cue {@code c} at token {@code i}, or -1. */
+  private int matchFrom(int c, int e, Analysis a, int i, int sentence) {
+    byte[] k = kinds[c];
+    if (e == k.length) {
       return i;
     }
-    Element el = els[e];
-    if (el.kind() == CuePattern.Kind.GAP) {
+    if (k[e] == GAP) {
       for (int skip = 0; skip <= CuePattern.MAX_GAP; skip++) {
         int j = i + skip;
-        if (j >= tokens.size() || tokens.get(j).sentence() != sentence) {
+        if (j >= a.size() || a.sentence(j) != sentence) {
           return -1;
         }
-        int end = matchFrom(els, e + 1, tokens, j, sentence);
+        int end = matchFrom(c, e + 1, a, j, sentence);
         if (end >= 0) {
           return end;
         }
       }
       return -1;
     }
-    if (i >= tokens.size()) {
+    if (i >= a.size() || a.sentence(i) != sentence || !accepts(c, e, a, i)) {
       return -1;
     }
-    Token t = tokens.get(i);
-    if (t.sentence() != sentence || !accepts(el, t)) {
-      return -1;
-    }
-    return matchFrom(els, e + 1, tokens, i + 1, sentence);
+    return matchFrom(c, e + 1, a, i + 1, sentence);
   }
 
-  private static boolean accepts(Element el, Token t) {
-    return switch (el.kind()) {
-      case WORD -> el.value().equals(t.norm());
-      case PREFIX -> t.norm().startsWith(el.value());
-      case LEMMA -> el.value().equals(t.lemma());
-      case ANY -> true;
-      case GAP -> throw new IllegalStateException("gap handled by caller");
+  private boolean accepts(int c, int e, Analysis a, int i) {
+    return switch (kinds[c][e]) {
+      case WORD -> ids[c][e] == a.id(i);
+      case PREFIX -> a.normStartsWith(i, values[c][e]);
+      case LEMMA -> values[c][e].equals(a.lemma(i));
+      default -> true;
     };
   }
 
-  private static List<Match> longestMatches(List<Match> raw) {
-    List<Match> bySize = new ArrayList<>(raw);
-    bySize.sort(Comparator.comparingInt(Match::length).reversed()
-        .thenComparingInt(Match::firstToken)
-        .thenComparing(Comparator.comparingDouble((Match m) -> m.cue().weight()).reversed()));
-    List<Match> kept = new ArrayList<>(raw.size());
-    for (Match m : bySize) {
+  /** Keeps the longest matches (see the class comment), then orders them by first token and end. */
+  private void longestMatches(Matches m) {
+    int n = m.size;
+    if (m.order.length < n) {
+      m.order = new int[m.cue.length];
+      m.tmp = new int[m.cue.length];
+    }
+    int[] order = m.order;
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    // by length (descending), first token, cue weight (descending); stable
+    mergeSort(order, m.tmp, 0, n, m, true);
+    int[] kept = m.kept;
+    int k = 0;
+    for (int oi = 0; oi < n; oi++) {
+      int x = order[oi];
+      int len = m.end[x] - m.first[x];
       boolean inside = false;
-      for (Match k : kept) {
-        if (k.length() > m.length() && k.firstToken() <= m.firstToken() && m.endToken() <= k.endToken()) {
+      for (int ki = 0; ki < k; ki++) {
+        int y = kept[ki];
+        int ylen = m.end[y] - m.first[y];
+        if ((ylen > len && m.first[y] <= m.first[x] && m.end[x] <= m.end[y])
+            || (theme[m.cue[y]] == theme[m.cue[x]] && m.first[y] == m.first[x] && m.end[y] == m.end[x])) {
           inside = true;
-          break;
-        }
-        if (k.themeIndex() == m.themeIndex() && k.firstToken() == m.firstToken() && k.endToken() == m.endToken()) {
-          inside = true; // same theme, same span: one cue is enough
           break;
         }
       }
       if (!inside) {
-        kept.add(m);
+        kept[k++] = x;
       }
     }
-    kept.sort(Comparator.comparingInt(Match::firstToken).thenComparingInt(Match::endToken));
-    return kept;
+    mergeSort(kept, m.tmp, 0, k, m, false);
+    m.keptSize = k;
+  }
+
+  /** Stable merge sort of match indexes; {@code bySize} selects the longest-match order, else text order. */
+  private void mergeSort(int[] a, int[] tmp, int from, int to, Matches m, boolean bySize) {
+    if (to - from < 2) {
+      return;
+    }
+    if (to - from <= 12) {
+      for (int i = from + 1; i < to; i++) {
+        int x = a[i];
+        int j = i - 1;
+        while (j >= from && compare(a[j], x, m, bySize) > 0) {
+          a[j + 1] = a[j];
+          j--;
+        }
+        a[j + 1] = x;
+      }
+      return;
+    }
+    int mid = (from + to) >>> 1;
+    mergeSort(a, tmp, from, mid, m, bySize);
+    mergeSort(a, tmp, mid, to, m, bySize);
+    int i = from;
+    int j = mid;
+    int o = from;
+    while (i < mid && j < to) {
+      tmp[o++] = compare(a[j], a[i], m, bySize) < 0 ? a[j++] : a[i++];
+    }
+    while (i < mid) {
+      tmp[o++] = a[i++];
+    }
+    while (j < to) {
+      tmp[o++] = a[j++];
+    }
+    System.arraycopy(tmp, from, a, from, to - from);
+  }
+
+  private int compare(int x, int y, Matches m, boolean bySize) {
+    if (bySize) {
+      int lx = m.end[x] - m.first[x];
+      int ly = m.end[y] - m.first[y];
+      if (lx != ly) {
+        return Integer.compare(ly, lx);
+      }
+      if (m.first[x] != m.first[y]) {
+        return Integer.compare(m.first[x], m.first[y]);
+      }
+      return Double.compare(weight[m.cue[y]], weight[m.cue[x]]);
+    }
+    if (m.first[x] != m.first[y]) {
+      return Integer.compare(m.first[x], m.first[y]);
+    }
+    return Integer.compare(m.end[x], m.end[y]);
   }
 }

@@ -1,13 +1,10 @@
 package org.verbatim.classify;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.verbatim.Polarity;
-import org.verbatim.codebook.CuePattern;
-import org.verbatim.text.AnalyzedText;
-import org.verbatim.text.Clause;
-import org.verbatim.text.Token;
+import org.verbatim.text.Analysis;
+import org.verbatim.text.Vocabulary;
 
 /**
  * Decides the polarity of one cue match from the cue, negation, requests and the sentiment of its clause.
@@ -26,7 +23,8 @@ import org.verbatim.text.Token;
  *       silent, positive (in feedback, naming a quality without complaint is mostly praise: "she listened").
  * </ul>
  *
- * <p>Immutable and thread-safe.
+ * <p>The word lists are compiled into flags per {@link Vocabulary} entry, so each test is an array read.
+ * Immutable and thread-safe.
  */
 final class PolarityRules {
 
@@ -46,38 +44,140 @@ final class PolarityRules {
   /** Words that make a neutral cue a complaint when they stand near it: "more communication", "better information". */
   private static final Set<String> WANTING = Set.of("more", "better", "improve", "improved", "improvement", "improvements", "improving", "lack", "lacking", "lacked");
 
-  private final SentimentLexicon lexicon;
+  /** Words that, just before a quality, say it was missing: "very little empathy", "more kindness", "less jargon". */
+  private static final Set<String> SCARCITY = Set.of("little", "less", "more", "lack", "lacking", "lacked");
 
-  PolarityRules(SentimentLexicon lexicon) {
-    this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+  /** Base forms of verbs that, opening a sentence, make it an instruction to the service. */
+  private static final Set<String> IMPERATIVE_VERBS = Set.of(
+      "listen", "explain", "communicate", "respect", "treat", "involve", "include", "tell", "inform", "update",
+      "keep", "call", "ring", "answer", "respond", "return", "reply", "stop", "start", "give", "take", "show",
+      "be", "try", "make", "let", "ask", "consider", "ensure", "provide", "speak", "talk", "support", "help",
+      "train", "hire", "employ", "improve", "reduce", "increase", "offer", "allow");
+
+  /** Words that, inside a pattern, mean the pattern carries its own negation. */
+  static final Set<String> NEGATOR_WORDS = Set.of(
+      "not", "no", "never", "nobody", "nothing", "none", "nowhere", "neither", "nor", "without", "hardly",
+      "barely", "scarcely", "rarely", "seldom", "cannot", "cant", "dont", "didnt", "doesnt", "wont", "wasnt",
+      "isnt", "werent", "arent", "couldnt", "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "lack", "failed",
+      "unable", "refused");
+
+  private static final int BARRIER = 1;
+  private static final int REQUEST = 1 << 1;
+  private static final int REQUEST_HEAD = 1 << 2;
+  private static final int WANT = 1 << 3;
+  private static final int SCARCE = 1 << 4;
+  private static final int IMPERATIVE = 1 << 5;
+
+  /** The single words the rules compare with, in the order of the {@code W_*} indexes. */
+  private static final String[] SINGLE = {"to", "would", "like", "could", "should", "have", "if", "only", "little", "a"};
+
+  /** Every word the rules need in the vocabulary. */
+  static void collect(List<String> words) {
+    for (Set<String> set : List.of(BARRIERS, REQUESTS, REQUEST_HEADS, WANTING, SCARCITY, IMPERATIVE_VERBS)) {
+      words.addAll(set);
+    }
+    words.addAll(List.of(SINGLE));
+  }
+
+  /** The polarity of a judged match: {@link Polarity} ordinal in bits 0-1, half weight in bit 2, negator token + 1 above. */
+  static Polarity polarity(long judgement) {
+    return POLARITIES[(int) (judgement & 3)];
+  }
+
+  /** The factor a judged match's weight is multiplied by. */
+  static double factor(long judgement) {
+    return (judgement & 4) != 0 ? 0.5 : 1.0;
+  }
+
+  /** The negator token that flipped a judged match, or -1. */
+  static int negatorToken(long judgement) {
+    return (int) (judgement >>> 3) - 1;
+  }
+
+  private static final Polarity[] POLARITIES = Polarity.values();
+
+  private static long judgement(Polarity p, boolean half, int negator) {
+    return p.ordinal() | (half ? 4L : 0L) | ((long) (negator + 1) << 3);
+  }
+
+  private final int[] ruleFlags;
+  private final float[] sentiment;
+  private final int to;
+  private final int would;
+  private final int like;
+  private final int could;
+  private final int should;
+  private final int have;
+  private final int wordIf;
+  private final int only;
+  private final int little;
+  private final int a;
+
+  /** Rules over {@code vocabulary}, which must hold the words of {@link #collect} and of the lexicon. */
+  PolarityRules(SentimentLexicon lexicon, Vocabulary vocabulary) {
+    int n = vocabulary.size();
+    ruleFlags = new int[n];
+    sentiment = new float[n];
+    for (int v = 0; v < n; v++) {
+      sentiment[v] = lexicon.score(vocabulary, v);
+      if (vocabulary.isPrefix(v)) {
+        continue;
+      }
+      String w = vocabulary.string(v);
+      int f = 0;
+      f |= BARRIERS.contains(w) ? BARRIER : 0;
+      f |= REQUESTS.contains(w) ? REQUEST : 0;
+      f |= REQUEST_HEADS.contains(w) ? REQUEST_HEAD : 0;
+      f |= WANTING.contains(w) ? WANT : 0;
+      f |= SCARCITY.contains(w) ? SCARCE : 0;
+      f |= w.length() > 3 && IMPERATIVE_VERBS.contains(w) ? IMPERATIVE : 0;
+      ruleFlags[v] = f;
+    }
+    to = vocabulary.word("to");
+    would = vocabulary.word("would");
+    like = vocabulary.word("like");
+    could = vocabulary.word("could");
+    should = vocabulary.word("should");
+    have = vocabulary.word("have");
+    wordIf = vocabulary.word("if");
+    only = vocabulary.word("only");
+    little = vocabulary.word("little");
+    a = vocabulary.word("a");
+  }
+
+  private int flags(int id) {
+    return id < 0 ? 0 : ruleFlags[id];
+  }
+
+  /** The lexicon score of token {@code i}. */
+  private double score(Analysis t, int i) {
+    int id = t.id(i);
+    return id < 0 ? 0 : sentiment[id];
   }
 
   /**
-   * The polarity of a match, the factor its weight is multiplied by, and the negator token that flipped it
-   * ({@code -1} when not negated).
+   * Judges the match of cue {@code cue} over tokens {@code [first, end)}: its polarity, the factor its weight is
+   * multiplied by, and the negator token that flipped it, packed (read with {@link #polarity}, {@link #factor},
+   * {@link #negatorToken}).
    */
-  record Judgement(Polarity polarity, double factor, int negatorToken) {}
-
-  Judgement judge(AnalyzedText text, CueMatcher.Match m) {
-    List<Token> tokens = text.tokens();
-    Token first = tokens.get(m.firstToken());
-    Clause clause = text.clauses().get(first.clause());
-    int negator = patternHasNegator(m) ? -1 : negatorBefore(tokens, m.firstToken(), clause.firstToken());
-    boolean request = requestBefore(tokens, m.firstToken(), clause.firstToken());
-    Polarity fixed = m.cue().polarity();
+  long judge(Analysis t, CueMatcher m, int cue, int first, int end) {
+    int clause = t.clause(first);
+    int clauseStart = t.clauseFirst(clause);
+    int negator = m.hasNegator[cue] ? -1 : negatorBefore(t, first, clauseStart);
+    boolean request = requestBefore(t, first, clauseStart);
+    Polarity fixed = m.polarity[cue];
     if (fixed != null) {
       if (negator >= 0) {
-        Polarity flipped = fixed.flip();
-        return new Judgement(flipped, fixed == Polarity.NEGATIVE ? 0.5 : 1.0, negator);
+        return judgement(fixed.flip(), fixed == Polarity.NEGATIVE, negator);
       }
-      if (fixed == Polarity.POSITIVE && (request || scarce(tokens, m.firstToken(), clause.firstToken()))) {
-        return new Judgement(Polarity.NEGATIVE, 1.0, -1);
+      if (fixed == Polarity.POSITIVE && (request || scarce(t, first, clauseStart))) {
+        return judgement(Polarity.NEGATIVE, false, -1);
       }
-      return new Judgement(fixed, 1.0, -1);
+      return judgement(fixed, false, -1);
     }
-    double context = contextSentiment(text, m, negator);
+    double context = contextSentiment(t, first, end, negator);
     Polarity p;
-    if (request || wanting(tokens, clause, m) || imperative(tokens, text, m)) {
+    if (request || wanting(t, clause, first, end) || imperative(t, first, end)) {
       p = Polarity.NEGATIVE;
     } else {
       p = context < 0 ? Polarity.NEGATIVE : Polarity.POSITIVE;
@@ -85,86 +185,67 @@ final class PolarityRules {
     if (negator >= 0) {
       p = p.flip();
     }
-    return new Judgement(p, 1.0, negator);
+    return judgement(p, false, negator);
   }
-
-  private static boolean patternHasNegator(CueMatcher.Match m) {
-    for (CuePattern.Element e : m.cue().pattern().elements()) {
-      if (e.kind() == CuePattern.Kind.WORD && NEGATOR_WORDS.contains(e.value())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static final Set<String> NEGATOR_WORDS = Set.of(
-      "not", "no", "never", "nobody", "nothing", "none", "nowhere", "neither", "nor", "without", "hardly",
-      "barely", "scarcely", "rarely", "seldom", "cannot", "cant", "dont", "didnt", "doesnt", "wont", "wasnt",
-      "isnt", "werent", "arent", "couldnt", "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "lack", "failed",
-      "unable", "refused");
 
   /** Index of a negator governing token {@code at}, or -1. */
-  private static int negatorBefore(List<Token> tokens, int at, int clauseStart) {
-    if (!tokens.get(at).negated() && !tokens.get(at).negator()) {
+  private int negatorBefore(Analysis t, int at, int clauseStart) {
+    if (!t.isNegated(at) && !t.isNegator(at)) {
       return -1;
     }
     int stop = Math.max(clauseStart, at - NEGATION_WINDOW);
     for (int i = at - 1; i >= stop; i--) {
-      Token t = tokens.get(i);
-      if (t.negator()) {
+      if (t.isNegator(i)) {
         // a multi-token negator ("no one", "failed to") is reported by its first token
-        while (i - 1 >= stop && tokens.get(i - 1).negator()) {
+        while (i - 1 >= stop && t.isNegator(i - 1)) {
           i--;
         }
         return i;
       }
-      if (BARRIERS.contains(t.norm())) {
+      if ((flags(t.id(i)) & BARRIER) != 0) {
         return -1;
       }
     }
     return -1;
   }
 
-  private static boolean requestBefore(List<Token> tokens, int at, int clauseStart) {
+  private boolean requestBefore(Analysis t, int at, int clauseStart) {
     for (int i = at - 1; i >= clauseStart && i >= at - 8; i--) {
-      String n = tokens.get(i).norm();
-      if (REQUESTS.contains(n)) {
+      int n = t.id(i);
+      int f = flags(n);
+      if ((f & REQUEST) != 0) {
         return true;
       }
-      if (REQUEST_HEADS.contains(n) && i + 1 < tokens.size() && at - i <= 3) {
-        String next = tokens.get(i + 1).norm();
-        if (next.equals("to") || (n.equals("like") && i > 0 && tokens.get(i - 1).norm().equals("would"))) {
+      if ((f & REQUEST_HEAD) != 0 && i + 1 < t.size() && at - i <= 3) {
+        if (t.id(i + 1) == to || (n == like && i > 0 && t.id(i - 1) == would)) {
           return true;
         }
       }
-      if ((n.equals("would") || n.equals("could") || n.equals("should")) && i + 1 < at && tokens.get(i + 1).norm().equals("have")) {
+      if ((n == would || n == could || n == should) && i + 1 < at && t.id(i + 1) == have) {
         return true;
       }
-      if (n.equals("if") && i + 1 < tokens.size() && tokens.get(i + 1).norm().equals("only")) {
+      if (n == wordIf && i + 1 < t.size() && t.id(i + 1) == only) {
         return true;
       }
     }
     return false;
   }
-
-  /** Words that, just before a quality, say it was missing: "very little empathy", "more kindness", "less jargon". */
-  private static final Set<String> SCARCITY = Set.of("little", "less", "more", "lack", "lacking", "lacked");
 
   /** True when a scarcity word stands one or two tokens before the cue ("very little compassion", "more respect"). */
-  private static boolean scarce(List<Token> tokens, int at, int clauseStart) {
+  private boolean scarce(Analysis t, int at, int clauseStart) {
     for (int i = at - 1; i >= clauseStart && i >= at - 2; i--) {
-      if (SCARCITY.contains(tokens.get(i).norm())) {
-        return !(i > 0 && tokens.get(i).norm().equals("little") && tokens.get(i - 1).norm().equals("a"));
+      if ((flags(t.id(i)) & SCARCE) != 0) {
+        return !(i > 0 && t.id(i) == little && t.id(i - 1) == a);
       }
     }
     return false;
   }
 
-  private static boolean wanting(List<Token> tokens, Clause clause, CueMatcher.Match m) {
-    int from = Math.max(clause.firstToken(), m.firstToken() - 3);
-    int to = Math.min(clause.endToken(), m.endToken() + 3);
+  private boolean wanting(Analysis t, int clause, int first, int end) {
+    int from = Math.max(t.clauseFirst(clause), first - 3);
+    int to = Math.min(t.clauseEnd(clause), end + 3);
     for (int i = from; i < to; i++) {
-      if ((i < m.firstToken() || i >= m.endToken()) && WANTING.contains(tokens.get(i).norm())) {
+      if ((i < first || i >= end) && (flags(t.id(i)) & WANT) != 0) {
         return true;
       }
     }
@@ -175,60 +256,48 @@ final class PolarityRules {
    * A sentence that opens with the cue in its base form is an instruction ("Listen to patients", "Explain
    * things more"): a request. Past and progressive forms ("Listened to us", "Explaining everything") are not.
    */
-  private static boolean imperative(List<Token> tokens, AnalyzedText text, CueMatcher.Match m) {
-    Token first = tokens.get(m.firstToken());
-    int sentenceStart = text.sentences().get(first.sentence()).firstToken();
-    if (m.firstToken() != sentenceStart || m.endToken() >= text.sentences().get(first.sentence()).endToken()) {
+  private boolean imperative(Analysis t, int first, int end) {
+    int s = t.sentence(first);
+    if (first != t.sentenceFirst(s) || end >= t.sentenceEnd(s)) {
       return false;
     }
-    String n = first.norm();
-    return n.length() > 3 && IMPERATIVE_VERBS.contains(n);
+    return (flags(t.id(first)) & IMPERATIVE) != 0;
   }
 
-  /** Base forms of verbs that, opening a sentence, make it an instruction to the service. */
-  private static final Set<String> IMPERATIVE_VERBS = Set.of(
-      "listen", "explain", "communicate", "respect", "treat", "involve", "include", "tell", "inform", "update",
-      "keep", "call", "ring", "answer", "respond", "return", "reply", "stop", "start", "give", "take", "show",
-      "be", "try", "make", "let", "ask", "consider", "ensure", "provide", "speak", "talk", "support", "help",
-      "train", "hire", "employ", "improve", "reduce", "increase", "offer", "allow");
-
-  private double contextSentiment(AnalyzedText text, CueMatcher.Match m, int cueNegator) {
-    List<Token> tokens = text.tokens();
-    List<Clause> clauses = text.clauses();
-    int ci = tokens.get(m.firstToken()).clause();
-    double s = clauseSentiment(tokens, clauses.get(ci), m, cueNegator);
+  private double contextSentiment(Analysis t, int first, int end, int cueNegator) {
+    int ci = t.clause(first);
+    double s = clauseSentiment(t, ci, first, end, cueNegator);
     if (s != 0) {
       return s;
     }
-    Clause here = clauses.get(ci);
     double around = 0;
-    if (!here.afterContrast() && ci > 0 && clauses.get(ci - 1).sentence() == here.sentence()) {
-      around += clauseSentiment(tokens, clauses.get(ci - 1), m, -1);
+    int sentence = t.clauseSentence(ci);
+    if (!t.clauseAfterContrast(ci) && ci > 0 && t.clauseSentence(ci - 1) == sentence) {
+      around += clauseSentiment(t, ci - 1, first, end, -1);
     }
-    if (ci + 1 < clauses.size()) {
-      Clause next = clauses.get(ci + 1);
-      if (!next.afterContrast() && next.sentence() == here.sentence()) {
-        around += clauseSentiment(tokens, next, m, -1);
+    if (ci + 1 < t.clauses()) {
+      if (!t.clauseAfterContrast(ci + 1) && t.clauseSentence(ci + 1) == sentence) {
+        around += clauseSentiment(t, ci + 1, first, end, -1);
       }
     }
     return around;
   }
 
-  private double clauseSentiment(List<Token> tokens, Clause c, CueMatcher.Match m, int cueNegator) {
+  private double clauseSentiment(Analysis t, int c, int first, int end, int cueNegator) {
     double sum = 0;
-    for (int i = c.firstToken(); i < c.endToken(); i++) {
-      if (i >= m.firstToken() && i < m.endToken()) {
+    int clauseStart = t.clauseFirst(c);
+    for (int i = clauseStart, stop = t.clauseEnd(c); i < stop; i++) {
+      if (i >= first && i < end) {
         continue;
       }
-      Token t = tokens.get(i);
-      if (t.negator() || WANTING.contains(t.norm())) {
+      if (t.isNegator(i) || (flags(t.id(i)) & WANT) != 0) {
         continue; // a negator's own sentiment ("lack") is applied as negation, not counted twice
       }
-      double s = lexicon.score(t.norm());
+      double s = score(t, i);
       if (s == 0) {
         continue;
       }
-      int neg = negatorBefore(tokens, i, c.firstToken());
+      int neg = negatorBefore(t, i, clauseStart);
       if (neg >= 0 && neg != cueNegator) {
         s = -0.5 * s;
       }

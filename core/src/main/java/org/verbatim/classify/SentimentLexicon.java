@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
 import java.util.Objects;
+import org.verbatim.text.Vocabulary;
 
 /**
  * Word-level sentiment scores for feedback, in [-3, 3], looked up by a token's normalised form.
@@ -120,6 +122,34 @@ public final class SentimentLexicon {
       }
     }
     return 0;
+  }
+
+  /** Adds the lexicon's words and prefixes (without the star) to the lists, for a {@link Vocabulary}. */
+  void collect(List<String> words, List<String> prefixList) {
+    words.addAll(exact.keySet());
+    prefixList.addAll(prefixes.keySet());
+  }
+
+  /**
+   * The score of a token that resolves to entry {@code id} of {@code vocabulary} (which holds the lexicon's words
+   * and prefixes): as {@link #score(String)} for the entry's word, or for any token starting with the prefix entry.
+   */
+  float score(Vocabulary vocabulary, int id) {
+    if (!vocabulary.isPrefix(id)) {
+      Float f = exact.get(vocabulary.string(id));
+      if (f != null) {
+        return f;
+      }
+    }
+    int[] closure = vocabulary.prefixes(id);
+    for (int k = closure.length - 1; k >= 0; k--) {
+      String p = vocabulary.string(closure[k]);
+      Float f = p.length() >= 2 ? prefixes.get(p) : null;
+      if (f != null) {
+        return f;
+      }
+    }
+    return 0f;
   }
 
   /** Number of entries. */
