@@ -30,14 +30,16 @@ public record Classification(List<ThemeTag> tags) {
   /** @throws IllegalArgumentException if two tags share a theme id */
   public Classification {
     Objects.requireNonNull(tags, "tags");
-    tags = tags.stream().sorted(ORDER).toList();
-    for (int i = 0; i < tags.size(); i++) {
-      for (int j = i + 1; j < tags.size(); j++) {
-        if (tags.get(i).themeId().equals(tags.get(j).themeId())) {
-          throw new IllegalArgumentException("duplicate theme id in classification: " + tags.get(i).themeId());
+    ThemeTag[] a = tags.toArray(new ThemeTag[0]);
+    java.util.Arrays.sort(a, ORDER);
+    for (int i = 0; i < a.length; i++) {
+      for (int j = i + 1; j < a.length; j++) {
+        if (a[i].themeId().equals(a[j].themeId())) {
+          throw new IllegalArgumentException("duplicate theme id in classification: " + a[i].themeId());
         }
       }
     }
+    tags = List.of(a);
   }
 
   /** The theme ids, highest score first. */

@@ -34,6 +34,18 @@ public record ThemeTag(String themeId, double score, Polarity polarity, List<Evi
     if (!(score >= 0.0 && score <= 1.0)) {
       throw new IllegalArgumentException("score must be in [0, 1]: " + score);
     }
-    evidence = evidence.stream().sorted().toList();
+    evidence = sortedCopy(evidence);
+  }
+
+  /** An immutable copy in offset order (a plain copy when already sorted, as classifiers give them). */
+  private static List<Evidence> sortedCopy(List<Evidence> evidence) {
+    Evidence[] a = evidence.toArray(new Evidence[0]);
+    for (int i = 1; i < a.length; i++) {
+      if (a[i - 1].compareTo(a[i]) > 0) {
+        java.util.Arrays.sort(a);
+        break;
+      }
+    }
+    return List.of(a);
   }
 }

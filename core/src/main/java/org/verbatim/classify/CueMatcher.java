@@ -47,6 +47,9 @@ final class CueMatcher {
   private final String[][] values;
   /** Cues anchored on each vocabulary entry, in the order they are tried. */
   private final int[][] anchors;
+  /** The vocabulary id of each cue's second element when it is a word, else {@link #NO_FILTER}: a quick pre-check. */
+  private final int[] secondWord;
+  private static final int NO_FILTER = -2;
   private final Map<String, int[]> byLemma;
   private final int[] unanchored;
 
@@ -86,6 +89,7 @@ final class CueMatcher {
     kinds = new byte[n][];
     ids = new int[n][];
     values = new String[n][];
+    secondWord = new int[n];
     List<List<Integer>> byWord = new ArrayList<>();
     Map<Integer, List<Integer>> byPrefix = new HashMap<>();
     Map<String, List<Integer>> lemmas = new HashMap<>();
@@ -122,6 +126,7 @@ final class CueMatcher {
           case GAP -> kinds[c][e] = GAP;
         }
       }
+      secondWord[c] = kinds[c].length > 1 && kinds[c][1] == WORD ? ids[c][1] : NO_FILTER;
       int first = ids[c][0];
       switch (kinds[c][0]) {
         case WORD -> {
@@ -195,8 +200,12 @@ final class CueMatcher {
     for (int i = 0; i < n; i++) {
       int v = a.id(i);
       if (v >= 0) {
+        int next = i + 1 < n ? a.id(i + 1) : Vocabulary.NONE;
         for (int c : anchors[v]) {
-          tryOne(c, a, i, out);
+          int second = secondWord[c];
+          if (second == NO_FILTER || second == next) {
+            tryOne(c, a, i, out);
+          }
         }
       }
       if (lemmas) {

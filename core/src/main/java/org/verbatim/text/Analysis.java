@@ -40,6 +40,8 @@ public final class Analysis {
   private static final int CACHE_LIMIT = 1 << 15;
 
   String text = "";
+  /** The characters of {@link #text} (an array of exactly its length). */
+  char[] chars = new char[0];
   Profile profile = Profile.FAST;
   Vocabulary vocabulary;
   int size;
@@ -73,10 +75,11 @@ public final class Analysis {
   int[] scratchStart = new int[64];
   int[] scratchEnd = new int[64];
 
-  /** Unknown norm hash -> resolved prefix entry (or NONE), for {@link #cacheOwner} only. */
-  private long[] cacheKeys = new long[1 << 10];
-  private int[] cacheIds = new int[1 << 10];
-  private boolean[] cacheUsed = new boolean[1 << 10];
+  /**
+   * Unknown norm hash -> resolved prefix entry (or NONE), for {@link #cacheOwner} only: key at {@code 2i}, entry
+   * + 2 at {@code 2i + 1} (0 when the slot is free; NONE is stored as 1).
+   */
+  private long[] cache = new long[2 << 10];
   private int cacheSize;
   private Vocabulary cacheOwner;
 
@@ -264,7 +267,7 @@ public final class Analysis {
    */
   public Analysis load(AnalyzedText a, Vocabulary vocabulary) {
     Objects.requireNonNull(a, "a");
-    begin(a.text(), a.profile(), Objects.requireNonNull(vocabulary, "vocabulary"), a.tokens().size());
+    begin(a.text(), a.text().toCharArray(), a.profile(), Objects.requireNonNull(vocabulary, "vocabulary"), a.tokens().size());
     List<Token> tokens = a.tokens();
     boolean tagged = a.profile() == Profile.FULL;
     for (int i = 0; i < tokens.size(); i++) {
@@ -296,8 +299,8 @@ public final class Analysis {
    * Runs the rule annotators on segmenter output: tokens and norms ({@link TokenNormalizer}), contrast markers,
    * clauses and negation scope.
    */
-  Analysis annotate(String text, SpanList segments, Profile profile, Vocabulary vocabulary) {
-    TokenNormalizer.fill(this, text, segments, profile, vocabulary);
+  Analysis annotate(String text, char[] chars, SpanList segments, Profile profile, Vocabulary vocabulary) {
+    TokenNormalizer.fill(this, text, chars, segments, profile, vocabulary);
     ContrastMarker.mark(this);
     ClauseSplitter.split(this);
     NegationMarker.mark(this);
@@ -305,8 +308,9 @@ public final class Analysis {
   }
 
   /** Starts a new analysis of {@code text} with room for {@code tokens} tokens. */
-  void begin(String text, Profile profile, Vocabulary vocabulary, int tokens) {
+  void begin(String text, char[] chars, Profile profile, Vocabulary vocabulary, int tokens) {
     this.text = text;
+    this.chars = chars;
     this.profile = profile;
     this.vocabulary = vocabulary;
     size = 0;
@@ -384,11 +388,13 @@ public final class Analysis {
   }
 
   private int resolvePrefix(long h, int ns, int ne) {
-    int mask = cacheKeys.length - 1;
+    long[] c = cache;
+    int mask = c.length / 2 - 1;
     int i = (int) h & mask;
-    while (cacheUsed[i]) {
-      if (cacheKeys[i] == h) {
-        return cacheIds[i];
+    long v;
+    while ((v = c[2 * i + 1]) != 0) {
+      if (c[2 * i] == h) {
+        return (int) v - 2;
       }
       i = (i + 1) & mask;
     }
@@ -397,10 +403,9 @@ public final class Analysis {
       clearCache();
       return resolved;
     }
-    cacheUsed[i] = true;
-    cacheKeys[i] = h;
-    cacheIds[i] = resolved;
-    if (++cacheSize * 2 > cacheKeys.length) {
+    c[2 * i] = h;
+    c[2 * i + 1] = resolved + 2L;
+    if (++cacheSize * 2 > c.length / 2) {
       growCache();
     }
     return resolved;
@@ -408,30 +413,26 @@ public final class Analysis {
 
   private void clearCache() {
     if (cacheSize > 0) {
-      Arrays.fill(cacheUsed, false);
+      Arrays.fill(cache, 0L);
       cacheSize = 0;
     }
   }
 
   private void growCache() {
-    long[] keys = cacheKeys;
-    int[] ids = cacheIds;
-    boolean[] used = cacheUsed;
-    cacheKeys = new long[keys.length * 2];
-    cacheIds = new int[keys.length * 2];
-    cacheUsed = new boolean[keys.length * 2];
-    int mask = cacheKeys.length - 1;
-    for (int j = 0; j < keys.length; j++) {
-      if (used[j]) {
-        int i = (int) keys[j] & mask;
-        while (cacheUsed[i]) {
+    long[] old = cache;
+    long[] c = new long[old.length * 2];
+    int mask = c.length / 2 - 1;
+    for (int j = 0; j < old.length / 2; j++) {
+      if (old[2 * j + 1] != 0) {
+        int i = (int) old[2 * j] & mask;
+        while (c[2 * i + 1] != 0) {
           i = (i + 1) & mask;
         }
-        cacheUsed[i] = true;
-        cacheKeys[i] = keys[j];
-        cacheIds[i] = ids[j];
+        c[2 * i] = old[2 * j];
+        c[2 * i + 1] = old[2 * j + 1];
       }
     }
+    cache = c;
   }
 
   void addClause(int first, int endToken, int sentenceIndex, boolean afterContrast) {

@@ -181,7 +181,7 @@ public final class AnalyzedTextBuilder {
     if (joinedTags != null && n > 0) {
       spans.setTags(0, Arrays.copyOf(joinedTags, n), Arrays.copyOf(joinedLemmas, n));
     }
-    return new Analysis().annotate(text, spans, profile, Vocabulary.base()).toAnalyzedText();
+    return new Analysis().annotate(text, text.toCharArray(), spans, profile, Vocabulary.base()).toAnalyzedText();
   }
 
   /** True when tokens {@code i} and {@code i + 1} touch, share a sentence and are the two halves of a contraction. */
@@ -190,7 +190,6 @@ public final class AnalyzedTextBuilder {
       return false;
     }
     int stem = ends[i] - starts[i];
-    String joined = text.substring(starts[i], ends[i + 1]);
-    return Contractions.splitPoint(joined) == stem;
+    return Contractions.splitPoint(text.substring(starts[i], ends[i + 1])) == stem;
   }
 }

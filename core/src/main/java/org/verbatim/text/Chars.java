@@ -59,8 +59,13 @@ final class Chars {
 
   /** True when {@code text[from, to)} holds nothing but {@link #isJunk(int) junk}. */
   static boolean isJunk(String text, int from, int to) {
+    return isJunk(text.toCharArray(), from, to);
+  }
+
+  /** As {@link #isJunk(String, int, int)} over the characters of a text. */
+  static boolean isJunk(char[] text, int from, int to) {
     for (int i = from; i < to; ) {
-      int cp = text.codePointAt(i);
+      int cp = Character.codePointAt(text, i);
       if (!isJunk(cp)) {
         return false;
       }
@@ -69,33 +74,18 @@ final class Chars {
     return true;
   }
 
-  /** True when {@code text[from, to)} contains a letter or a digit. */
-  static boolean hasLetterOrDigit(String text, int from, int to) {
-    for (int i = from; i < to; ) {
-      int cp = text.codePointAt(i);
-      if (Character.isLetterOrDigit(cp)) {
-        return true;
-      }
-      i += Character.charCount(cp);
-    }
-    return false;
-  }
-
   /** True when {@code s} is non-empty and made only of punctuation (Unicode categories P*). */
   static boolean isPunctuation(String s) {
-    return isPunctuation(s, 0, s.length());
+    return isPunctuation(s.toCharArray(), 0, s.length());
   }
 
   /** True when {@code text[from, to)} is non-empty and made only of punctuation (Unicode categories P*). */
-  static boolean isPunctuation(String text, int from, int to) {
+  static boolean isPunctuation(char[] text, int from, int to) {
     if (from >= to) {
       return false;
     }
     for (int i = from; i < to; ) {
-      int cp = text.codePointAt(i);
-      if (cp > 0xFFFF && i + 1 >= to) {
-        cp = text.charAt(i); // a high surrogate whose pair lies outside the range counts alone
-      }
+      int cp = Character.codePointAt(text, i, to);
       if (cp < 0x80 && ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'))) {
         return false;
       }
@@ -136,12 +126,12 @@ final class Chars {
   }
 
   /** True when the text before {@code index} is white space or the start of the text. */
-  static boolean spaceBefore(String text, int index) {
-    return index == 0 || isSpace(text.codePointBefore(index));
+  static boolean spaceBefore(char[] text, int index) {
+    return index == 0 || isSpace(Character.codePointBefore(text, index));
   }
 
   /** True when the text at {@code index} is white space or the end of the text. */
-  static boolean spaceAt(String text, int index) {
-    return index >= text.length() || isSpace(text.codePointAt(index));
+  static boolean spaceAt(char[] text, int index) {
+    return index >= text.length || isSpace(Character.codePointAt(text, index));
   }
 }

@@ -83,7 +83,7 @@ final class ClauseSplitter {
           return true;
         case '-':
           // a hyphen is a dash only with space on one side ("great - really"), not inside "follow-up"
-          return Chars.spaceBefore(d.text, d.start[i]) || Chars.spaceAt(d.text, d.end[i]);
+          return Chars.spaceBefore(d.chars, d.start[i]) || Chars.spaceAt(d.chars, d.end[i]);
         default:
           break;
       }

@@ -41,28 +41,28 @@ final class Contractions {
    * @return an index {@code k} with {@code 0 < k < token.length()}: the stem is {@code [0, k)}, the clitic {@code [k, length)}
    */
   static int splitPoint(String token) {
-    return splitPoint(token, 0, token.length());
+    return splitPoint(token.toCharArray(), 0, token.length());
   }
 
   /** As {@link #splitPoint(String)} for the token {@code text[from, to)}; the split is relative to {@code from}. */
-  static int splitPoint(String text, int from, int to) {
+  static int splitPoint(char[] text, int from, int to) {
     int n = to - from;
     if (n < 3) {
       return -1;
     }
-    char last = text.charAt(to - 1);
+    char last = text[to - 1];
     // stem + n't
-    if (n >= 4 && (last == 't' || last == 'T') && Norms.isApostrophe(text.charAt(to - 2))
-        && (text.charAt(to - 3) == 'n' || text.charAt(to - 3) == 'N') && lettersOnly(text, from, to - 3)) {
+    if (n >= 4 && (last == 't' || last == 'T') && Norms.isApostrophe(text[to - 2])
+        && (text[to - 3] == 'n' || text[to - 3] == 'N') && lettersOnly(text, from, to - 3)) {
       return n - 3;
     }
     // stem + 'm / 'd / 's
-    if (Norms.isApostrophe(text.charAt(to - 2)) && isOneOf(last, "mdsMDS") && lettersOnly(text, from, to - 2)) {
+    if (Norms.isApostrophe(text[to - 2]) && isOneOf(last, "mdsMDS") && lettersOnly(text, from, to - 2)) {
       return n - 2;
     }
     // stem + 're / 've / 'll
-    if (n >= 4 && Norms.isApostrophe(text.charAt(to - 3)) && lettersOnly(text, from, to - 3)) {
-      char a = Character.toLowerCase(text.charAt(to - 2));
+    if (n >= 4 && Norms.isApostrophe(text[to - 3]) && lettersOnly(text, from, to - 3)) {
+      char a = Character.toLowerCase(text[to - 2]);
       char b = Character.toLowerCase(last);
       if ((a == 'r' && b == 'e') || (a == 'v' && b == 'e') || (a == 'l' && b == 'l')) {
         return n - 3;
@@ -70,17 +70,17 @@ final class Contractions {
     }
     // apostrophe-less negations: only words ending in "nt" are looked up
     if (n >= 4 && n <= 8 && (last == 't' || last == 'T')
-        && (text.charAt(to - 2) == 'n' || text.charAt(to - 2) == 'N')) {
+        && (text[to - 2] == 'n' || text[to - 2] == 'N')) {
       return joinedNegation(text, from, to);
     }
-    if (n == 6 && text.regionMatches(true, from, "cannot", 0, 6)) {
+    if (n == 6 && (text[from] == 'c' || text[from] == 'C') && equalsIgnoreCase(text, from, "cannot")) {
       return 3;
     }
     return -1;
   }
 
   /** The stem length of an apostrophe-less negation ({@code didnt} gives 3), or -1. */
-  private static int joinedNegation(String text, int from, int to) {
+  private static int joinedNegation(char[] text, int from, int to) {
     for (Map.Entry<String, Integer> e : JOINED_NEGATION_LIST) {
       String w = e.getKey();
       if (w.length() == to - from && regionEqualsAsciiLower(text, from, w)) {
@@ -93,9 +93,9 @@ final class Contractions {
   private static final List<Map.Entry<String, Integer>> JOINED_NEGATION_LIST = List.copyOf(JOINED_NEGATIONS.entrySet());
 
   /** True when {@code text[from, from + w.length())} lower-cased in ASCII equals {@code w}. */
-  private static boolean regionEqualsAsciiLower(String text, int from, String w) {
+  private static boolean regionEqualsAsciiLower(char[] text, int from, String w) {
     for (int i = 0; i < w.length(); i++) {
-      char c = text.charAt(from + i);
+      char c = text[from + i];
       if (c >= 'A' && c <= 'Z') {
         c = (char) (c + ('a' - 'A'));
       }
@@ -132,13 +132,29 @@ final class Contractions {
     return folded;
   }
 
-  private static boolean lettersOnly(String s, int from, int to) {
+  private static boolean lettersOnly(char[] s, int from, int to) {
     if (to <= from) {
       return false;
     }
     for (int i = from; i < to; i++) {
-      if (!Character.isLetter(s.charAt(i))) {
+      if (!Character.isLetter(s[i])) {
         return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code text[from, from + w.length())} equals {@code w} ignoring case, as {@link String#equalsIgnoreCase}. */
+  private static boolean equalsIgnoreCase(char[] text, int from, String w) {
+    for (int k = 0; k < w.length(); k++) {
+      char c1 = text[from + k];
+      char c2 = w.charAt(k);
+      if (c1 != c2) {
+        char u1 = Character.toUpperCase(c1);
+        char u2 = Character.toUpperCase(c2);
+        if (u1 != u2 && Character.toLowerCase(u1) != Character.toLowerCase(u2)) {
+          return false;
+        }
       }
     }
     return true;

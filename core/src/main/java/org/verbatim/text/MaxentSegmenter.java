@@ -84,7 +84,7 @@ final class MaxentSegmenter {
     boolean special = false;
     for (int a = from; a < to && !special; ) {
       int b = chunkEnd(text, a, to);
-      special = b - a > MAX_CHUNK || RuleSegmenter.urlOrEmailEnd(text, a, b) > a;
+      special = b - a > MAX_CHUNK || RuleSegmenter.urlOrEmailEnd(text.toCharArray(), a, b) > a;
       a = skipSpace(text, b, to);
     }
     if (!special) {
@@ -93,7 +93,7 @@ final class MaxentSegmenter {
     }
     for (int a = skipSpace(text, from, to); a < to; ) {
       int b = chunkEnd(text, a, to);
-      int url = RuleSegmenter.urlOrEmailEnd(text, a, b);
+      int url = RuleSegmenter.urlOrEmailEnd(text.toCharArray(), a, b);
       int rest = a;
       if (url > a) {
         add(text, out, a, url, sentence);
@@ -150,7 +150,7 @@ final class MaxentSegmenter {
     }
     if (out.size() > 0 && out.lastEnd() == a && b - a == 1 && text.charAt(a) == '.'
         && out.sentence(out.size() - 1) == sentence
-        && RuleSegmenter.takesPeriod(text, out.start(out.size() - 1), a)) {
+        && RuleSegmenter.takesPeriod(text.toCharArray(), out.start(out.size() - 1), a)) {
       out.setLastEnd(b); // "e.g" + "." and "Mr" + "." are one token, as in the FAST profile
       return;
     }
@@ -190,7 +190,7 @@ final class MaxentSegmenter {
     }
     int end = from + MAX_TAG_WINDOW;
     for (int k = end - 1; k >= from + MAX_TAG_WINDOW / 2; k--) {
-      if (out.end(k) - out.start(k) == 1 && Chars.isPunctuation(text.substring(out.start(k), out.end(k)))) {
+      if (out.end(k) - out.start(k) == 1 && Chars.isPunctuation(text.toCharArray(), out.start(k), out.end(k))) {
         return k + 1;
       }
     }

@@ -130,8 +130,9 @@ public final class OpenNlpPipeline implements TextPipeline {
   public void analyze(String text, Vocabulary vocabulary, Analysis into) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(vocabulary, "vocabulary");
-    SpanList spans = profile == Profile.FULL ? MaxentSegmenter.segment(text, true) : RuleSegmenter.segment(text, into);
-    into.annotate(text, spans, profile, vocabulary);
+    char[] chars = text.toCharArray();
+    SpanList spans = profile == Profile.FULL ? MaxentSegmenter.segment(text, true) : RuleSegmenter.segment(text, chars, into);
+    into.annotate(text, chars, spans, profile, vocabulary);
   }
 
   /** Per-thread working storage of {@link #analyze(String)}. */

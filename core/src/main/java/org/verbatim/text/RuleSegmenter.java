@@ -35,21 +35,21 @@ final class RuleSegmenter {
   private static final Set<String> ABBREVIATIONS = Set.of("etc", "approx", "vs", "dept", "jr", "sr", "appt", "appts");
 
   /** Segments {@code text} into {@code scratch}'s span list (and returns it), using its scratch arrays. */
-  static SpanList segment(String text, Analysis scratch) {
-    int len = text.length();
+  static SpanList segment(String string, char[] text, Analysis scratch) {
+    int len = text.length;
     scratch.ensureScratch(len);
     int[] s = scratch.scratchStart;
     int[] e = scratch.scratchEnd;
-    int n = SimpleTokens.split(text, s, e);
+    int n = SimpleTokens.split(text, len, s, e);
     int m = 0;
     int prevEnd = 0;
     for (int k = 0; k < n; k++) {
       int a = Math.max(s[k], prevEnd);
       int b = Math.min(e[k], len);
-      while (a < b && Chars.isSpace(text.charAt(a))) {
+      while (a < b && Chars.isSpace(text[a])) {
         a++;
       }
-      while (b > a && Chars.isSpace(text.charAt(b - 1))) {
+      while (b > a && Chars.isSpace(text[b - 1])) {
         b--;
       }
       if (a < b) {
@@ -61,14 +61,13 @@ final class RuleSegmenter {
     }
     SpanList out = scratch.spans;
     out.clear();
-    merge(text, s, e, m, out);
+    merge(text, string.indexOf('@') >= 0, s, e, m, out);
     dropJunk(text, out);
     splitSentences(text, out);
     return out;
   }
 
-  private static void merge(String text, int[] s, int[] e, int m, SpanList out) {
-    boolean mayHaveEmail = text.indexOf('@') >= 0;
+  private static void merge(char[] text, boolean mayHaveEmail, int[] s, int[] e, int m, SpanList out) {
     int i = 0;
     while (i < m) {
       int a = s[i];
@@ -77,8 +76,8 @@ final class RuleSegmenter {
         i++;
         continue;
       }
-      int url = (mayHaveEmail || mayStartUrl(text.charAt(a))) && Chars.spaceBefore(text, a)
-          ? urlOrEmailEnd(text, a, text.length()) : -1;
+      int url = (mayHaveEmail || mayStartUrl(text[a])) && Chars.spaceBefore(text, a)
+          ? urlOrEmailEnd(text, a, text.length) : -1;
       if (url > a) {
         out.add(a, url, 0);
         int j = i;
@@ -105,18 +104,18 @@ final class RuleSegmenter {
   }
 
   /** Tries to extend the last output token with span {@code i} (adjacent to it); returns the number of spans consumed. */
-  private static int mergeInto(String text, int[] s, int[] e, int m, int i, SpanList out) {
+  private static int mergeInto(char[] text, int[] s, int[] e, int m, int i, SpanList out) {
     int a = s[i];
     int b = e[i];
-    char first = text.charAt(a);
-    char before = text.charAt(a - 1);
+    char first = text[a];
+    char before = text[a - 1];
     // a surrogate pair split in two
     if (Character.isLowSurrogate(first) && Character.isHighSurrogate(before)) {
       out.setLastEnd(b);
       return 1;
     }
-    int cp = text.codePointAt(a);
-    int lastCp = text.codePointBefore(a);
+    int cp = Character.codePointAt(text, a);
+    int lastCp = Character.codePointBefore(text, a);
     if (Chars.isAttaching(cp) || lastCp == 0x200D) {
       out.setLastEnd(b);
       return 1;
@@ -129,13 +128,13 @@ final class RuleSegmenter {
     boolean nextAdjacent = i + 1 < m && s[i + 1] == b;
     // word-internal apostrophe: didn't, O'Brien
     if (single && Norms.isApostrophe(first) && Character.isLetter(lastCp) && nextAdjacent
-        && Character.isLetter(text.codePointAt(b))) {
+        && Character.isLetter(Character.codePointAt(text, b))) {
       out.setLastEnd(e[i + 1]);
       return 2;
     }
     // number-internal separator: 2.5, 10,000, 10:30, 21/09/2021
     if (single && (first == '.' || first == ',' || first == ':' || first == '/') && Character.isDigit(lastCp)
-        && nextAdjacent && Character.isDigit(text.codePointAt(b))) {
+        && nextAdjacent && Character.isDigit(Character.codePointAt(text, b))) {
       out.setLastEnd(e[i + 1]);
       return 2;
     }
@@ -145,8 +144,8 @@ final class RuleSegmenter {
       // initialism in progress: e.g, a.m, U.K
       boolean letter = lastLen == 1 && Character.isLetter(lastCp);
       boolean initialism = lastLen >= 3 && lastLen <= MAX_INITIALISM && isInitialism(text, lastStart, a);
-      if ((letter || initialism) && nextAdjacent && e[i + 1] - b == 1 && Character.isLetter(text.charAt(b))
-          && (i + 2 >= m || s[i + 2] != e[i + 1] || text.charAt(e[i + 1]) == '.')) {
+      if ((letter || initialism) && nextAdjacent && e[i + 1] - b == 1 && Character.isLetter(text[b])
+          && (i + 2 >= m || s[i + 2] != e[i + 1] || text[e[i + 1]] == '.')) {
         out.setLastEnd(e[i + 1]);
         return 2;
       }
@@ -161,7 +160,7 @@ final class RuleSegmenter {
     }
     // letter-ampersand-letter: A&E, M&S
     if (single && first == '&' && Character.isLetterOrDigit(lastCp) && nextAdjacent
-        && Character.isLetterOrDigit(text.codePointAt(b))) {
+        && Character.isLetterOrDigit(Character.codePointAt(text, b))) {
       out.setLastEnd(e[i + 1]);
       return 2;
     }
@@ -177,18 +176,18 @@ final class RuleSegmenter {
    * True when {@code text[from, to)} is an initialism ({@code e.g}, {@code U.K}) or a known abbreviation
    * ({@code Mr}, {@code etc}) that keeps the period that follows it.
    */
-  static boolean takesPeriod(String text, int from, int to) {
+  static boolean takesPeriod(char[] text, int from, int to) {
     int len = to - from;
     return (len >= 3 && len <= MAX_INITIALISM && isInitialism(text, from, to)) || (len <= 6 && isAbbreviation(text, from, to));
   }
 
   /** Letters separated by single periods: {@code e.g}, {@code a.m}, {@code U.K} (no final period yet). */
-  private static boolean isInitialism(String text, int from, int to) {
+  private static boolean isInitialism(char[] text, int from, int to) {
     if ((to - from) % 2 == 0) {
       return false;
     }
     for (int k = from; k < to; k++) {
-      char c = text.charAt(k);
+      char c = text[k];
       if ((k - from) % 2 == 0 ? !Character.isLetter(c) : c != '.') {
         return false;
       }
@@ -196,10 +195,10 @@ final class RuleSegmenter {
     return true;
   }
 
-  private static boolean isAbbreviation(String text, int from, int to) {
+  private static boolean isAbbreviation(char[] text, int from, int to) {
     for (int k = from; k < to; k++) {
-      if (text.charAt(k) >= 0x80) {
-        String w = Norms.lowerAndFold(text.substring(from, to));
+      if (text[k] >= 0x80) {
+        String w = Norms.lowerAndFold(new String(text, from, (to) - (from)));
         return TITLES.contains(w) || ABBREVIATIONS.contains(w);
       }
     }
@@ -210,19 +209,19 @@ final class RuleSegmenter {
   private static final String[] ABBREVIATION_LIST = ABBREVIATIONS.toArray(new String[0]);
 
   /** True when the ASCII text {@code text[from, to)}, lower-cased, is one of {@code words} (lower-case ASCII). */
-  private static boolean equalsAsciiIgnoreCase(String text, int from, int to, String[] words) {
+  private static boolean equalsAsciiIgnoreCase(char[] text, int from, int to, String[] words) {
     int len = to - from;
     for (String w : words) {
-      if (w.length() == len && text.regionMatches(true, from, w, 0, len)) {
+      if (w.length() == len && startsWithIgnoreCase(text, from, w)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean isTerminalRange(String text, int from, int to) {
+  private static boolean isTerminalRange(char[] text, int from, int to) {
     for (int k = from; k < to; k++) {
-      char c = text.charAt(k);
+      char c = text[k];
       if (c != '.' && c != '!' && c != '?' && c != '\u2026') {
         return false;
       }
@@ -238,21 +237,21 @@ final class RuleSegmenter {
    * The end of a URL ({@code http://}, {@code https://}, {@code www.}) or e-mail address starting at {@code a},
    * without trailing punctuation, looking no further than {@code len}; -1 when there is none.
    */
-  static int urlOrEmailEnd(String text, int a, int len) {
+  static int urlOrEmailEnd(char[] text, int a, int len) {
     if (a >= len) {
       return -1;
     }
-    char c = text.charAt(a);
+    char c = text[a];
     if (!Character.isLetterOrDigit(c)) {
       return -1;
     }
-    boolean url = text.regionMatches(true, a, "http://", 0, 7) || text.regionMatches(true, a, "https://", 0, 8)
-        || text.regionMatches(true, a, "www.", 0, 4);
+    boolean url = startsWithIgnoreCase(text, a, "http://") || startsWithIgnoreCase(text, a, "https://")
+        || startsWithIgnoreCase(text, a, "www.");
     int end = a;
     int at = -1;
     int dotAfterAt = -1;
-    while (end < len && !Chars.isSpace(text.charAt(end))) {
-      char x = text.charAt(end);
+    while (end < len && !Chars.isSpace(text[end])) {
+      char x = text[end];
       if (x == '@' && at < 0) {
         at = end;
       } else if (x == '.' && at >= 0) {
@@ -263,7 +262,7 @@ final class RuleSegmenter {
     if (!url && (at <= a || dotAfterAt <= at + 1)) {
       return -1;
     }
-    while (end > a && ".,;:!?)]}'\"\u2019\u201D>".indexOf(text.charAt(end - 1)) >= 0) {
+    while (end > a && ".,;:!?)]}'\"\u2019\u201D>".indexOf(text[end - 1]) >= 0) {
       end--;
     }
     if (!url && (dotAfterAt >= end - 1 || at >= end)) {
@@ -272,7 +271,7 @@ final class RuleSegmenter {
     return end > a + 4 ? end : -1;
   }
 
-  private static void dropJunk(String text, SpanList out) {
+  private static void dropJunk(char[] text, SpanList out) {
     boolean[] keep = null;
     for (int i = 0; i < out.size(); i++) {
       if (Chars.isJunk(text, out.start(i), out.end(i))) {
@@ -288,7 +287,7 @@ final class RuleSegmenter {
     }
   }
 
-  private static void splitSentences(String text, SpanList out) {
+  private static void splitSentences(char[] text, SpanList out) {
     int n = out.size();
     int sentence = 0;
     int first = 0;
@@ -310,8 +309,8 @@ final class RuleSegmenter {
   }
 
   /** A list number: "1." or "2)" as the first thing of a sentence ({@code i} is the period after it). */
-  private static boolean isListNumber(String text, SpanList out, int first, int i) {
-    if (i != first + 1 || out.end(i) - out.start(i) != 1 || text.charAt(out.start(i)) != '.') {
+  private static boolean isListNumber(char[] text, SpanList out, int first, int i) {
+    if (i != first + 1 || out.end(i) - out.start(i) != 1 || text[out.start(i)] != '.') {
       return false;
     }
     int a = out.start(first);
@@ -320,36 +319,36 @@ final class RuleSegmenter {
       return false;
     }
     for (int k = a; k < b; k++) {
-      if (!Character.isDigit(text.charAt(k))) {
+      if (!Character.isDigit(text[k])) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean endsSentence(String text, SpanList out, int i) {
+  private static boolean endsSentence(char[] text, SpanList out, int i) {
     int a = out.start(i);
     int b = out.end(i);
     int next = out.start(i + 1);
     if (lineBreakBetween(text, b, next)) {
       return true;
     }
-    char nextChar = text.charAt(next);
+    char nextChar = text[next];
     if (isTerminalRange(text, a, b)) {
-      if (b - a == 1 && text.charAt(a) == '.' && next == b && i > 0 && out.end(i - 1) == a
+      if (b - a == 1 && text[a] == '.' && next == b && i > 0 && out.end(i - 1) == a
           && (Character.isLowerCase(nextChar) || Character.isDigit(nextChar))) {
         return false; // nhs.uk
       }
-      if (b - a == 1 && text.charAt(a) == '.' && i > 0 && out.end(i - 1) == a && out.end(i - 1) - out.start(i - 1) == 1
-          && Character.isUpperCase(text.charAt(a - 1)) && isInitialInName(text, out, i)) {
+      if (b - a == 1 && text[a] == '.' && i > 0 && out.end(i - 1) == a && out.end(i - 1) - out.start(i - 1) == 1
+          && Character.isUpperCase(text[a - 1]) && isInitialInName(text, out, i)) {
         return false; // an initial: "P. T. Service", "Dr J. Smith"
       }
-      boolean ellipsis = text.charAt(a) == '\u2026' || (b - a >= 2 && text.charAt(a) == '.');
+      boolean ellipsis = text[a] == '\u2026' || (b - a >= 2 && text[a] == '.');
       return !(ellipsis && Character.isLowerCase(nextChar));
     }
-    if (b - a >= 2 && text.charAt(b - 1) == '.' && Character.isLetter(text.charAt(a))) {
+    if (b - a >= 2 && text[b - 1] == '.' && Character.isLetter(text[a])) {
       // an abbreviation or initialism that kept its period
-      String w = Norms.lowerAndFold(text.substring(a, b - 1));
+      String w = Norms.lowerAndFold(new String(text, a, (b - 1) - (a)));
       return !TITLES.contains(w) && Character.isUpperCase(nextChar);
     }
     return false;
@@ -359,15 +358,15 @@ final class RuleSegmenter {
    * The period {@code i} follows a capital letter: is it an initial in a name? Yes when another initial follows
    * ("P. T."), or an initial or a title precedes ("Dr J. Smith"); "A and E. The" ends a sentence.
    */
-  private static boolean isInitialInName(String text, SpanList out, int i) {
+  private static boolean isInitialInName(char[] text, SpanList out, int i) {
     int next = out.start(i + 1);
-    if (out.end(i + 1) - next == 1 && Character.isUpperCase(text.charAt(next))) {
+    if (out.end(i + 1) - next == 1 && Character.isUpperCase(text[next])) {
       return true;
     }
     if (i < 2) {
       return false;
     }
-    String before = Norms.lowerAndFold(text.substring(out.start(i - 2), out.end(i - 2)));
+    String before = Norms.lowerAndFold(new String(text, out.start(i - 2), (out.end(i - 2)) - (out.start(i - 2))));
     if (before.endsWith(".")) {
       before = before.substring(0, before.length() - 1);
       if (before.isEmpty()) {
@@ -377,20 +376,41 @@ final class RuleSegmenter {
     return TITLES.contains(before);
   }
 
-  private static boolean isCloser(String text, int a, int b) {
+  private static boolean isCloser(char[] text, int a, int b) {
     if (b - a != 1) {
       return false;
     }
-    char c = text.charAt(a);
+    char c = text[a];
     return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == '\u201D' || c == '\u2019' || c == '\u00BB';
   }
 
-  private static boolean lineBreakBetween(String text, int from, int to) {
+  private static boolean lineBreakBetween(char[] text, int from, int to) {
     for (int k = from; k < to; k++) {
-      if (Chars.isLineBreak(text.charAt(k))) {
+      if (Chars.isLineBreak(text[k])) {
         return true;
       }
     }
     return false;
   }
+
+  /** True when {@code text} has {@code w} at {@code from}, ignoring case as {@link String#regionMatches(boolean, int, String, int, int)} does. */
+  private static boolean startsWithIgnoreCase(char[] text, int from, String w) {
+    if (from + w.length() > text.length) {
+      return false;
+    }
+    for (int k = 0; k < w.length(); k++) {
+      char c1 = text[from + k];
+      char c2 = w.charAt(k);
+      if (c1 == c2) {
+        continue;
+      }
+      char u1 = Character.toUpperCase(c1);
+      char u2 = Character.toUpperCase(c2);
+      if (u1 != u2 && Character.toLowerCase(u1) != Character.toLowerCase(u2)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
 }

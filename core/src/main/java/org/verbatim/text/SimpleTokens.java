@@ -2,7 +2,7 @@ package org.verbatim.text;
 
 /**
  * The token boundaries of OpenNLP's {@code SimpleTokenizer} (with its default, keep-new-lines off), computed
- * without objects and with a table look-up for ASCII characters instead of {@link Character#getType}: runs of
+ * without objects and with a table look-up per character (filled once) instead of {@link Character#getType}: runs of
  * letters ({@link Character#isAlphabetic}), runs of digits, runs of one repeated other character; white space
  * ({@link Character#isWhitespace} or a space separator) separates tokens. A property test checks that the spans
  * are OpenNLP's for any text.
@@ -22,11 +22,12 @@ final class SimpleTokens {
   private static final byte DIGIT = 2;
   private static final byte OTHER = 3;
 
-  private static final byte[] ASCII = new byte[128];
+  /** The class of every UTF-16 code unit (64 KiB, filled once). */
+  private static final byte[] CLASS = new byte[65536];
 
   static {
-    for (char c = 0; c < 128; c++) {
-      ASCII[c] = classify(c);
+    for (int c = 0; c < 65536; c++) {
+      CLASS[c] = classify((char) c);
     }
   }
 
@@ -37,15 +38,19 @@ final class SimpleTokens {
    * least {@code text.length()} long: a text has at most that many tokens) and returns how many there are.
    */
   static int split(String text, int[] starts, int[] ends) {
+    return split(text.toCharArray(), text.length(), starts, ends);
+  }
+
+  /** As {@link #split(String, int[], int[])} for the text {@code text[0, len)}. */
+  static int split(char[] text, int len, int[] starts, int[] ends) {
     int n = 0;
-    int len = text.length();
     byte state = SPACE;
     byte type = SPACE;
     int start = -1;
     char previous = 0;
     for (int i = 0; i < len; i++) {
-      char c = text.charAt(i);
-      type = c < 128 ? ASCII[c] : classify(c);
+      char c = text[i];
+      type = CLASS[c];
       if (state == SPACE) {
         if (type != SPACE) {
           start = i;

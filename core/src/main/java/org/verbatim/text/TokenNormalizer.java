@@ -13,9 +13,9 @@ final class TokenNormalizer {
 
   private TokenNormalizer() {}
 
-  static void fill(Analysis out, String text, SpanList spans, Profile profile, Vocabulary vocabulary) {
+  static void fill(Analysis out, String string, char[] text, SpanList spans, Profile profile, Vocabulary vocabulary) {
     int n = spans.size();
-    out.begin(text, profile, vocabulary, n + 8);
+    out.begin(string, text, profile, vocabulary, n + 8);
     boolean tagged = profile == Profile.FULL;
     int s = -1;
     int lastSentence = Integer.MIN_VALUE;
@@ -38,7 +38,7 @@ final class TokenNormalizer {
           String tag = spans.tag(i);
           String lem = spans.lemma(i);
           out.pos[t] = tag == null ? "X" : tag;
-          out.lemma[t] = lem == null ? Norms.lowerAndFold(text.substring(a, b)) : lem;
+          out.lemma[t] = lem == null ? Norms.lowerAndFold(string.substring(a, b)) : lem;
         }
         continue;
       }
@@ -70,20 +70,32 @@ final class TokenNormalizer {
     out.sentenceStart[out.sentences] = out.size;
   }
 
-  /** Appends {@code text[a, b)} lower-cased ({@code Locale.ROOT}) with apostrophes and double quotes folded. */
-  private static void appendFolded(Analysis out, String text, int a, int b) {
+  /**
+   * Appends {@code text[a, b)} lower-cased ({@code Locale.ROOT}) with apostrophes and double quotes folded. Per
+   * character this equals {@link Norms#lowerAndFold(String)} except for surrogates, {@code İ} (which lower-cases
+   * to two characters) and capital sigma (which depends on its neighbours): those take the {@code String} path.
+   */
+  private static void appendFolded(Analysis out, char[] text, int a, int b) {
     int mark = out.normLength;
     for (int i = a; i < b; i++) {
-      char c = text.charAt(i);
-      if (c >= 0x80) {
+      char c = text[i];
+      if (c < 0x80) {
+        if (c >= 'A' && c <= 'Z') {
+          c = (char) (c + ('a' - 'A'));
+        } else if (c == '`') {
+          c = '\'';
+        }
+      } else if (c >= 0xD800 || c == '\u0130' || c == '\u03A3') {
         out.normLength = mark;
-        out.appendString(Norms.lowerAndFold(text.substring(a, b)));
+        out.appendString(Norms.lowerAndFold(new String(text, a, b - a)));
         return;
-      }
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + ('a' - 'A'));
-      } else if (c == '`') {
-        c = '\'';
+      } else {
+        c = Character.toLowerCase(c);
+        if (Norms.isApostrophe(c)) {
+          c = '\'';
+        } else if (Norms.isDoubleQuote(c)) {
+          c = '"';
+        }
       }
       out.append(c);
     }

@@ -48,11 +48,14 @@ public final class Vocabulary {
   private final boolean[] prefix;
   private final long[] flags;
   private final int[][] closure;
-  /** Open-addressing tables: keys and ids, capacity a power of two. */
-  private final long[] wordKeys;
-  private final int[] wordIds;
-  private final long[] prefixKeys;
-  private final int[] prefixIds;
+  /**
+   * Open-addressing tables, capacity a power of two: slot {@code i} holds the key at {@code 2i} and the id at
+   * {@code 2i + 1} ({@link #EMPTY} when free), so a probe reads one cache line.
+   */
+  private final long[] wordTable;
+  private final long[] prefixTable;
+
+  private static final long EMPTY = -1L;
   /** Bit {@code L} set when some prefix entry has length {@code L} (lengths 1-63). */
   private final long prefixLengths;
   private final int maxPrefix;
@@ -82,18 +85,12 @@ public final class Vocabulary {
     this.maxPrefix = max;
     int wordCap = Integer.highestOneBit(Math.max(16, words * 3)) << 1;
     int prefixCap = Integer.highestOneBit(Math.max(16, (n - words) * 3)) << 1;
-    wordKeys = new long[wordCap];
-    wordIds = new int[wordCap];
-    prefixKeys = new long[prefixCap];
-    prefixIds = new int[prefixCap];
-    Arrays.fill(wordIds, NONE);
-    Arrays.fill(prefixIds, NONE);
+    wordTable = new long[2 * wordCap];
+    prefixTable = new long[2 * prefixCap];
+    Arrays.fill(wordTable, EMPTY);
+    Arrays.fill(prefixTable, EMPTY);
     for (int i = 0; i < n; i++) {
-      if (this.prefix[i]) {
-        put(prefixKeys, prefixIds, hash(this.strings[i]), i);
-      } else {
-        put(wordKeys, wordIds, hash(this.strings[i]), i);
-      }
+      put(this.prefix[i] ? prefixTable : wordTable, hash(this.strings[i]), i);
     }
     closure = new int[n][];
     for (int i = 0; i < n; i++) {
@@ -101,26 +98,26 @@ public final class Vocabulary {
     }
   }
 
-  private static void put(long[] keys, int[] ids, long key, int id) {
-    int mask = keys.length - 1;
+  private static void put(long[] table, long key, int id) {
+    int mask = table.length / 2 - 1;
     int i = (int) key & mask;
-    while (ids[i] != NONE) {
-      if (keys[i] == key) {
-        throw new IllegalStateException("two vocabulary entries share a hash: " + id + " and " + ids[i]);
+    while (table[2 * i + 1] != EMPTY) {
+      if (table[2 * i] == key) {
+        throw new IllegalStateException("two vocabulary entries share a hash: " + id + " and " + table[2 * i + 1]);
       }
       i = (i + 1) & mask;
     }
-    keys[i] = key;
-    ids[i] = id;
+    table[2 * i] = key;
+    table[2 * i + 1] = id;
   }
 
-  private static int get(long[] keys, int[] ids, long key) {
-    int mask = keys.length - 1;
+  private static int get(long[] table, long key) {
+    int mask = table.length / 2 - 1;
     int i = (int) key & mask;
     while (true) {
-      int id = ids[i];
-      if (id == NONE || keys[i] == key) {
-        return id;
+      long id = table[2 * i + 1];
+      if (id == EMPTY || table[2 * i] == key) {
+        return (int) id;
       }
       i = (i + 1) & mask;
     }
@@ -136,7 +133,7 @@ public final class Vocabulary {
     for (int len = 1; len <= Math.min(s.length(), maxPrefix); len++) {
       h = (h ^ s.charAt(len - 1)) * FNV_PRIME;
       if ((prefixLengths & (1L << len)) != 0) {
-        int id = get(prefixKeys, prefixIds, finish(h));
+        int id = get(prefixTable, finish(h));
         if (id != NONE) {
           found[k++] = id;
         }
@@ -209,17 +206,17 @@ public final class Vocabulary {
 
   /** The id of a word entry, or {@link #NONE}. */
   public int word(String norm) {
-    return get(wordKeys, wordIds, hash(norm));
+    return get(wordTable, hash(norm));
   }
 
   /** The id of a prefix entry, or {@link #NONE}. */
   public int prefix(String prefix) {
-    return get(prefixKeys, prefixIds, hash(prefix));
+    return get(prefixTable, hash(prefix));
   }
 
   /** The id of the word whose {@link #hash} is {@code hash}, or {@link #NONE}. */
   public int wordByHash(long hash) {
-    return get(wordKeys, wordIds, hash);
+    return get(wordTable, hash);
   }
 
   /** True when some prefix entry exists (tokens that are not words then need {@link #longestPrefix}). */
@@ -237,7 +234,7 @@ public final class Vocabulary {
     for (int len = 1; len <= top; len++) {
       h = (h ^ chars[from + len - 1]) * FNV_PRIME;
       if ((prefixLengths & (1L << len)) != 0) {
-        int id = get(prefixKeys, prefixIds, finish(h));
+        int id = get(prefixTable, finish(h));
         if (id != NONE) {
           best = id;
         }
