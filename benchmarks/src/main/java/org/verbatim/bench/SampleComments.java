@@ -35,7 +35,9 @@ public final class SampleComments {
     /** 25 to 60 words: a few sentences. */
     MEDIUM(25, 60),
     /** 120 to 400 words: a long story. */
-    LONG(120, 400);
+    LONG(120, 400),
+    /** Every comment, whatever its length: the datasets' own mix. */
+    ANY(0, Integer.MAX_VALUE);
 
     private final int minWords;
     private final int maxWords;
@@ -50,13 +52,13 @@ public final class SampleComments {
       return words >= minWords && words <= maxWords;
     }
 
-    /** Parses {@code short}, {@code medium} or {@code long}, ignoring case. */
+    /** Parses {@code short}, {@code medium}, {@code long} or {@code any}, ignoring case. */
     public static Length parse(String s) {
       Objects.requireNonNull(s, "s");
       try {
         return valueOf(s.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("length must be short, medium or long: '" + s + "'", e);
+        throw new IllegalArgumentException("length must be short, medium, long or any: '" + s + "'", e);
       }
     }
   }
@@ -150,7 +152,7 @@ public final class SampleComments {
     for (int i = 0; i < n; i++) {
       StringBuilder sb = new StringBuilder();
       int words = 0;
-      while (!length.accepts(words)) {
+      while (words == 0 || !length.accepts(words)) {
         String s = BUILT_IN.get(rng.nextInt(BUILT_IN.size()));
         int w = words(s);
         if (words + w > length.maxWords) {
