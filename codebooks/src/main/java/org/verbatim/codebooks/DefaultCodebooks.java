@@ -1,4 +1,4 @@
-package org.verbatim.models;
+package org.verbatim.codebooks;
 
 import java.io.IOException;
 import org.verbatim.codebook.Codebook;
@@ -20,7 +20,7 @@ import org.verbatim.codebook.CodebookLoader;
 public final class DefaultCodebooks {
 
   /** Class-path location of the default social-care codebook (YAML, see {@code docs/codebook-format.md}). */
-  public static final String SOCIAL_CARE_RESOURCE = "/org/verbatim/models/social-care.yaml";
+  public static final String SOCIAL_CARE_RESOURCE = "/org/verbatim/codebooks/social-care.yaml";
 
   /** Loaded on first use; a failed load is not cached, so every call reports it. */
   private static volatile Codebook socialCare;

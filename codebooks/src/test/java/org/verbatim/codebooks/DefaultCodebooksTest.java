@@ -1,4 +1,4 @@
-package org.verbatim.models;
+package org.verbatim.codebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -164,11 +164,11 @@ class DefaultCodebooksTest {
   @Test
   void aBrokenOrMissingBundledCodebookIsAnIllegalStateException() {
     IllegalStateException missing =
-        assertThrows(IllegalStateException.class, () -> DefaultCodebooks.loadBundled("/org/verbatim/models/no-such-codebook.yaml"));
+        assertThrows(IllegalStateException.class, () -> DefaultCodebooks.loadBundled("/org/verbatim/codebooks/no-such-codebook.yaml"));
     assertTrue(missing.getMessage().contains("no-such-codebook.yaml"), missing.getMessage());
     // A resource that exists but is not a codebook (compiled bytecode is not UTF-8 YAML).
     IllegalStateException broken =
-        assertThrows(IllegalStateException.class, () -> DefaultCodebooks.loadBundled("/org/verbatim/models/DefaultCodebooks.class"));
+        assertThrows(IllegalStateException.class, () -> DefaultCodebooks.loadBundled("/org/verbatim/codebooks/DefaultCodebooks.class"));
     assertNotNull(broken.getCause());
     assertTrue(broken.getMessage().contains("DefaultCodebooks.class"), broken.getMessage());
   }
