@@ -1,9 +1,13 @@
-package org.verbatim.report;
+package org.verbatim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.verbatim.report.ReportBuilder;
+import org.verbatim.report.ReportMeta;
+import org.verbatim.report.ReportOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,15 +21,16 @@ import picocli.CommandLine.Spec;
  * verbatim report --input classified.csv --output report.html --date-column date --group-column team
  * }</pre>
  *
- * <p>Exit codes: 0 written; 1 bad input (missing file, missing column, malformed row: the message names the file,
- * record and field); 2 bad options (picocli's usage error). A {@code NAME.meta.json} sidecar beside the input is
- * shown in the summary when present.
+ * <p>Exit codes: 0 written; 1 bad input (missing file, missing column, malformed row: the message, printed as
+ * {@code verbatim: error: ...}, names the file, record and field); 2 bad options. A {@code NAME.meta.json} sidecar
+ * beside the input is shown in the summary when present. The report itself is built by the {@code report}
+ * library ({@link ReportBuilder}); this class only maps options and errors.
  *
  * <p>A picocli command object: not thread-safe, one instance per invocation.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "Write a self-contained HTML report (charts, trends, quotes) from a classified CSV or JSONL file.")
-public final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
@@ -89,16 +94,10 @@ public final class ReportCommand implements Callable<Integer> {
       ReportBuilder builder = ReportBuilder.create(options.toBuilder().meta(meta).build());
       ReportBuilder.readFile(input, builder);
       builder.write(output);
-      spec.commandLine().getOut().println("report: " + HtmlReport.num(builder.rows()) + " rows -> " + output);
+      spec.commandLine().getOut().println("report: " + String.format(Locale.UK, "%,d", builder.rows()) + " rows -> " + output);
       return 0;
     } catch (IOException e) {
-      err.println("report: " + e.getMessage());
-      return 1;
+      return TrainCommand.fail(err, new CommandFailure(Main.DATA_ERROR, e.getMessage()));
     }
-  }
-
-  /** Runs the command on its own (the CLI module registers it as a subcommand instead). */
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new ReportCommand()).execute(args));
   }
 }
