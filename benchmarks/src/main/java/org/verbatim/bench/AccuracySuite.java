@@ -19,7 +19,7 @@ import org.verbatim.eval.Folds;
 import org.verbatim.eval.MultiLabelMetrics;
 import org.verbatim.eval.MultiLabelReport;
 import org.verbatim.text.Profile;
-import org.verbatim.train.ClassifierKind;
+import org.verbatim.classify.ClassifierKind;
 
 /**
  * The accuracy suite: for every dataset folder under the data folder, each of our configurations that applies

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.verbatim.polarity.LabelledPair;
-import org.verbatim.polarity.PolarityData;
+import org.verbatim.train.LabelledPair;
+import org.verbatim.io.PolarityData;
 
 /**
  * A dataset folder with (comment, theme) polarity codes, in one of the two layouts of the shared datasets.
@@ -101,7 +101,7 @@ public record PolarityDataset(String name, Path dir, Layout layout) {
    * The labelled pairs of a split.
    *
    * @param split {@code train} or {@code test}
-   * @throws org.verbatim.polarity.PolarityFileException if a file is malformed (the message names file and line)
+   * @throws org.verbatim.io.PolarityFileException if a file is malformed (the message names file and line)
    * @throws IOException if reading fails
    */
   public List<LabelledPair> pairs(String split) throws IOException {

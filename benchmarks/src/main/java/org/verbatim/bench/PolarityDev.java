@@ -15,11 +15,11 @@ import org.verbatim.Polarity;
 import org.verbatim.eval.DocumentTheme;
 import org.verbatim.eval.PolarityMetrics;
 import org.verbatim.eval.PolarityReport;
-import org.verbatim.polarity.LabelledPair;
-import org.verbatim.polarity.PolarityData;
-import org.verbatim.polarity.PolarityModel;
-import org.verbatim.polarity.PolarityOptions;
-import org.verbatim.polarity.PolarityTrainer;
+import org.verbatim.train.LabelledPair;
+import org.verbatim.io.PolarityData;
+import org.verbatim.classify.PolarityModel;
+import org.verbatim.train.PolarityOptions;
+import org.verbatim.train.PolarityTrainer;
 
 /**
  * Trains the learned (comment, theme) polarity model and scores it next to the aspect-level peer baseline

@@ -13,10 +13,10 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.verbatim.train.ClassifierKind;
-import org.verbatim.train.FeatureOptions;
+import org.verbatim.classify.ClassifierKind;
+import org.verbatim.features.FeatureOptions;
 import org.verbatim.train.LabelledComment;
-import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.classify.LinearThemeClassifier;
 import org.verbatim.train.Solver;
 import org.verbatim.train.ThemeTrainer;
 import org.verbatim.train.ThresholdRule;
@@ -90,10 +90,10 @@ public final class SupervisedDev {
         }
         case "--costs" -> b.costGrid(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
         case "--betas" -> b.interpolationGrid(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
-        case "--rankings" -> b.rankingGrid(Arrays.stream(args[++i].split(",")).map(org.verbatim.train.Ranking::parse).toList());
+        case "--rankings" -> b.rankingGrid(Arrays.stream(args[++i].split(",")).map(org.verbatim.classify.Ranking::parse).toList());
         case "--tokenizer" -> b.tokenizer(switch (args[++i]) {
-          case "simple" -> org.verbatim.train.SimpleTokenizer.INSTANCE;
-          case "pipeline" -> org.verbatim.train.PipelineTokenizer.fast();
+          case "simple" -> org.verbatim.features.SimpleTokenizer.INSTANCE;
+          case "pipeline" -> org.verbatim.features.PipelineTokenizer.fast();
           default -> throw new IllegalArgumentException("--tokenizer simple|pipeline");
         });
         case "--nb-ratio" -> b.nbRatio(TrainingOptions.NbRatio.valueOf(args[++i].toUpperCase(Locale.ROOT)));

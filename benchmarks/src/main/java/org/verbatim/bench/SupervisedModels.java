@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.verbatim.model.ModelFormat;
 import org.verbatim.model.ModelWriter;
-import org.verbatim.train.ClassifierKind;
+import org.verbatim.classify.ClassifierKind;
 import org.verbatim.train.LabelledComment;
 import org.verbatim.train.ThemeTrainer;
 import org.verbatim.train.TrainingOptions;

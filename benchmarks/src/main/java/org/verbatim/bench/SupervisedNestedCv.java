@@ -10,9 +10,9 @@ import java.util.Set;
 import org.verbatim.eval.Folds;
 import org.verbatim.eval.MultiLabelMetrics;
 import org.verbatim.eval.MultiLabelReport;
-import org.verbatim.train.ClassifierKind;
+import org.verbatim.classify.ClassifierKind;
 import org.verbatim.train.LabelledComment;
-import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.classify.LinearThemeClassifier;
 import org.verbatim.train.ThemeTrainer;
 import org.verbatim.train.TrainingOptions;
 

@@ -12,8 +12,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verbatim.Polarity;
-import org.verbatim.polarity.LabelledPair;
-import org.verbatim.polarity.PolarityFileException;
+import org.verbatim.train.LabelledPair;
+import org.verbatim.io.PolarityFileException;
 
 class PolarityDatasetTest {
 

@@ -15,8 +15,8 @@ import org.verbatim.io.ColumnSelector;
 import org.verbatim.io.FeedbackFormat;
 import org.verbatim.io.FeedbackReader;
 import org.verbatim.io.FeedbackRecord;
-import org.verbatim.polarity.PolarityData;
-import org.verbatim.polarity.PolarityFileException;
+import org.verbatim.io.PolarityData;
+import org.verbatim.io.PolarityFileException;
 import org.verbatim.train.LabelledComment;
 
 /**
@@ -136,11 +136,11 @@ record LabelledData(List<LabelledComment> comments, List<Map<String, Polarity>> 
   }
 
   /** The coded (comment, theme, polarity) triples, for training a polarity model. */
-  List<org.verbatim.polarity.PolarityExample> polarityExamples() {
-    List<org.verbatim.polarity.PolarityExample> out = new ArrayList<>();
+  List<org.verbatim.train.PolarityExample> polarityExamples() {
+    List<org.verbatim.train.PolarityExample> out = new ArrayList<>();
     for (int i = 0; i < comments.size(); i++) {
       for (Map.Entry<String, Polarity> e : new java.util.TreeMap<>(polarities.get(i)).entrySet()) {
-        out.add(new org.verbatim.polarity.PolarityExample(comments.get(i).text(), e.getKey(), e.getValue()));
+        out.add(new org.verbatim.train.PolarityExample(comments.get(i).text(), e.getKey(), e.getValue()));
       }
     }
     return out;

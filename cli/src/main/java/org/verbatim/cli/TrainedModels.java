@@ -6,9 +6,9 @@ import org.verbatim.ThemeClassifier;
 import org.verbatim.codebook.CodebookException;
 import org.verbatim.model.ModelFormatException;
 import org.verbatim.model.ModelLoader;
-import org.verbatim.train.ClassifierFeatures;
-import org.verbatim.train.HybridThemeClassifier;
-import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.features.ClassifierFeatures;
+import org.verbatim.classify.HybridThemeClassifier;
+import org.verbatim.classify.LinearThemeClassifier;
 
 /**
  * Loads a trained model file for {@code classify} and {@code evaluate}.

@@ -1,5 +1,7 @@
 package org.verbatim.eval;
 
+import org.verbatim.io.CodedDataException;
+import org.verbatim.io.LabelFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -74,11 +76,12 @@ public final class Evaluator {
    *     prediction, an id absent from gold is ignored
    * @param labelsFrom optional {@code id,labels} file (e.g. the training set) whose labels join the universe;
    *     may be {@code null}
-   * @throws LabelFileException if a file is malformed or repeats an id (the message names the file, line and
+   * @throws CodedDataException if a file is malformed or repeats an id (the message names the file, line and
    *     id)
    * @throws IOException if a file cannot be read
    */
-  public static Evaluation scoreFiles(Path gold, Path predicted, Path labelsFrom) throws IOException {
+  public static Evaluation scoreFiles(Path gold, Path predicted, Path labelsFrom)
+      throws IOException, CodedDataException {
     return scoreFiles(gold, predicted, labelsFrom, EvaluationOptions.defaults());
   }
 
@@ -86,11 +89,11 @@ public final class Evaluator {
    * As {@link #scoreFiles(Path, Path, Path)}, with options; the labels of {@code labelsFrom} are added to
    * {@code options.extraLabels()}, and the returned evaluation records the merged set.
    *
-   * @throws LabelFileException if a file is malformed or repeats an id
+   * @throws CodedDataException if a file is malformed or repeats an id
    * @throws IOException if a file cannot be read
    */
   public static Evaluation scoreFiles(Path gold, Path predicted, Path labelsFrom, EvaluationOptions options)
-      throws IOException {
+      throws IOException, CodedDataException {
     Objects.requireNonNull(gold, "gold");
     Objects.requireNonNull(predicted, "predicted");
     Objects.requireNonNull(options, "options");

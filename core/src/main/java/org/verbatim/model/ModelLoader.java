@@ -28,17 +28,17 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.verbatim.ModelInfo;
-import org.verbatim.polarity.PolarityFileException;
-import org.verbatim.polarity.PolarityModel;
-import org.verbatim.train.ClassifierKind;
-import org.verbatim.train.ExtraFeatures;
-import org.verbatim.train.FeatureOptions;
-import org.verbatim.train.FeatureTokenizer;
-import org.verbatim.train.LinearModel;
-import org.verbatim.train.LinearThemeClassifier;
-import org.verbatim.train.PipelineTokenizer;
-import org.verbatim.train.Ranking;
-import org.verbatim.train.SimpleTokenizer;
+import org.verbatim.text.TextPipeline;
+import org.verbatim.classify.PolarityModel;
+import org.verbatim.classify.ClassifierKind;
+import org.verbatim.features.ExtraFeatures;
+import org.verbatim.features.FeatureOptions;
+import org.verbatim.features.FeatureTokenizer;
+import org.verbatim.classify.LinearModel;
+import org.verbatim.classify.LinearThemeClassifier;
+import org.verbatim.features.PipelineTokenizer;
+import org.verbatim.classify.Ranking;
+import org.verbatim.features.SimpleTokenizer;
 import org.verbatim.train.ThresholdRule;
 import org.verbatim.train.TrainingReport;
 
@@ -150,15 +150,16 @@ public final class ModelLoader {
     }
   }
 
-  private static PolarityModel polarityModel(Path path, JsonNode man, byte[] bytes) throws IOException, ModelFormatException {
-    PolarityModel pm;
-    try {
-      pm = PolarityModel.readFrom(new java.io.ByteArrayInputStream(bytes), ModelFormat.POLARITY);
-    } catch (PolarityFileException e) {
-      String prefix = ModelFormat.POLARITY + (e.line() > 0 ? ":" + e.line() : "") + ": ";
-      String msg = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-      throw new ModelFormatException(path, ModelFormat.POLARITY, (e.line() > 0 ? "line " + e.line() + ": " : "") + msg, e);
+  private static PolarityModel polarityModel(Path path, JsonNode man, byte[] bytes) throws ModelFormatException {
+    JsonNode pid = man.get("pipeline");
+    // files written before the pipeline was recorded all analysed with the OpenNLP FAST profile
+    String pipelineId = pid == null || pid.isNull() ? PipelineIds.OPENNLP_FAST : reqText(path, man, "pipeline", "pipeline");
+    TextPipeline pipeline = PipelineIds.create(pipelineId);
+    if (pipeline == null) {
+      throw new ModelFormatException(path, ModelFormat.MANIFEST, "the polarity model needs text pipeline '" + clip(pipelineId)
+          + "', which this library cannot create (it creates " + PipelineIds.OPENNLP_FAST + " and " + PipelineIds.OPENNLP_FULL + ")");
     }
+    PolarityModel pm = PolarityModelFormat.read(bytes, path, pipeline);
     JsonNode pol = man.get("polarity");
     List<String> classes = textList(path, req(path, pol, "classes"), "polarity.classes");
     List<String> actual = new ArrayList<>();

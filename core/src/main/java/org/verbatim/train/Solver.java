@@ -1,5 +1,6 @@
 package org.verbatim.train;
 
+import org.verbatim.classify.ClassifierKind;
 import java.util.Locale;
 
 /**

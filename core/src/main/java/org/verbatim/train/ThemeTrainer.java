@@ -1,5 +1,14 @@
 package org.verbatim.train;
 
+import org.verbatim.classify.ClassifierKind;
+import org.verbatim.classify.LinearModel;
+import org.verbatim.classify.LinearThemeClassifier;
+import org.verbatim.classify.Ranking;
+import org.verbatim.features.ExtraFeatures;
+import org.verbatim.features.FeatureExtractor;
+import org.verbatim.features.FeatureHash;
+import org.verbatim.features.FeatureOptions;
+import org.verbatim.features.LongIntMap;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,6 +16,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.verbatim.ModelInfo;
+import org.verbatim.classify.DecisionRule;
+import org.verbatim.model.LibraryVersion;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -137,12 +151,20 @@ public final class ThemeTrainer {
       LinearModel model = bestTrainer.fitFinal(prep, best, pool);
       long t2 = System.nanoTime();
       TrainingReport report = bestTrainer.report(prep, best, model, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
-      return LinearThemeClassifier.trained(model, options.withChosenKind(model.kind()), report);
+      return LinearThemeClassifier.of(model, info(model, options.withChosenKind(model.kind()), report), report);
     } finally {
       if (pool != null) {
         pool.shutdownNow();
       }
     }
+  }
+
+  /** The provenance of a trained model: its options ({@code option.*}) and what training chose. */
+  private static ModelInfo info(LinearModel model, TrainingOptions options, TrainingReport report) {
+    Map<String, String> props = new TreeMap<>();
+    options.toProperties().forEach((k, v) -> props.put("option." + k, v));
+    props.putAll(report.properties());
+    return new ModelInfo(model.kind().id(), "verbatim linear model", LibraryVersion.get(), model.labels(), props);
   }
 
   private double selectionScore(double micro, double macro) {
@@ -720,13 +742,14 @@ public final class ThemeTrainer {
       boolean byScore) {
     int L = scores.length;
     int n = scores[0].length;
+    DecisionRule rule = DecisionRule.of(th, active, atLeastOne, maxLabels, byScore ? Ranking.SCORE : Ranking.MARGIN);
     int[][] pred = new int[n][];
     double[] s = new double[L];
     for (int i = 0; i < n; i++) {
       for (int l = 0; l < L; l++) {
         s[l] = scores[l][i];
       }
-      pred[i] = Thresholds.decide(s, th, active, atLeastOne, maxLabels, byScore);
+      pred[i] = rule.decide(s);
     }
     return pred;
   }

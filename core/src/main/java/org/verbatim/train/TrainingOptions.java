@@ -1,5 +1,12 @@
 package org.verbatim.train;
 
+import org.verbatim.classify.ClassifierKind;
+import org.verbatim.classify.HybridThemeClassifier;
+import org.verbatim.classify.Ranking;
+import org.verbatim.features.ExtraFeatures;
+import org.verbatim.features.FeatureOptions;
+import org.verbatim.features.FeatureTokenizer;
+import org.verbatim.features.SimpleTokenizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package org.verbatim.train;
 
+import org.verbatim.classify.Ranking;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package org.verbatim.eval;
 
+import org.verbatim.io.LabelFileException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

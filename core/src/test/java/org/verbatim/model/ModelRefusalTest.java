@@ -21,8 +21,8 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.verbatim.train.HybridThemeClassifier;
-import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.classify.HybridThemeClassifier;
+import org.verbatim.classify.LinearThemeClassifier;
 
 class ModelRefusalTest {
 

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.verbatim.train.ClassifierKind;
-import org.verbatim.train.FeatureOptions;
-import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.classify.ClassifierKind;
+import org.verbatim.features.FeatureOptions;
+import org.verbatim.classify.LinearThemeClassifier;
 
 class ModelRoundTripTest {
 
@@ -97,7 +97,7 @@ class ModelRoundTripTest {
             List.of(org.verbatim.codebook.Cue.of("nurse*"), org.verbatim.codebook.Cue.of("rude", org.verbatim.Polarity.NEGATIVE)),
             List.of(), List.of())),
         List.of());
-    org.verbatim.train.ClassifierFeatures cues = org.verbatim.train.ClassifierFeatures.of(
+    org.verbatim.features.ClassifierFeatures cues = org.verbatim.features.ClassifierFeatures.of(
         org.verbatim.classify.CodebookClassifier.create(cb, org.verbatim.text.OpenNlpPipeline.create(org.verbatim.text.Profile.FAST)));
     LinearThemeClassifier trained = org.verbatim.train.ThemeTrainer.create(Fixtures.options(ClassifierKind.NB_LOGISTIC,
         FeatureOptions.words()).toBuilder().extraFeatures(cues).build()).train(Fixtures.data());

@@ -1,5 +1,7 @@
 package org.verbatim.train;
 
+import org.verbatim.classify.ClassifierKind;
+import org.verbatim.classify.LinearThemeClassifier;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,8 @@
 package org.verbatim.train;
 
+import org.verbatim.classify.ClassifierKind;
+import org.verbatim.classify.LinearThemeClassifier;
+import org.verbatim.features.FeatureOptions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,7 @@
 package org.verbatim.train;
 
+import org.verbatim.classify.ClassifierKind;
+import org.verbatim.features.FeatureOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

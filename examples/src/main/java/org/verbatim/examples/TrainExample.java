@@ -9,12 +9,12 @@ import org.verbatim.Polarity;
 import org.verbatim.ThemeTag;
 import org.verbatim.model.ModelLoader;
 import org.verbatim.model.ModelWriter;
-import org.verbatim.polarity.PolarityExample;
-import org.verbatim.polarity.PolarityModel;
-import org.verbatim.polarity.PolarityOptions;
-import org.verbatim.polarity.PolarityTrainer;
+import org.verbatim.train.PolarityExample;
+import org.verbatim.classify.PolarityModel;
+import org.verbatim.train.PolarityOptions;
+import org.verbatim.train.PolarityTrainer;
 import org.verbatim.train.LabelledComment;
-import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.classify.LinearThemeClassifier;
 import org.verbatim.train.ThemeTrainer;
 import org.verbatim.train.TrainingOptions;
 

@@ -1,0 +1,24 @@
+package org.verbatim.bench;
+
+import org.verbatim.io.PolarityData;
+import java.util.Objects;
+
+/**
+ * A {@link PolarityExample} with the id of its comment in the source file, for scoring by (id, theme).
+ *
+ * <pre>{@code
+ * LabelledPair p = PolarityData.mams(dir, "val").get(0);
+ * p.id();   // "mams-val-0001"
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @throws NullPointerException if a component is null
+ */
+public record LabelledPair(String id, PolarityExample example) {
+
+  public LabelledPair {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(example, "example");
+  }
+}
