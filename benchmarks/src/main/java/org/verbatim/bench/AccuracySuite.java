@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import org.verbatim.Classification;
 import org.verbatim.ThemeClassifier;
+import org.verbatim.classify.ClassifierKind;
 import org.verbatim.eval.Evaluation;
 import org.verbatim.eval.EvaluationOptions;
 import org.verbatim.eval.Evaluator;
@@ -19,7 +20,6 @@ import org.verbatim.eval.Folds;
 import org.verbatim.eval.MultiLabelMetrics;
 import org.verbatim.eval.MultiLabelReport;
 import org.verbatim.text.Profile;
-import org.verbatim.classify.ClassifierKind;
 
 /**
  * The accuracy suite: for every dataset folder under the data folder, each of our configurations that applies
@@ -49,7 +49,7 @@ public final class AccuracySuite {
 
   /**
    * Our configurations: zero-shot on both profiles; the trainer's default ({@code verbatim-default}: every
-   * {@link org.verbatim.train.TrainingOptions} default, NB-LR and the SVM compared by cross-validation), the
+   * {@link org.verbatim.train.ThemeOptions} default, NB-LR and the SVM compared by cross-validation), the
    * single kinds NB-logistic and logistic; NB-logistic with the codebook's cue counts as features; and the hybrid
    * of NB-logistic and the codebook. Trainers use {@code trainThreads} threads.
    */

@@ -1,13 +1,13 @@
 package org.verbatim.bench;
 
-import org.verbatim.io.PolarityData;
 import java.util.Objects;
+import org.verbatim.train.PolarityExample;
 
 /**
  * A {@link PolarityExample} with the id of its comment in the source file, for scoring by (id, theme).
  *
  * <pre>{@code
- * LabelledPair p = PolarityData.mams(dir, "val").get(0);
+ * LabelledPair p = PolarityFiles.mams(dir, "val").get(0);
  * p.id();   // "mams-val-0001"
  * }</pre>
  *

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.verbatim.Polarity;
+import org.verbatim.classify.PolarityModel;
 import org.verbatim.eval.DocumentTheme;
 import org.verbatim.eval.PolarityMetrics;
 import org.verbatim.eval.PolarityReport;
-import org.verbatim.train.LabelledPair;
 import org.verbatim.io.PolarityData;
-import org.verbatim.classify.PolarityModel;
+import org.verbatim.train.LabelledPair;
 import org.verbatim.train.PolarityOptions;
 import org.verbatim.train.PolarityTrainer;
 
@@ -97,7 +97,7 @@ public final class PolarityDev {
   private static void run(String dataset, String variant, PolarityOptions options, List<LabelledPair> train,
       List<LabelledPair> test) {
     long t0 = System.nanoTime();
-    PolarityModel model = new PolarityTrainer(options).train(PolarityData.examples(train));
+    PolarityModel model = PolarityTrainer.create(options).train(PolarityData.examples(train));
     long t1 = System.nanoTime();
     Map<DocumentTheme, Polarity> gold = new HashMap<>();
     Map<DocumentTheme, Polarity> pred = new HashMap<>();

@@ -24,6 +24,7 @@ import org.verbatim.Classification;
 import org.verbatim.Polarity;
 import org.verbatim.ThemeTag;
 import org.verbatim.classify.CodebookClassifier;
+import org.verbatim.classify.PolarityModel;
 import org.verbatim.corenlp.CoreNlpPipeline;
 import org.verbatim.eval.DocumentTheme;
 import org.verbatim.eval.Evaluation;
@@ -31,14 +32,13 @@ import org.verbatim.eval.EvaluationOptions;
 import org.verbatim.eval.Evaluator;
 import org.verbatim.eval.PolarityMetrics;
 import org.verbatim.eval.PolarityReport;
-import org.verbatim.train.LabelledPair;
 import org.verbatim.io.PolarityData;
-import org.verbatim.classify.PolarityModel;
-import org.verbatim.train.PolarityOptions;
-import org.verbatim.train.PolarityTrainer;
 import org.verbatim.text.OpenNlpPipeline;
 import org.verbatim.text.Profile;
 import org.verbatim.text.TextPipeline;
+import org.verbatim.train.LabelledPair;
+import org.verbatim.train.PolarityOptions;
+import org.verbatim.train.PolarityTrainer;
 
 /**
  * The polarity suite: for every dataset folder with (comment, theme) polarity codes ({@link PolarityDataset}),
@@ -213,7 +213,7 @@ public final class PolaritySuite {
     TextPipeline pipeline = pipeline(pipelineName);
     pipeline.analyze("Warm up.");
     long t1 = System.nanoTime();
-    PolarityModel model = new PolarityTrainer(PolarityOptions.defaults(), pipeline)
+    PolarityModel model = PolarityTrainer.create(PolarityOptions.defaults(), pipeline)
         .train(PolarityData.examples(train));
     long t2 = System.nanoTime();
     Map<String, String> texts = new LinkedHashMap<>();

@@ -1,7 +1,5 @@
 package org.verbatim.bench;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,15 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.verbatim.classify.ClassifierKind;
+import org.verbatim.classify.LinearThemeClassifier;
 import org.verbatim.features.FeatureOptions;
 import org.verbatim.train.LabelledComment;
-import org.verbatim.classify.LinearThemeClassifier;
 import org.verbatim.train.Solver;
+import org.verbatim.train.ThemeOptions;
 import org.verbatim.train.ThemeTrainer;
 import org.verbatim.train.ThresholdRule;
-import org.verbatim.train.TrainingOptions;
 import org.verbatim.train.TrainingReport;
 
 /**
@@ -51,7 +48,7 @@ public final class SupervisedDev {
       System.exit(2);
     }
     Path dir = Path.of(args[0]);
-    TrainingOptions.Builder b = TrainingOptions.builder();
+    ThemeOptions.Builder b = ThemeOptions.builder();
     FeatureOptions features = FeatureOptions.wordsAndChars();
     boolean cvOnly = false;
     Path predOut = null;
@@ -62,8 +59,8 @@ public final class SupervisedDev {
       String a = args[i];
       switch (a) {
         case "--kind" -> b.kind(ClassifierKind.parse(args[++i]));
-        case "--kinds" -> b.kindGrid(Arrays.stream(args[++i].split(",")).map(ClassifierKind::parse).toList());
-        case "--svm-costs" -> b.svmCostGrid(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
+        case "--kinds" -> b.kinds(Arrays.stream(args[++i].split(",")).map(ClassifierKind::parse).toList());
+        case "--svm-costs" -> b.svmCosts(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
         case "--solver" -> b.solver(Solver.parse(args[++i]));
         case "--features" -> {
           featName = args[++i];
@@ -88,7 +85,7 @@ public final class SupervisedDev {
           features = new FeatureOptions(features.wordMinN(), features.wordMaxN(), features.charMinN(), features.charMaxN(), m,
               features.weighting(), features.sublinearTf(), features.negation());
         }
-        case "--costs" -> b.costGrid(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
+        case "--costs" -> b.costs(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
         case "--betas" -> b.interpolationGrid(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
         case "--rankings" -> b.rankingGrid(Arrays.stream(args[++i].split(",")).map(org.verbatim.classify.Ranking::parse).toList());
         case "--tokenizer" -> b.tokenizer(switch (args[++i]) {
@@ -96,18 +93,18 @@ public final class SupervisedDev {
           case "pipeline" -> org.verbatim.features.PipelineTokenizer.fast();
           default -> throw new IllegalArgumentException("--tokenizer simple|pipeline");
         });
-        case "--nb-ratio" -> b.nbRatio(TrainingOptions.NbRatio.valueOf(args[++i].toUpperCase(Locale.ROOT)));
+        case "--nb-ratio" -> b.nbRatio(ThemeOptions.NbRatio.valueOf(args[++i].toUpperCase(Locale.ROOT)));
         case "--per-label-cost" -> b.perLabelCost(Boolean.parseBoolean(args[++i]));
         case "--threshold-weights" -> b.thresholdWeightGrid(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
         case "--thresholds" -> b.thresholds(ThresholdRule.parse(args[++i]));
-        case "--selection" -> b.selection(TrainingOptions.Selection.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_')));
+        case "--selection" -> b.selection(ThemeOptions.Selection.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_')));
         case "--folds" -> b.folds(Integer.parseInt(args[++i]));
         case "--seed" -> b.seed(Long.parseLong(args[++i]));
         case "--threads" -> b.threads(Integer.parseInt(args[++i]));
         case "--tol" -> b.tolerance(Double.parseDouble(args[++i]));
         case "--max-epochs" -> b.maxEpochs(Integer.parseInt(args[++i]));
         case "--max-labels" -> b.maxLabels(Integer.parseInt(args[++i]));
-        case "--at-least-one" -> b.atLeastOne(TrainingOptions.Toggle.valueOf(args[++i].toUpperCase(Locale.ROOT)));
+        case "--at-least-one" -> b.atLeastOne(ThemeOptions.Toggle.valueOf(args[++i].toUpperCase(Locale.ROOT)));
         case "--cv-only" -> cvOnly = true;
         case "--pred-out" -> predOut = Path.of(args[++i]);
         case "--model-out" -> modelOut = Path.of(args[++i]);
@@ -116,7 +113,7 @@ public final class SupervisedDev {
       }
     }
     b.features(features);
-    TrainingOptions opts = b.build();
+    ThemeOptions opts = b.build();
     List<LabelledComment> train = read(dir.resolve("train.csv"));
 
     long t0 = System.nanoTime();
@@ -129,7 +126,7 @@ public final class SupervisedDev {
     json.append('{');
     field(json, "dataset", dir.getFileName().toString());
     field(json, "kind", model.model().kind().id());
-    field(json, "kinds", String.join(",", opts.kindGrid().stream().map(ClassifierKind::id).toList()));
+    field(json, "kinds", String.join(",", opts.kinds().stream().map(ClassifierKind::id).toList()));
     field(json, "solver", opts.solver().id());
     field(json, "features", featName);
     field(json, "negation", features.negation().name().toLowerCase(Locale.ROOT));

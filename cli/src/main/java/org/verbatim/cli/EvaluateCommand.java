@@ -21,6 +21,9 @@ import org.verbatim.Classification;
 import org.verbatim.Polarity;
 import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
+import org.verbatim.classify.HybridThemeClassifier;
+import org.verbatim.classify.LinearThemeClassifier;
+import org.verbatim.classify.PolarityModel;
 import org.verbatim.codebook.CodebookException;
 import org.verbatim.eval.Evaluation;
 import org.verbatim.eval.EvaluationOptions;
@@ -29,12 +32,9 @@ import org.verbatim.eval.Folds;
 import org.verbatim.eval.LabelSets;
 import org.verbatim.eval.PolarityMetrics;
 import org.verbatim.eval.PolarityReport;
-import org.verbatim.classify.PolarityModel;
-import org.verbatim.classify.HybridThemeClassifier;
 import org.verbatim.train.LabelledComment;
-import org.verbatim.classify.LinearThemeClassifier;
+import org.verbatim.train.ThemeOptions;
 import org.verbatim.train.ThemeTrainer;
-import org.verbatim.train.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +63,7 @@ import picocli.CommandLine.Spec;
 final class EvaluateCommand implements Callable<Integer> {
 
   /** Folds of the settings search inside each training fold of {@code --folds}. */
-  private static final int INNER_FOLDS = TrainingOptions.DEFAULT_FOLDS;
+  private static final int INNER_FOLDS = ThemeOptions.DEFAULT_FOLDS;
 
   @Spec CommandSpec spec;
 
@@ -208,7 +208,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (folds < 2 || folds > comments.size()) {
       throw new CommandFailure(Main.USAGE_ERROR, "--folds must be between 2 and the number of comments: " + folds);
     }
-    TrainingOptions options = TrainCommand.options(INNER_FOLDS, seed, kind, codebook, threads);
+    ThemeOptions options = TrainCommand.options(INNER_FOLDS, seed, kind, codebook, threads);
     Folds f = Folds.kFold(comments.size(), folds, seed);
     Classification[] out = new Classification[comments.size()];
     for (int k = 0; k < folds; k++) {

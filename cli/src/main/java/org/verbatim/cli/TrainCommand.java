@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.verbatim.ThemeClassifier;
-import org.verbatim.codebook.CodebookException;
-import org.verbatim.model.ModelWriter;
-import org.verbatim.train.PolarityExample;
-import org.verbatim.classify.PolarityModel;
-import org.verbatim.train.PolarityOptions;
-import org.verbatim.train.PolarityTrainer;
-import org.verbatim.features.ClassifierFeatures;
 import org.verbatim.classify.ClassifierKind;
 import org.verbatim.classify.LinearThemeClassifier;
+import org.verbatim.classify.PolarityModel;
+import org.verbatim.codebook.CodebookException;
+import org.verbatim.features.ClassifierFeatures;
+import org.verbatim.model.ModelWriter;
+import org.verbatim.train.PolarityExample;
+import org.verbatim.train.PolarityOptions;
+import org.verbatim.train.PolarityTrainer;
+import org.verbatim.train.ThemeOptions;
 import org.verbatim.train.ThemeTrainer;
-import org.verbatim.train.TrainingOptions;
 import org.verbatim.train.TrainingReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +56,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "A codebook whose cue hits become extra features; classify and evaluate then need it again.")
   Path codebook;
 
-  @Option(names = "--folds", defaultValue = "" + TrainingOptions.DEFAULT_FOLDS, description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--folds", defaultValue = "" + ThemeOptions.DEFAULT_FOLDS, description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
   int folds;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the folds and solvers (default: ${DEFAULT-VALUE}).")
@@ -79,7 +79,7 @@ final class TrainCommand implements Callable<Integer> {
       if (!Files.isRegularFile(input)) {
         throw new CommandFailure(Main.DATA_ERROR, input + ": no such file");
       }
-      TrainingOptions options = options(folds, seed, kind, codebook, threads);
+      ThemeOptions options = options(folds, seed, kind, codebook, threads);
       LabelledData data = coded.read(input, err);
       long t0 = System.nanoTime();
       LinearThemeClassifier model = ThemeTrainer.create(options).train(data.comments());
@@ -123,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
   static PolarityModel trainPolarity(LabelledData data, long seed) throws CommandFailure {
     List<PolarityExample> examples = data.polarityExamples();
     try {
-      return new PolarityTrainer(PolarityOptions.defaults().withSeed(seed)).train(examples);
+      return PolarityTrainer.create(PolarityOptions.builder().seed(seed).build()).train(examples);
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(Main.DATA_ERROR, "cannot train a polarity model on the " + examples.size()
           + " coded (comment, theme) pairs: " + e.getMessage() + " (use --no-polarity to train themes only)");
@@ -131,9 +131,9 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** Training options from the command line, shared with {@code evaluate --folds}. */
-  static TrainingOptions options(int folds, long seed, String kind, Path codebook, Integer threads)
+  static ThemeOptions options(int folds, long seed, String kind, Path codebook, Integer threads)
       throws CodebookException, IOException {
-    TrainingOptions.Builder b = TrainingOptions.builder().folds(folds).seed(seed)
+    ThemeOptions.Builder b = ThemeOptions.builder().folds(folds).seed(seed)
         .threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     if (kind != null) {
       b.kind(ClassifierKind.parse(kind));

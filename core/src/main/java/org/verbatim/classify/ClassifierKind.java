@@ -1,10 +1,10 @@
 package org.verbatim.classify;
 
-import org.verbatim.train.ThemeTrainer;
 import java.util.Locale;
 
 /**
- * The per-theme binary model a {@link ThemeTrainer} fits (binary relevance: one model per theme).
+ * The per-theme binary model of a {@link LinearThemeClassifier} (binary relevance: one model per theme), as
+ * {@code org.verbatim.train.ThemeTrainer} fits it.
  *
  * <pre>{@code
  * ClassifierKind k = ClassifierKind.parse("nb-logistic");   // NB_LOGISTIC
@@ -12,7 +12,7 @@ import java.util.Locale;
  * }</pre>
  */
 public enum ClassifierKind {
-  /** L2-regularised logistic regression on the feature vector. */
+  /** L2-regularised logistic regression on the feature vector, fitted by dual coordinate descent (LIBLINEAR {@code -s 7}). */
   LOGISTIC,
   /**
    * Logistic regression on features scaled per theme by the naive-Bayes log-count ratio
@@ -20,8 +20,6 @@ public enum ClassifierKind {
    * weights times {@code r}, so prediction is an ordinary dot product.
    */
   NB_LOGISTIC,
-  /** Smile's binomial maximum-entropy model on binary features ({@code smile.classification.Maxent}). */
-  MAXENT,
   /**
    * L2-regularised L2-loss (squared hinge) linear SVM fitted by dual coordinate descent (the LIBLINEAR
    * {@code -s 1} algorithm); the score is the margin {@code w.x + b}, thresholded like the logistic kinds.
@@ -58,6 +56,6 @@ public enum ClassifierKind {
         return k;
       }
     }
-    throw new IllegalArgumentException("unknown classifier kind '" + id + "': expected logistic, nb-logistic, maxent, svm or nb-svm");
+    throw new IllegalArgumentException("unknown classifier kind '" + id + "': expected logistic, nb-logistic, svm or nb-svm");
   }
 }

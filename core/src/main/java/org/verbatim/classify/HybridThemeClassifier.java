@@ -1,7 +1,5 @@
 package org.verbatim.classify;
 
-import org.verbatim.train.ThemeTrainer;
-import org.verbatim.train.TrainingOptions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +19,7 @@ import org.verbatim.text.AnalyzedText;
  * A trained model combined with an evidence classifier (normally the codebook classifier): the trained model
  * decides which of its themes apply and how strongly; the evidence classifier supplies the polarity and the
  * evidence spans of those themes when it found them too, and decides alone for the themes the trained model
- * does not cover (too few training examples, below {@code TrainingOptions.minExamples}, or absent from the
+ * does not cover (too few training examples, below {@code ThemeOptions.minExamples}, or absent from the
  * training labels).
  *
  * <pre>{@code

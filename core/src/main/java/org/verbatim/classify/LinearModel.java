@@ -1,5 +1,9 @@
 package org.verbatim.classify;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import org.verbatim.features.ExtraFeatures;
 import org.verbatim.features.FeatureExtractor;
 import org.verbatim.features.FeatureHash;
@@ -7,10 +11,6 @@ import org.verbatim.features.FeatureOptions;
 import org.verbatim.features.FeatureTokenizer;
 import org.verbatim.features.LongIntMap;
 import org.verbatim.features.TokenBuffer;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * The data of a trained binary-relevance linear model: vocabulary, inverse document frequencies, one weight
@@ -67,31 +67,27 @@ public final class LinearModel {
   /** Row length of the packed weights: nLabels rounded up to a multiple of 8 (whole SIMD vectors, no tail). */
   private final int stride;
 
-  /**
-   * Creates and validates a model.
-   *
-   * @param kind the kind of per-theme model
-   * @param language ISO 639 code of the language the model was trained on
-   * @param labels theme labels, unique, in weight-column order
-   * @param features feature options
-   * @param tokenizer the tokenizer the features were built with
-   * @param keys vocabulary keys (see {@link FeatureExtractor}), unique, word block first
-   * @param wordFeatures number of leading keys that are word n-grams (the rest are character n-grams)
-   * @param idf inverse document frequency per key
-   * @param extras extra features source, or null; when null {@code extraNames} must be empty
-   * @param extraNames the extra feature names (as stored in the model; must equal {@code extras.names()})
-   * @param weights feature-major weights: {@code weights[f * labels + l]}, for every key and extra feature
-   * @param bias per label
-   * @param thresholds per label (on the raw score)
-   * @param active per label, false when the label has too few examples to be modelled
-   * @param atLeastOne every comment gets at least one label
-   * @param maxLabels at most this many labels, 0 = no cap
-   * @param ranking how passing labels are ordered (for the cap and the forced label)
-   * @throws IllegalArgumentException naming the inconsistency (sizes, duplicates, non-finite numbers)
-   */
-  public LinearModel(ClassifierKind kind, String language, List<String> labels, FeatureOptions features, FeatureTokenizer tokenizer,
+  /** A builder of a model's parts; {@link Builder#build()} validates them. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private LinearModel(Builder b) {
+    this(b.kind, b.language, b.labels, b.features, b.tokenizer, b.keys, b.wordFeatures, b.idf, b.extras,
+        b.extraNames, b.weights, b.bias, b.thresholds, b.active, b.atLeastOne, b.maxLabels, b.ranking);
+  }
+
+  private LinearModel(ClassifierKind kind, String language, List<String> labels, FeatureOptions features, FeatureTokenizer tokenizer,
       List<String> keys, int wordFeatures, float[] idf, ExtraFeatures extras, List<String> extraNames, float[] weights,
       double[] bias, double[] thresholds, boolean[] active, boolean atLeastOne, int maxLabels, Ranking ranking) {
+    Objects.requireNonNull(labels, "labels");
+    Objects.requireNonNull(keys, "vocabulary keys");
+    Objects.requireNonNull(idf, "vocabulary idf");
+    Objects.requireNonNull(extraNames, "extra feature names");
+    Objects.requireNonNull(weights, "weights");
+    Objects.requireNonNull(bias, "bias");
+    Objects.requireNonNull(thresholds, "thresholds");
+    Objects.requireNonNull(active, "active");
     this.kind = Objects.requireNonNull(kind, "kind");
     this.language = Objects.requireNonNull(language, "language");
     this.labels = List.copyOf(labels);
@@ -666,5 +662,150 @@ public final class LinearModel {
       return 0;
     }
     return w.fv[w.slot[f]] * weights[f * stride + l];
+  }
+
+  /**
+   * Builds a {@link LinearModel} from its parts (the trainer and the model-file reader use it). Every part is
+   * required except the extra features (default: none), {@code atLeastOne} (false), {@code maxLabels} (0) and
+   * the ranking ({@link Ranking#MARGIN}). Arrays are copied by {@link #build()}. Not thread-safe.
+   *
+   * <pre>{@code
+   * LinearModel m = LinearModel.builder().kind(ClassifierKind.SVM).language("en").labels(List.of("staff"))
+   *     .features(FeatureOptions.words()).tokenizer(SimpleTokenizer.INSTANCE)
+   *     .vocabulary(List.of("w:rude"), 1, new float[] {1f}).weights(new float[] {-2f})
+   *     .bias(new double[] {0}).thresholds(new double[] {0}).active(new boolean[] {true}).build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private ClassifierKind kind;
+    private String language;
+    private List<String> labels;
+    private FeatureOptions features;
+    private FeatureTokenizer tokenizer;
+    private List<String> keys;
+    private int wordFeatures;
+    private float[] idf;
+    private ExtraFeatures extras;
+    private List<String> extraNames = List.of();
+    private float[] weights;
+    private double[] bias;
+    private double[] thresholds;
+    private boolean[] active;
+    private boolean atLeastOne;
+    private int maxLabels;
+    private Ranking ranking = Ranking.MARGIN;
+
+    private Builder() {}
+
+    /** The kind of per-theme model. */
+    public Builder kind(ClassifierKind v) {
+      kind = v;
+      return this;
+    }
+
+    /** ISO 639 code of the language the model was trained on. */
+    public Builder language(String v) {
+      language = v;
+      return this;
+    }
+
+    /** Theme labels, unique, in weight-column order. */
+    public Builder labels(List<String> v) {
+      labels = v;
+      return this;
+    }
+
+    /** The feature options. */
+    public Builder features(FeatureOptions v) {
+      features = v;
+      return this;
+    }
+
+    /** The tokenizer the features were built with. */
+    public Builder tokenizer(FeatureTokenizer v) {
+      tokenizer = v;
+      return this;
+    }
+
+    /**
+     * The vocabulary.
+     *
+     * @param keys feature keys (see {@link FeatureExtractor}), unique, word block first
+     * @param wordFeatures number of leading keys that are word n-grams (the rest are character n-grams)
+     * @param idf inverse document frequency per key
+     */
+    public Builder vocabulary(List<String> keys, int wordFeatures, float[] idf) {
+      this.keys = keys;
+      this.wordFeatures = wordFeatures;
+      this.idf = idf;
+      return this;
+    }
+
+    /** The extra features source, or null for none; its names are the model's extra feature names. */
+    public Builder extraFeatures(ExtraFeatures v) {
+      extras = v;
+      extraNames = v == null ? List.of() : v.names();
+      return this;
+    }
+
+    /**
+     * The extra features source and the names stored with the model (which must equal {@code v.names()}; a
+     * model file's reader passes the names it read, so that a mismatch is refused).
+     */
+    public Builder extraFeatures(ExtraFeatures v, List<String> names) {
+      extras = v;
+      extraNames = names;
+      return this;
+    }
+
+    /** Feature-major weights, {@code weights[f * labels + l]}, for every key and extra feature. */
+    public Builder weights(float[] v) {
+      weights = v;
+      return this;
+    }
+
+    /** The bias per label. */
+    public Builder bias(double[] v) {
+      bias = v;
+      return this;
+    }
+
+    /** The threshold per label, on the raw score. */
+    public Builder thresholds(double[] v) {
+      thresholds = v;
+      return this;
+    }
+
+    /** Per label, false when the label has too few examples to be modelled. */
+    public Builder active(boolean[] v) {
+      active = v;
+      return this;
+    }
+
+    /** Whether every comment gets at least one label. */
+    public Builder atLeastOne(boolean v) {
+      atLeastOne = v;
+      return this;
+    }
+
+    /** At most this many labels, 0 = no cap. */
+    public Builder maxLabels(int v) {
+      maxLabels = v;
+      return this;
+    }
+
+    /** How passing labels are ordered (for the cap and the forced label). */
+    public Builder ranking(Ranking v) {
+      ranking = v;
+      return this;
+    }
+
+    /**
+     * @throws NullPointerException if a required part is missing
+     * @throws IllegalArgumentException naming the inconsistency (sizes, duplicates, non-finite numbers)
+     */
+    public LinearModel build() {
+      return new LinearModel(this);
+    }
   }
 }

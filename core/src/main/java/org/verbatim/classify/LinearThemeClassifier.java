@@ -1,7 +1,5 @@
 package org.verbatim.classify;
 
-import org.verbatim.train.ThemeTrainer;
-import org.verbatim.train.TrainingReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,8 @@ import org.verbatim.Polarity;
 import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
 import org.verbatim.text.AnalyzedText;
+import org.verbatim.train.ThemeTrainer;
+import org.verbatim.train.TrainingReport;
 
 /**
  * A trained binary-relevance linear classifier: TF-IDF (or binary) features, one weight vector per theme,
@@ -75,7 +75,7 @@ public final class LinearThemeClassifier implements ThemeClassifier {
    *
    * <pre>{@code
    * LinearThemeClassifier themes = ThemeTrainer.create(options).train(comments);
-   * PolarityModel pm = new PolarityTrainer(PolarityOptions.defaults()).train(pairs);
+   * PolarityModel pm = PolarityTrainer.create(PolarityOptions.defaults()).train(pairs);
    * LinearThemeClassifier both = themes.withPolarity(pm);   // ModelWriter stores both in one file
    * }</pre>
    *

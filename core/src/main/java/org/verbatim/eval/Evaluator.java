@@ -1,7 +1,5 @@
 package org.verbatim.eval;
 
-import org.verbatim.io.CodedDataException;
-import org.verbatim.io.LabelFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.verbatim.io.CodedDataException;
+import org.verbatim.io.LabelFiles;
 
 /**
  * Scores predicted theme sets against gold: the {@code metrics.py} scores, bootstrap confidence intervals,

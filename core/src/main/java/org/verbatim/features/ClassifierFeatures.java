@@ -1,6 +1,5 @@
 package org.verbatim.features;
 
-import org.verbatim.train.TrainingOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +16,7 @@ import org.verbatim.ThemeTag;
  *
  * <pre>{@code
  * ThemeClassifier codebook = CodebookClassifier.create(codebook, pipeline);
- * TrainingOptions opts = TrainingOptions.builder().extraFeatures(ClassifierFeatures.of(codebook)).build();
+ * ThemeOptions opts = ThemeOptions.builder().extraFeatures(ClassifierFeatures.of(codebook)).build();
  * }</pre>
  *
  * <p>Immutable and thread-safe when the wrapped classifier is (every {@link ThemeClassifier} is).

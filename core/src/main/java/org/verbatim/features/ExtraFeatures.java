@@ -1,6 +1,5 @@
 package org.verbatim.features;
 
-import org.verbatim.train.TrainingOptions;
 import java.util.List;
 
 /**
@@ -9,7 +8,7 @@ import java.util.List;
  *
  * <pre>{@code
  * ExtraFeatures cues = ClassifierFeatures.of(codebookClassifier);
- * TrainingOptions opts = TrainingOptions.builder().extraFeatures(cues).build();
+ * ThemeOptions opts = ThemeOptions.builder().extraFeatures(cues).build();
  * }</pre>
  *
  * <p>Implementations are immutable and thread-safe. The {@link #id()} and {@link #names()} are stored in

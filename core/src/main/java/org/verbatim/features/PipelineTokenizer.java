@@ -1,6 +1,5 @@
 package org.verbatim.features;
 
-import org.verbatim.train.TrainingOptions;
 import java.util.Objects;
 import org.verbatim.text.AnalyzedText;
 import org.verbatim.text.OpenNlpPipeline;
@@ -16,7 +15,7 @@ import org.verbatim.text.Token;
  *
  * <pre>{@code
  * FeatureTokenizer tok = PipelineTokenizer.fast();   // OpenNlpPipeline FAST profile
- * TrainingOptions opts = TrainingOptions.builder().tokenizer(tok).build();
+ * ThemeOptions opts = ThemeOptions.builder().tokenizer(tok).build();
  * }</pre>
  *
  * <p>Immutable and thread-safe (the pipeline is).

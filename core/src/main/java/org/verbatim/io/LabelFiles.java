@@ -1,7 +1,5 @@
 package org.verbatim.io;
 
-import org.verbatim.eval.LabelSets;
-import org.verbatim.eval.LabelSets;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -27,6 +25,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.verbatim.eval.LabelSets;
 
 /**
  * Reads and writes {@code id,labels} CSV files the way {@code metrics.py} does.

@@ -1,8 +1,8 @@
 package org.verbatim.model;
 
-import org.verbatim.FileFormatException;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.verbatim.FileFormatException;
 
 /**
  * A model file that cannot be loaded: not a zip, truncated or corrupt, not a Verbatim model, from a newer

@@ -28,17 +28,17 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.verbatim.ModelInfo;
-import org.verbatim.text.TextPipeline;
-import org.verbatim.classify.PolarityModel;
 import org.verbatim.classify.ClassifierKind;
+import org.verbatim.classify.LinearModel;
+import org.verbatim.classify.LinearThemeClassifier;
+import org.verbatim.classify.PolarityModel;
+import org.verbatim.classify.Ranking;
 import org.verbatim.features.ExtraFeatures;
 import org.verbatim.features.FeatureOptions;
 import org.verbatim.features.FeatureTokenizer;
-import org.verbatim.classify.LinearModel;
-import org.verbatim.classify.LinearThemeClassifier;
 import org.verbatim.features.PipelineTokenizer;
-import org.verbatim.classify.Ranking;
 import org.verbatim.features.SimpleTokenizer;
+import org.verbatim.text.TextPipeline;
 import org.verbatim.train.ThresholdRule;
 import org.verbatim.train.TrainingReport;
 
@@ -108,11 +108,12 @@ public final class ModelLoader {
     switch (kindId) {
       case "logistic" -> kind = ClassifierKind.LOGISTIC;
       case "nb-logistic" -> kind = ClassifierKind.NB_LOGISTIC;
-      case "maxent" -> kind = ClassifierKind.MAXENT;
+      case "maxent" -> throw new ModelFormatException(path, ModelFormat.MANIFEST, "classifier kind 'maxent' is no longer "
+          + "supported (it lost to nb-logistic and svm, see docs/model-format.md): retrain the model");
       case "svm" -> kind = ClassifierKind.SVM;
       case "nb-svm" -> kind = ClassifierKind.NB_SVM;
       default -> throw new ModelFormatException(path, ModelFormat.MANIFEST, "unknown classifier kind '" + clip(kindId)
-          + "', expected logistic, nb-logistic, maxent, svm or nb-svm");
+          + "', expected logistic, nb-logistic, svm or nb-svm");
     }
     LinearThemeClassifier linear = loadLinear(path, man, kind, entries, extras);
     return polarityBytes == null ? linear : linear.withPolarity(polarityModel(path, man, polarityBytes));
@@ -264,8 +265,9 @@ public final class ModelLoader {
 
     LinearModel lm;
     try {
-      lm = new LinearModel(kind, language, labels, features, tokenizer, keys, wordFeatures, idf, extras, extraNames, weights,
-          bias, thresholds, active, atLeastOne, maxLabels, ranking);
+      lm = LinearModel.builder().kind(kind).language(language).labels(labels).features(features).tokenizer(tokenizer)
+          .vocabulary(keys, wordFeatures, idf).extraFeatures(extras, extraNames).weights(weights).bias(bias)
+          .thresholds(thresholds).active(active).atLeastOne(atLeastOne).maxLabels(maxLabels).ranking(ranking).build();
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(path, null, "inconsistent model: " + e.getMessage(), e);
     }

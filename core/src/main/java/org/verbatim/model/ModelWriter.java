@@ -22,12 +22,12 @@ import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.verbatim.ThemeClassifier;
-import org.verbatim.io.AtomicOutput;
-import org.verbatim.classify.PolarityModel;
-import org.verbatim.features.PipelineTokenizer;
-import org.verbatim.features.FeatureOptions;
 import org.verbatim.classify.LinearModel;
 import org.verbatim.classify.LinearThemeClassifier;
+import org.verbatim.classify.PolarityModel;
+import org.verbatim.features.FeatureOptions;
+import org.verbatim.features.PipelineTokenizer;
+import org.verbatim.io.AtomicOutput;
 import org.verbatim.train.TrainingReport;
 
 /**

@@ -1,12 +1,12 @@
 package org.verbatim.train;
 
-import org.verbatim.classify.PolarityModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.verbatim.Polarity;
+import org.verbatim.classify.PolarityModel;
 
 /**
  * One labelled (comment, theme) pair for training or scoring a {@link PolarityModel}.

@@ -1,8 +1,5 @@
 package org.verbatim.train;
 
-import org.verbatim.classify.PolarityModel;
-import org.verbatim.features.PolarityFeatures;
-import org.verbatim.features.ThemeAssociation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -16,9 +13,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import org.verbatim.Polarity;
+import org.verbatim.classify.PolarityModel;
 import org.verbatim.classify.SentimentLexicon;
 import org.verbatim.eval.DocumentTheme;
 import org.verbatim.eval.PolarityMetrics;
+import org.verbatim.features.PolarityFeatures;
+import org.verbatim.features.ThemeAssociation;
 import org.verbatim.text.AnalyzedText;
 import org.verbatim.text.TextPipeline;
 import smile.classification.Maxent;
@@ -35,7 +35,7 @@ import smile.classification.Maxent;
  * seed. Steps 2 and 4 use all training pairs also during cross-validation; they use no polarity label.
  *
  * <pre>{@code
- * PolarityModel m = new PolarityTrainer(PolarityOptions.defaults()).train(List.of(
+ * PolarityModel m = PolarityTrainer.create(PolarityOptions.defaults()).train(List.of(
  *     new PolarityExample("Lovely staff.", "staff", Polarity.POSITIVE),
  *     new PolarityExample("Rude staff.", "staff", Polarity.NEGATIVE)));
  * }</pre>

@@ -1,6 +1,5 @@
 package org.verbatim.train;
 
-import java.util.Arrays;
 
 /** Threshold search on out-of-fold scores and the decision rules. Stateless. */
 final class Thresholds {

@@ -1,9 +1,9 @@
 package org.verbatim.train;
 
-import org.verbatim.classify.Ranking;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.verbatim.classify.Ranking;
 
 /**
  * What a training run chose and how well it did in cross-validation on the training data.

@@ -1,10 +1,5 @@
 package org.verbatim.classify;
 
-import org.verbatim.features.ClassifierFeatures;
-import org.verbatim.train.LabelledComment;
-import org.verbatim.train.ThemeTrainer;
-import org.verbatim.train.TrainingData;
-import org.verbatim.train.TrainingOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,11 +15,16 @@ import org.verbatim.ThemeTag;
 import org.verbatim.codebook.Codebook;
 import org.verbatim.codebook.Cue;
 import org.verbatim.codebook.Theme;
+import org.verbatim.features.ClassifierFeatures;
+import org.verbatim.text.OpenNlpPipeline;
+import org.verbatim.text.Profile;
+import org.verbatim.train.LabelledComment;
 import org.verbatim.train.PolarityExample;
 import org.verbatim.train.PolarityOptions;
 import org.verbatim.train.PolarityTrainer;
-import org.verbatim.text.OpenNlpPipeline;
-import org.verbatim.text.Profile;
+import org.verbatim.train.ThemeOptions;
+import org.verbatim.train.ThemeTrainer;
+import org.verbatim.train.TrainingData;
 
 class HybridThemeClassifierTest {
 
@@ -46,7 +46,7 @@ class HybridThemeClassifierTest {
     List<LabelledComment> data = new ArrayList<>(TrainingData.comments(150, 21));
     data.add(LabelledComment.of("p1", "parking was full", "parking"));
     data.add(LabelledComment.of("p2", "no parking spaces", "parking"));
-    return ThemeTrainer.create(TrainingOptions.builder().folds(3).seed(2).costGrid(List.of(1.0, 4.0)).threads(1)
+    return ThemeTrainer.create(ThemeOptions.builder().folds(3).seed(2).costs(List.of(1.0, 4.0)).threads(1)
         .minExamples(minExamples).build()).train(data);
   }
 
@@ -75,7 +75,7 @@ class HybridThemeClassifierTest {
       pairs.add(new PolarityExample("the nurse was rude " + i, "staff", rude));
       pairs.add(new PolarityExample("the nurse was friendly " + i, "staff", friendly));
     }
-    PolarityModel polarity = new PolarityTrainer(PolarityOptions.defaults().withLambdas(List.of(0.1))).train(pairs);
+    PolarityModel polarity = PolarityTrainer.create(PolarityOptions.builder().lambdas(List.of(0.1)).build()).train(pairs);
     return trained(3).withPolarity(polarity);
   }
 
@@ -145,7 +145,7 @@ class HybridThemeClassifierTest {
     assertEquals(2.0, v[0]);
     assertEquals(1.0, v[1]);
     assertEquals(0.0, v[2]);
-    LinearThemeClassifier m = ThemeTrainer.create(TrainingOptions.builder().folds(3).seed(2).cost(1.0).threads(1)
+    LinearThemeClassifier m = ThemeTrainer.create(ThemeOptions.builder().folds(3).seed(2).cost(1.0).threads(1)
         .extraFeatures(cues).build()).train(TrainingData.comments(90, 5));
     assertEquals(cues.names(), m.model().extraNames());
     assertEquals(List.of("staff"), m.classify("the nurse was rude").themeIds());

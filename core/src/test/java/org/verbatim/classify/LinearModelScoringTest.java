@@ -1,10 +1,5 @@
 package org.verbatim.classify;
 
-import org.verbatim.features.FeatureExtractor;
-import org.verbatim.features.FeatureOptions;
-import org.verbatim.train.ThemeTrainer;
-import org.verbatim.train.TrainingData;
-import org.verbatim.train.TrainingOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.HashMap;
@@ -16,6 +11,11 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.verbatim.features.FeatureExtractor;
+import org.verbatim.features.FeatureOptions;
+import org.verbatim.train.ThemeOptions;
+import org.verbatim.train.ThemeTrainer;
+import org.verbatim.train.TrainingData;
 
 /**
  * The prediction path (token cache, streamed hashes, stamps) must compute exactly what a plain reading of the
@@ -23,10 +23,10 @@ import net.jqwik.api.Provide;
  */
 class LinearModelScoringTest {
 
-  private static final LinearThemeClassifier WORDS_CHARS = ThemeTrainer.create(TrainingOptions.builder().folds(3).seed(4)
+  private static final LinearThemeClassifier WORDS_CHARS = ThemeTrainer.create(ThemeOptions.builder().folds(3).seed(4)
       .cost(2.0).threads(1).features(FeatureOptions.wordsAndChars().withNegation(FeatureOptions.Negation.BOTH)).build())
       .train(TrainingData.comments(80, 8));
-  private static final LinearThemeClassifier TRIGRAMS_MARKED = ThemeTrainer.create(TrainingOptions.builder().folds(3).seed(4)
+  private static final LinearThemeClassifier TRIGRAMS_MARKED = ThemeTrainer.create(ThemeOptions.builder().folds(3).seed(4)
       .cost(2.0).threads(1).features(new FeatureOptions(1, 3, 3, 4, 1, FeatureOptions.Weighting.TFIDF, false,
           FeatureOptions.Negation.MARK)).build())
       .train(TrainingData.comments(80, 8));

@@ -1,7 +1,5 @@
 package org.verbatim.classify;
 
-import org.verbatim.train.PolarityTrainer;
-import org.verbatim.train.PolarityTrainerTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,11 +7,13 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.StringLength;
 import org.verbatim.Polarity;
+import org.verbatim.train.PolarityTrainer;
+import org.verbatim.train.TrainingData;
 
 class PolarityModelPropertyTest {
 
   private static final PolarityModel MODEL =
-      new PolarityTrainer(PolarityTrainerTest.small()).train(PolarityTrainerTest.restaurant());
+      PolarityTrainer.create(TrainingData.smallPolarity()).train(TrainingData.restaurant());
 
   @Property(tries = 300)
   void arbitraryUnicodeGivesAProbabilityDistribution(
@@ -40,8 +40,5 @@ class PolarityModelPropertyTest {
     assertEquals(MODEL.classes().size(), p.probabilities().size());
     Polarity best = p.polarity();
     assertTrue(p.probabilities().values().stream().allMatch(v -> v <= p.probabilities().get(best)));
-    for (int[] span : MODEL.evidenceSpans(text, theme)) {
-      assertTrue(span[0] >= 0 && span[0] < span[1] && span[1] <= text.length(), "span inside text");
-    }
   }
 }

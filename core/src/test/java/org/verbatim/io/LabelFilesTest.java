@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ class LabelFilesTest {
   @TempDir Path dir;
 
   @Test
-  void readsRowsWithLineNumbersBomQuotesAndBlankLines() throws IOException {
+  void readsRowsWithLineNumbersBomQuotesAndBlankLines() throws Exception {
     Path f = dir.resolve("gold.csv");
     String content = "\uFEFFtext,labels,id\r\n"                   // line 1, BOM, columns in another order
         + "\"two\r\nlines, quoted\", respect ;power,a1\r\n"       // lines 2-3
@@ -34,46 +33,46 @@ class LabelFilesTest {
     assertEquals(new LabelFiles.Row("b2", Set.of(), 5), rows.get(1));
 
     Files.writeString(f, content, StandardCharsets.UTF_8);
-    LabelFileException e = assertThrows(LabelFileException.class, () -> LabelFiles.readRows(f));
+    CodedDataException e = assertThrows(CodedDataException.class, () -> LabelFiles.readRows(f));
     assertTrue(e.getMessage().endsWith("gold.csv:6: row has 1 field(s); expected an id in column 3"),
         e.getMessage());
     assertFalse(e.getMessage().contains("short"));
   }
 
   @Test
-  void aShortRowWithAnIdHasNoLabels() throws IOException {
+  void aShortRowWithAnIdHasNoLabels() throws Exception {
     // Python's DictReader fills a missing labels field with None, which metrics.py reads as no labels.
     Path f = Files.writeString(dir.resolve("p.csv"), "id,labels\nx\ny,a\n");
     assertEquals(Map.of("x", Set.of(), "y", Set.of("a")), LabelFiles.readById(f));
   }
 
   @Test
-  void rejectsAHeaderWithoutIdAndLabels() throws IOException {
+  void rejectsAHeaderWithoutIdAndLabels() throws Exception {
     Path f = Files.writeString(dir.resolve("bad.csv"), "\n\nid,label\n1,a\n");
-    LabelFileException e = assertThrows(LabelFileException.class, () -> LabelFiles.readRows(f));
+    CodedDataException e = assertThrows(CodedDataException.class, () -> LabelFiles.readRows(f));
     assertTrue(e.getMessage().contains("bad.csv:3: header must contain id and labels (got [id, label])"),
         e.getMessage());
     Path empty = Files.writeString(dir.resolve("empty.csv"), "");
-    assertTrue(assertThrows(LabelFileException.class, () -> LabelFiles.readRows(empty)).getMessage()
+    assertTrue(assertThrows(CodedDataException.class, () -> LabelFiles.readRows(empty)).getMessage()
         .contains("empty.csv: header must contain id and labels"));
   }
 
   @Test
-  void rejectsInvalidUtf8() throws IOException {
+  void rejectsInvalidUtf8() throws Exception {
     Path f = dir.resolve("latin1.csv");
     Files.write(f, new byte[] {'i', 'd', ',', 'l', 'a', 'b', 'e', 'l', 's', '\n', '1', ',', (byte) 0xE9, '\n'});
-    LabelFileException e = assertThrows(LabelFileException.class, () -> LabelFiles.readRows(f));
+    CodedDataException e = assertThrows(CodedDataException.class, () -> LabelFiles.readRows(f));
     assertTrue(e.getMessage().endsWith("latin1.csv: not valid UTF-8"), e.getMessage());
   }
 
   @Test
-  void lastDuplicateHeaderColumnWinsAsInDictReader() throws IOException {
+  void lastDuplicateHeaderColumnWinsAsInDictReader() throws Exception {
     Path f = Files.writeString(dir.resolve("d.csv"), "labels,id,labels\nx,1,y\n");
     assertEquals(Set.of("y"), LabelFiles.readById(f).get("1"));
   }
 
   @Test
-  void writePredictionsRoundTripsAndQuotesWhenNeeded() throws IOException {
+  void writePredictionsRoundTripsAndQuotesWhenNeeded() throws Exception {
     Path f = dir.resolve("pred.csv");
     LabelFiles.writePredictions(f, List.of("r1", "r,2", "r3"),
         List.of(Set.of("respect", "power"), Set.of("a b"), Set.of()));

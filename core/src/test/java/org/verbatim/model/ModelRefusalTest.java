@@ -70,7 +70,7 @@ class ModelRefusalTest {
   private ModelFormatException refuse(Path p, String... parts) {
     ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelLoader.load(p));
     assertTrue(e.getMessage().startsWith(p.toString()), e.getMessage());
-    assertEquals(p, e.file());
+    assertEquals(p, e.path());
     for (String part : parts) {
       assertTrue(e.getMessage().contains(part), "'" + part + "' not in: " + e.getMessage());
     }

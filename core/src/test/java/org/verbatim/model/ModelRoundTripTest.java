@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verbatim.classify.ClassifierKind;
-import org.verbatim.features.FeatureOptions;
 import org.verbatim.classify.LinearThemeClassifier;
+import org.verbatim.features.FeatureOptions;
 
 class ModelRoundTripTest {
 
@@ -77,7 +77,7 @@ class ModelRoundTripTest {
   @Test
   void everyKindAndFeatureSetRoundTrips() throws Exception {
     for (ClassifierKind k : ClassifierKind.values()) {
-      FeatureOptions f = k == ClassifierKind.MAXENT
+      FeatureOptions f = k == ClassifierKind.LOGISTIC
           ? FeatureOptions.words().withWeighting(FeatureOptions.Weighting.BINARY)
           : FeatureOptions.wordsAndChars().withNegation(FeatureOptions.Negation.BOTH);
       LinearThemeClassifier trained = Fixtures.trained(k, f);

@@ -1,95 +1,43 @@
 package org.verbatim.train;
 
-import org.verbatim.classify.PolarityModel;
-import org.verbatim.classify.PolarityPrediction;
-import org.verbatim.io.PolarityFileException;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.verbatim.Polarity;
+import org.verbatim.classify.PolarityModel;
+import org.verbatim.classify.PolarityPrediction;
+import org.verbatim.features.PolarityFeature;
 
 class PolarityTrainerTest {
 
-  private static final String[] FOOD_POS = {"great", "tasty", "delicious", "lovely", "superb"};
-  private static final String[] FOOD_NEG = {"bland", "cold", "awful", "greasy", "stale"};
-  private static final String[] STAFF_POS = {"friendly", "kind", "helpful", "attentive", "polite"};
-  private static final String[] STAFF_NEG = {"rude", "slow", "unfriendly", "careless", "dismissive"};
-
-  /** Single- and two-theme restaurant comments; leaves out every pair using "great" with "rude". */
-  static List<PolarityExample> restaurant() {
-    List<PolarityExample> out = new ArrayList<>();
-    for (String f : FOOD_POS) {
-      out.add(new PolarityExample("The food was " + f + ".", "food", Polarity.POSITIVE));
-    }
-    for (String f : FOOD_NEG) {
-      out.add(new PolarityExample("The food was " + f + ".", "food", Polarity.NEGATIVE));
-    }
-    for (String s : STAFF_POS) {
-      out.add(new PolarityExample("The staff were " + s + ".", "staff", Polarity.POSITIVE));
-    }
-    for (String s : STAFF_NEG) {
-      out.add(new PolarityExample("The staff were " + s + ".", "staff", Polarity.NEGATIVE));
-    }
-    String[][] foods = {FOOD_POS, FOOD_NEG};
-    String[][] staffs = {STAFF_POS, STAFF_NEG};
-    Polarity[] pol = {Polarity.POSITIVE, Polarity.NEGATIVE};
-    for (int a = 0; a < 2; a++) {
-      for (int b = 0; b < 2; b++) {
-        for (int i = 0; i < 5; i++) {
-          for (int j = 0; j < 5; j += 2) {
-            String f = foods[a][i];
-            String s = staffs[b][(i + j) % 5];
-            if (f.equals("great") && s.equals("rude")) {
-              continue;
-            }
-            String text = a != b
-                ? "The food was " + f + " but the staff were " + s + "."
-                : "The food was " + f + " and the staff were " + s + ".";
-            out.add(new PolarityExample(text, "food", pol[a]));
-            out.add(new PolarityExample(text, "staff", pol[b]));
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  static PolarityOptions small() {
-    return new PolarityOptions(3L, List.of(0.3, 1.0), 3, 1, true, true, true, true, true);
+  private static PolarityModel train(PolarityOptions options, List<PolarityExample> examples) {
+    return PolarityTrainer.create(options).train(examples);
   }
 
   @Test
-  void contrastGivesEachThemeItsOwnClause() {
-    PolarityModel m = new PolarityTrainer(small()).train(restaurant());
+  void contrastGivesEachThemeItsOwnPolarity() {
+    PolarityModel m = train(TrainingData.smallPolarity(), TrainingData.restaurant());
     String text = "The food was great but the staff were rude.";
     assertEquals(Polarity.POSITIVE, m.predict(text, "food"));
     assertEquals(Polarity.NEGATIVE, m.predict(text, "staff"));
-    List<int[]> staffSpans = m.evidenceSpans(text, "staff");
-    assertEquals(1, staffSpans.size());
-    assertEquals("but the staff were rude.", text.substring(staffSpans.get(0)[0], staffSpans.get(0)[1]));
-    List<int[]> foodSpans = m.evidenceSpans(text, "food");
-    assertEquals(1, foodSpans.size());
-    assertEquals(0, foodSpans.get(0)[0]);
   }
 
   @Test
   void wholeCommentFeaturesCannotSeparateTheThemes() {
-    PolarityModel m = new PolarityTrainer(small().withFeatures(false, true, true, true, false)).train(restaurant());
+    PolarityOptions noClauses = TrainingData.smallPolarity().toBuilder()
+        .features(EnumSet.of(PolarityFeature.BIGRAMS, PolarityFeature.LEXICON, PolarityFeature.THEME_CONJUNCTIONS)).build();
+    PolarityModel m = train(noClauses, TrainingData.restaurant());
     String text = "The food was great but the staff were rude.";
     // Without evidence clauses both themes see the same words, so only the theme features differ: the model
     // cannot give the two themes opposite polarities from the sentiment words themselves.
     PolarityPrediction food = m.predictWithProbabilities(text, "food");
     PolarityPrediction staff = m.predictWithProbabilities(text, "staff");
-    double withClauses = new PolarityTrainer(small()).train(restaurant())
+    double withClauses = train(TrainingData.smallPolarity(), TrainingData.restaurant())
         .predictWithProbabilities(text, "staff").probabilities().get(Polarity.NEGATIVE);
     assertTrue(withClauses > staff.probabilities().get(Polarity.NEGATIVE),
         "evidence clauses should make staff more surely negative");
@@ -107,7 +55,7 @@ class PolarityTrainerTest {
         ex.add(new PolarityExample("The " + t + " was not " + p + ".", "care", Polarity.NEGATIVE));
       }
     }
-    PolarityModel m = new PolarityTrainer(small()).train(ex);
+    PolarityModel m = train(TrainingData.smallPolarity(), ex);
     assertEquals(Polarity.POSITIVE, m.predict("The nurse was good.", "care"));
     assertEquals(Polarity.NEGATIVE, m.predict("The nurse was not good.", "care"));
     assertEquals(Polarity.NEGATIVE, m.predict("The food wasn't nice.", "care"));
@@ -116,84 +64,63 @@ class PolarityTrainerTest {
   @Test
   void twoClassTrainingPredictsBothClasses() {
     List<PolarityExample> ex = new ArrayList<>();
-    for (String p : FOOD_POS) {
+    for (String p : TrainingData.FOOD_POS) {
       ex.add(new PolarityExample("The food was " + p + ".", "food", Polarity.POSITIVE));
     }
-    for (String n : FOOD_NEG) {
+    for (String n : TrainingData.FOOD_NEG) {
       ex.add(new PolarityExample("The food was " + n + ".", "food", Polarity.NEGATIVE));
     }
-    PolarityModel m = new PolarityTrainer(new PolarityOptions(1L, List.of(0.1), 2, 1, true, true, true, true, true))
-        .train(ex);
+    PolarityModel m = train(PolarityOptions.builder().seed(1L).lambdas(List.of(0.1)).folds(2).minFeatureCount(1)
+        .features(EnumSet.allOf(PolarityFeature.class)).build(), ex);
     assertEquals(List.of(Polarity.POSITIVE, Polarity.NEGATIVE), m.classes());
     assertEquals(Polarity.POSITIVE, m.predict("The food was tasty.", "food"));
     assertEquals(Polarity.NEGATIVE, m.predict("The food was stale.", "food"));
   }
 
   @Test
-  void sameSeedGivesSameModel() throws IOException {
-    PolarityModel a = new PolarityTrainer(small()).train(restaurant());
-    PolarityModel b = new PolarityTrainer(small()).train(restaurant());
-    assertArrayEquals(bytes(a), bytes(b));
+  void sameSeedGivesSameModel() {
+    PolarityModel a = train(TrainingData.smallPolarity(), TrainingData.restaurant());
+    PolarityModel b = train(TrainingData.smallPolarity(), TrainingData.restaurant());
+    assertEquals(a.vocabulary(), b.vocabulary());
+    assertTrue(java.util.Arrays.deepEquals(a.weights(), b.weights()));
+    assertEquals(a.association().ratios(), b.association().ratios());
     assertEquals(a.lambda(), b.lambda());
     assertEquals(a.cvMacroF1(), b.cvMacroF1());
   }
 
   @Test
-  void serialisationRoundTripKeepsPredictions() throws IOException {
-    PolarityModel m = new PolarityTrainer(small()).train(restaurant());
-    byte[] first = bytes(m);
-    PolarityModel back = PolarityModel.readFrom(new ByteArrayInputStream(first), "model.txt");
-    assertArrayEquals(first, bytes(back));
-    for (String text : List.of("The food was great but the staff were rude.", "Staff kind, food cold.",
-        "", "No opinion at all.")) {
-      for (String theme : List.of("food", "staff", "unseen theme")) {
-        assertEquals(m.predictWithProbabilities(text, theme), back.predictWithProbabilities(text, theme));
-      }
-    }
-    assertEquals(m.options(), back.options());
-    assertEquals(m.vocabularySize(), back.vocabularySize());
-  }
-
-  @Test
-  void corruptModelIsRefusedWithItsLine() throws IOException {
-    byte[] good = bytes(new PolarityTrainer(small()).train(restaurant()));
-    PolarityFileException wrongFormat = assertThrows(PolarityFileException.class, () -> PolarityModel.readFrom(
-        new ByteArrayInputStream("other-format\t1\n".getBytes(StandardCharsets.UTF_8)), "m.txt"));
-    assertEquals(1, wrongFormat.line());
-    PolarityFileException newer = assertThrows(PolarityFileException.class, () -> PolarityModel.readFrom(
-        new ByteArrayInputStream("verbatim-polarity\t2\n".getBytes(StandardCharsets.UTF_8)), "m.txt"));
-    assertTrue(newer.getMessage().contains("version 2"), newer.getMessage());
-    byte[] truncated = java.util.Arrays.copyOf(good, good.length / 2);
-    PolarityFileException cut = assertThrows(PolarityFileException.class,
-        () -> PolarityModel.readFrom(new ByteArrayInputStream(truncated), "m.txt"));
-    assertTrue(cut.getMessage().startsWith("m.txt:"), cut.getMessage());
-  }
-
-  @Test
   void optionsAndInputsAreValidated() {
-    assertThrows(IllegalArgumentException.class, () -> PolarityOptions.defaults().withLambdas(List.of()));
-    assertThrows(IllegalArgumentException.class, () -> PolarityOptions.defaults().withLambdas(List.of(-1.0)));
-    assertThrows(IllegalArgumentException.class,
-        () -> new PolarityOptions(1L, List.of(1.0), 1, 1, true, true, true, true, true));
-    assertThrows(IllegalArgumentException.class,
-        () -> new PolarityOptions(1L, List.of(1.0), 5, 0, true, true, true, true, true));
-    PolarityTrainer t = new PolarityTrainer(small());
+    assertThrows(IllegalArgumentException.class, () -> PolarityOptions.builder().lambdas(List.of()).build());
+    assertThrows(IllegalArgumentException.class, () -> PolarityOptions.builder().lambdas(List.of(-1.0)).build());
+    IllegalArgumentException folds = assertThrows(IllegalArgumentException.class,
+        () -> PolarityOptions.builder().folds(1).build());
+    assertEquals("folds must be in 2..20: 1", folds.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> PolarityOptions.builder().minFeatureCount(0).build());
+    assertThrows(NullPointerException.class, () -> PolarityOptions.builder().pipeline(null));
+    PolarityTrainer t = PolarityTrainer.create(TrainingData.smallPolarity());
     assertThrows(IllegalArgumentException.class, () -> t.train(List.of(
         new PolarityExample("Good.", "x", Polarity.POSITIVE), new PolarityExample("Fine.", "x", Polarity.POSITIVE))));
     assertThrows(IllegalArgumentException.class, () -> new PolarityExample("text", " ", Polarity.NEUTRAL));
   }
 
   @Test
-  void escapingRoundTrips() {
-    for (String s : List.of("plain", "tab\there", "new\nline", "back\\slash", "\\t literal", "")) {
-      assertEquals(s, PolarityModel.unescape(PolarityModel.escape(s)));
-      assertTrue(PolarityModel.escape(s).indexOf('\t') < 0 && PolarityModel.escape(s).indexOf('\n') < 0);
-    }
+  void defaultsAreTheDocumentedOnes() {
+    PolarityOptions d = PolarityOptions.defaults();
+    assertEquals(17L, d.seed());
+    assertEquals(List.of(0.3, 1.0, 3.0, 10.0, 30.0), d.lambdas());
+    assertEquals(5, d.folds());
+    assertEquals(2, d.minFeatureCount());
+    assertEquals(PolarityFeature.defaults(), d.features());
+    assertEquals(d, d.toBuilder().build());
   }
 
-  private static byte[] bytes(PolarityModel m) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    m.writeTo(out);
-    return out.toByteArray();
+  @Test
+  void examplesComeFromCodesInThemeOrder() {
+    List<LabelledComment> comments = List.of(LabelledComment.of("1", "Kind but late.", "empathy", "reliability"),
+        LabelledComment.of("2", "Fine.", "empathy"));
+    List<PolarityExample> ex = PolarityExample.of(comments, List.of(
+        java.util.Map.of("reliability", Polarity.NEGATIVE, "empathy", Polarity.POSITIVE), java.util.Map.of()));
+    assertEquals(List.of(new PolarityExample("Kind but late.", "empathy", Polarity.POSITIVE),
+        new PolarityExample("Kind but late.", "reliability", Polarity.NEGATIVE)), ex);
   }
 }

@@ -1,7 +1,5 @@
-package org.verbatim.io;
+package org.verbatim.bench;
 
-import org.verbatim.train.LabelledPair;
-import org.verbatim.train.PolarityExample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,8 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verbatim.Polarity;
+import org.verbatim.io.CodedDataException;
+import org.verbatim.train.PolarityExample;
 
-class PolarityDataTest {
+class PolarityFilesTest {
 
   @TempDir Path dir;
 
@@ -28,7 +28,7 @@ class PolarityDataTest {
   void readsMamsPairsWithTheirTexts() throws IOException {
     write("val.csv", "id,text,labels\nv1,\"Food good, staff slow\",food;staff\nv2,Nice place.,place\n");
     write("val_polarity.csv", "id,theme,polarity\nv1,food,positive\nv1,staff,negative\nv2,place,neutral\n");
-    List<LabelledPair> pairs = PolarityData.mams(dir, "val");
+    List<LabelledPair> pairs = PolarityFiles.mams(dir, "val");
     assertEquals(3, pairs.size());
     assertEquals(new LabelledPair("v1", new PolarityExample("Food good, staff slow", "staff", Polarity.NEGATIVE)),
         pairs.get(1));
@@ -39,23 +39,23 @@ class PolarityDataTest {
   void mamsErrorsNameFileAndLine() throws IOException {
     write("train.csv", "id,text,labels\nt1,Good food.,food\n");
     write("train_polarity.csv", "id,theme,polarity\nt1,food,positive\nt1,food,great\n");
-    PolarityFileException bad = assertThrows(PolarityFileException.class, () -> PolarityData.mams(dir, "train"));
+    CodedDataException bad = assertThrows(CodedDataException.class, () -> PolarityFiles.mams(dir, "train"));
     assertEquals(3, bad.line());
     assertTrue(bad.getMessage().contains("train_polarity.csv:3"), bad.getMessage());
     assertFalse(bad.getMessage().contains("Good food"), bad.getMessage());
 
     write("train_polarity.csv", "id,theme,polarity\nt9,food,positive\n");
-    PolarityFileException unknown = assertThrows(PolarityFileException.class, () -> PolarityData.mams(dir, "train"));
+    CodedDataException unknown = assertThrows(CodedDataException.class, () -> PolarityFiles.mams(dir, "train"));
     assertEquals(2, unknown.line());
     assertTrue(unknown.getMessage().contains("t9"), unknown.getMessage());
 
     write("train_polarity.csv", "id,topic,polarity\nt1,food,positive\n");
-    PolarityFileException header = assertThrows(PolarityFileException.class, () -> PolarityData.mams(dir, "train"));
+    CodedDataException header = assertThrows(CodedDataException.class, () -> PolarityFiles.mams(dir, "train"));
     assertTrue(header.getMessage().contains("'theme'"), header.getMessage());
 
-    PolarityFileException missing = assertThrows(PolarityFileException.class, () -> PolarityData.mams(dir, "test"));
+    CodedDataException missing = assertThrows(CodedDataException.class, () -> PolarityFiles.mams(dir, "test"));
     assertTrue(missing.getMessage().contains("test.csv"), missing.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> PolarityData.mams(dir, "dev"));
+    assertThrows(IllegalArgumentException.class, () -> PolarityFiles.mams(dir, "dev"));
   }
 
   @Test
@@ -65,40 +65,24 @@ class PolarityDataTest {
     write("test.csv", "id,text,labels\np1-9,Fine.,Care\n");
     write("polarity.csv", "id,theme,polarity\np1-0,Staff,3\np1-1,Waiting,-2\np1-2,Parking,0\np1-3,Care,\n"
         + "p1-9,Care,1\n");
-    List<LabelledPair> train = PolarityData.nhsPhase1(dir, "train");
+    List<LabelledPair> train = PolarityFiles.nhsPhase1(dir, "train");
     assertEquals(3, train.size());
     assertEquals(Polarity.POSITIVE, train.get(0).example().polarity());
     assertEquals(Polarity.NEGATIVE, train.get(1).example().polarity());
     assertEquals(Polarity.NEUTRAL, train.get(2).example().polarity());
-    List<LabelledPair> test = PolarityData.nhsPhase1(dir, "test");
+    List<LabelledPair> test = PolarityFiles.nhsPhase1(dir, "test");
     assertEquals(List.of("p1-9"), test.stream().map(LabelledPair::id).toList());
 
     write("polarity.csv", "id,theme,polarity\np1-0,Staff,3\np1-1,Waiting,-9\n");
-    PolarityFileException bad = assertThrows(PolarityFileException.class, () -> PolarityData.nhsPhase1(dir, "train"));
+    CodedDataException bad = assertThrows(CodedDataException.class, () -> PolarityFiles.nhsPhase1(dir, "train"));
     assertEquals(3, bad.line());
     assertTrue(bad.getMessage().contains("-5..5"), bad.getMessage());
   }
 
   @Test
   void criticalityBoundaries() {
-    assertEquals(Polarity.NEGATIVE, PolarityData.criticality(-1));
-    assertEquals(Polarity.NEUTRAL, PolarityData.criticality(0));
-    assertEquals(Polarity.POSITIVE, PolarityData.criticality(1));
-  }
-
-  @Test
-  void anyLongFormFileReadsNamesAndSignedScoresAndCountsEmptyValues() throws Exception {
-    write("codes.csv", "id,theme,polarity,coder\na,staff,Negative,x\na,food,2,x\nb,food,0,x\nb,staff,,x\nc,staff,-0.5,y\n");
-    PolarityData.Codes c = PolarityData.codes(dir.resolve("codes.csv"));
-    assertEquals(List.of(new PolarityData.Code("a", "staff", Polarity.NEGATIVE, 2), new PolarityData.Code("a", "food", Polarity.POSITIVE, 3),
-        new PolarityData.Code("b", "food", Polarity.NEUTRAL, 4), new PolarityData.Code("c", "staff", Polarity.NEGATIVE, 6)), c.codes());
-    assertEquals(1, c.withoutValue());
-
-    write("bad.csv", "id,theme,polarity\na,staff,positive\na,food,splendid\n");
-    PolarityFileException bad = assertThrows(PolarityFileException.class, () -> PolarityData.codes(dir.resolve("bad.csv")));
-    assertTrue(bad.getMessage().contains("bad.csv:3") && bad.getMessage().contains("splendid"), bad.getMessage());
-    write("header.csv", "id,topic,polarity\na,staff,positive\n");
-    PolarityFileException header = assertThrows(PolarityFileException.class, () -> PolarityData.codes(dir.resolve("header.csv")));
-    assertTrue(header.getMessage().contains("header.csv:1") && header.getMessage().contains("'theme'"), header.getMessage());
+    assertEquals(Polarity.NEGATIVE, PolarityFiles.criticality(-1));
+    assertEquals(Polarity.NEUTRAL, PolarityFiles.criticality(0));
+    assertEquals(Polarity.POSITIVE, PolarityFiles.criticality(1));
   }
 }
