@@ -97,7 +97,7 @@ final class ReportCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("report: " + String.format(Locale.UK, "%,d", builder.rows()) + " rows -> " + output);
       return 0;
     } catch (IOException e) {
-      return TrainCommand.fail(err, new CommandFailure(Main.DATA_ERROR, e.getMessage()));
+      return CommandFailure.report(err, new CommandFailure(Main.DATA_ERROR, e.getMessage()));
     }
   }
 }

@@ -14,6 +14,7 @@ import org.verbatim.classify.LinearThemeClassifier;
 import org.verbatim.classify.PolarityModel;
 import org.verbatim.codebook.CodebookException;
 import org.verbatim.features.ClassifierFeatures;
+import org.verbatim.io.CodedData;
 import org.verbatim.model.ModelWriter;
 import org.verbatim.train.PolarityExample;
 import org.verbatim.train.PolarityOptions;
@@ -63,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--kind", paramLabel = "KIND",
-      description = "logistic, nb-logistic, svm, nb-svm or maxent (default: nb-logistic and svm, chosen by cross-validation).")
+      description = "logistic, nb-logistic, svm or nb-svm (default: nb-logistic and svm, chosen by cross-validation).")
   String kind;
 
   @Mixin CodedInput coded;
@@ -80,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
         throw new CommandFailure(Main.DATA_ERROR, input + ": no such file");
       }
       ThemeOptions options = options(folds, seed, kind, codebook, threads);
-      LabelledData data = coded.read(input, err);
+      CodedData data = coded.read(input, err);
       long t0 = System.nanoTime();
       LinearThemeClassifier model = ThemeTrainer.create(options).train(data.comments());
       double seconds = (System.nanoTime() - t0) / 1e9;
@@ -112,18 +113,20 @@ final class TrainCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (CommandFailure | IllegalArgumentException | CodebookException | IOException e) {
-      return fail(err, e);
+      return CommandFailure.report(err, e);
     }
   }
 
-  /**
-   * Trains the polarity model on the coded (comment, theme, polarity) triples, with the default
-   * {@link PolarityOptions} and the command's seed; shared with {@code evaluate --folds}.
-   */
-  static PolarityModel trainPolarity(LabelledData data, long seed) throws CommandFailure {
+  /** The polarity options of {@code train} and {@code evaluate --folds}: the defaults with the command's seed. */
+  static PolarityOptions polarityOptions(long seed) {
+    return PolarityOptions.builder().seed(seed).build();
+  }
+
+  /** Trains the polarity model on the coded (comment, theme, polarity) triples with {@link #polarityOptions}. */
+  static PolarityModel trainPolarity(CodedData data, long seed) throws CommandFailure {
     List<PolarityExample> examples = data.polarityExamples();
     try {
-      return PolarityTrainer.create(PolarityOptions.builder().seed(seed).build()).train(examples);
+      return PolarityTrainer.create(polarityOptions(seed)).train(examples);
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(Main.DATA_ERROR, "cannot train a polarity model on the " + examples.size()
           + " coded (comment, theme) pairs: " + e.getMessage() + " (use --no-polarity to train themes only)");
@@ -143,27 +146,5 @@ final class TrainCommand implements Callable<Integer> {
       b.extraFeatures(ClassifierFeatures.of(cb));
     }
     return b.build();
-  }
-
-  /** Prints a failure as {@code verbatim: error: ...} and returns its exit code. */
-  static int fail(PrintWriter err, Exception e) {
-    int code;
-    String message;
-    if (e instanceof CommandFailure f) {
-      code = f.exitCode();
-      message = f.getMessage();
-    } else if (e instanceof IllegalArgumentException) {
-      code = Main.USAGE_ERROR;
-      message = e.getMessage();
-    } else if (e instanceof CodebookException) {
-      code = Main.DATA_ERROR;
-      message = e.getMessage();
-    } else {
-      code = Main.DATA_ERROR;
-      message = e.toString();
-    }
-    err.println("verbatim: error: " + message);
-    err.flush();
-    return code;
   }
 }

@@ -77,6 +77,40 @@ public final class ModelLoader {
   }
 
   /**
+   * The id of the extra features a model file was trained with (for example a codebook's cue features, which
+   * {@link #load(Path, ExtraFeatures)} then needs again), or empty when it needs none. Reads only the manifest.
+   *
+   * <pre>{@code
+   * Optional<String> needs = ModelLoader.extraFeaturesId(path);   // e.g. classifier:codebook:social-care@1.0
+   * }</pre>
+   *
+   * @throws ModelFormatException if the file is not a Verbatim model of a version this library reads
+   * @throws IOException if the file cannot be read
+   */
+  public static java.util.Optional<String> extraFeaturesId(Path path) throws IOException, ModelFormatException {
+    Objects.requireNonNull(path, "path");
+    if (!Files.isRegularFile(path)) {
+      throw new java.nio.file.NoSuchFileException(path.toString(), null, "no such model file");
+    }
+    ZipFile zip;
+    try {
+      zip = new ZipFile(path.toFile());
+    } catch (ZipException e) {
+      throw new ModelFormatException(path, null, "not a zip file, or truncated or corrupt (" + e.getMessage() + ")", e);
+    }
+    try (zip) {
+      ZipEntry e = zip.getEntry(ModelFormat.MANIFEST);
+      if (e == null) {
+        throw new ModelFormatException(path, null, "not a Verbatim model: no " + ModelFormat.MANIFEST + " entry");
+      }
+      JsonNode man = parse(path, ModelFormat.MANIFEST, read(path, zip, e, ModelFormat.MAX_MANIFEST));
+      checkHeader(path, man);
+      String id = reqText(path, req(path, req(path, man, "model"), "extraFeatures"), "id", "model.extraFeatures.id");
+      return id.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(id);
+    }
+  }
+
+  /**
    * Loads a model, supplying the extra features source it was trained with (null when it had none).
    *
    * @throws ModelFormatException if the file is not a loadable Verbatim model or the extra features do

@@ -1,7 +1,6 @@
 package org.verbatim.train;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,13 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import org.verbatim.Polarity;
 import org.verbatim.classify.PolarityModel;
 import org.verbatim.classify.SentimentLexicon;
 import org.verbatim.eval.DocumentTheme;
+import org.verbatim.eval.Folds;
 import org.verbatim.eval.PolarityMetrics;
 import org.verbatim.features.PolarityFeatures;
 import org.verbatim.features.ThemeAssociation;
@@ -141,26 +140,13 @@ public final class PolarityTrainer {
         .association(association).lambda(lambda).cvMacroF1(bestF1).trainingPairs(ex.size()).build();
   }
 
-  /** Fold of each pair; comments are shuffled with the seed and dealt round-robin. */
+  /** Fold of each pair: the comments are shuffled with the seed and dealt round-robin ({@link Folds#byGroup}). */
   private int[] folds(int nDocs, int[] doc) {
     if (nDocs < options.folds()) {
       throw new IllegalArgumentException(
           "cross-validation needs at least folds=" + options.folds() + " distinct comments: " + nDocs);
     }
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < nDocs; i++) {
-      order.add(i);
-    }
-    Collections.shuffle(order, new Random(options.seed()));
-    int[] docFold = new int[nDocs];
-    for (int i = 0; i < nDocs; i++) {
-      docFold[order.get(i)] = i % options.folds();
-    }
-    int[] fold = new int[doc.length];
-    for (int i = 0; i < doc.length; i++) {
-      fold[i] = docFold[doc[i]];
-    }
-    return fold;
+    return Folds.byGroup(doc, nDocs, options.folds(), options.seed()).assignments();
   }
 
   private double crossValidate(int p, int[][] x, int[] y, int[] fold, double lambda, List<Polarity> classes) {
