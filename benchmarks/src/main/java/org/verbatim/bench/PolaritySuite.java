@@ -32,11 +32,9 @@ import org.verbatim.eval.EvaluationOptions;
 import org.verbatim.eval.Evaluator;
 import org.verbatim.eval.PolarityMetrics;
 import org.verbatim.eval.PolarityReport;
-import org.verbatim.io.PolarityData;
 import org.verbatim.text.OpenNlpPipeline;
 import org.verbatim.text.Profile;
 import org.verbatim.text.TextPipeline;
-import org.verbatim.train.LabelledPair;
 import org.verbatim.train.PolarityOptions;
 import org.verbatim.train.PolarityTrainer;
 
@@ -195,7 +193,7 @@ public final class PolaritySuite {
     return node;
   }
 
-  private static void worker(Args a) throws IOException {
+  private static void worker(Args a) throws IOException, org.verbatim.io.CodedDataException {
     PolarityDataset d = new PolarityDataset("worker", Path.of(a.value("worker-dataset").orElseThrow()),
         PolarityDataset.Layout.valueOf(a.value("worker-layout", "PER_SPLIT")));
     String pipelineName = a.value("worker-pipeline", OPENNLP);
@@ -213,8 +211,8 @@ public final class PolaritySuite {
     TextPipeline pipeline = pipeline(pipelineName);
     pipeline.analyze("Warm up.");
     long t1 = System.nanoTime();
-    PolarityModel model = PolarityTrainer.create(PolarityOptions.defaults(), pipeline)
-        .train(PolarityData.examples(train));
+    PolarityModel model = PolarityTrainer.create(PolarityOptions.builder().pipeline(pipeline).build())
+        .train(PolarityFiles.examples(train));
     long t2 = System.nanoTime();
     Map<String, String> texts = new LinkedHashMap<>();
     Map<String, List<String>> themes = new LinkedHashMap<>();

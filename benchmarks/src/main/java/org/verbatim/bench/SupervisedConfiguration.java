@@ -109,9 +109,9 @@ public final class SupervisedConfiguration implements Configuration {
   }
 
   @Override
-  public Configuration.Fitted fit(List<LabeledComment> train, long seed) {
+  public Configuration.Fitted fit(List<LabelledComment> train, long seed) {
     List<LabelledComment> data = new ArrayList<>(train.size());
-    for (LabeledComment c : train) {
+    for (LabelledComment c : train) {
       data.add(new LabelledComment(c.id(), c.text(), List.copyOf(c.labels())));
     }
     ThemeOptions.Builder b = ThemeOptions.builder().seed(seed).threads(threads);

@@ -1,5 +1,6 @@
 package org.verbatim.bench;
 
+import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import org.verbatim.classify.ClassifierKind;
 import org.verbatim.classify.LinearThemeClassifier;
 import org.verbatim.features.FeatureOptions;
 import org.verbatim.train.LabelledComment;
-import org.verbatim.train.Solver;
 import org.verbatim.train.ThemeOptions;
 import org.verbatim.train.ThemeTrainer;
 import org.verbatim.train.ThresholdRule;
@@ -61,7 +61,6 @@ public final class SupervisedDev {
         case "--kind" -> b.kind(ClassifierKind.parse(args[++i]));
         case "--kinds" -> b.kinds(Arrays.stream(args[++i].split(",")).map(ClassifierKind::parse).toList());
         case "--svm-costs" -> b.svmCosts(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
-        case "--solver" -> b.solver(Solver.parse(args[++i]));
         case "--features" -> {
           featName = args[++i];
           FeatureOptions f = switch (featName) {
@@ -86,18 +85,12 @@ public final class SupervisedDev {
               features.weighting(), features.sublinearTf(), features.negation());
         }
         case "--costs" -> b.costs(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
-        case "--betas" -> b.interpolationGrid(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
-        case "--rankings" -> b.rankingGrid(Arrays.stream(args[++i].split(",")).map(org.verbatim.classify.Ranking::parse).toList());
         case "--tokenizer" -> b.tokenizer(switch (args[++i]) {
           case "simple" -> org.verbatim.features.SimpleTokenizer.INSTANCE;
           case "pipeline" -> org.verbatim.features.PipelineTokenizer.fast();
           default -> throw new IllegalArgumentException("--tokenizer simple|pipeline");
         });
-        case "--nb-ratio" -> b.nbRatio(ThemeOptions.NbRatio.valueOf(args[++i].toUpperCase(Locale.ROOT)));
-        case "--per-label-cost" -> b.perLabelCost(Boolean.parseBoolean(args[++i]));
-        case "--threshold-weights" -> b.thresholdWeightGrid(Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList());
         case "--thresholds" -> b.thresholds(ThresholdRule.parse(args[++i]));
-        case "--selection" -> b.selection(ThemeOptions.Selection.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_')));
         case "--folds" -> b.folds(Integer.parseInt(args[++i]));
         case "--seed" -> b.seed(Long.parseLong(args[++i]));
         case "--threads" -> b.threads(Integer.parseInt(args[++i]));
@@ -127,17 +120,13 @@ public final class SupervisedDev {
     field(json, "dataset", dir.getFileName().toString());
     field(json, "kind", model.model().kind().id());
     field(json, "kinds", String.join(",", opts.kinds().stream().map(ClassifierKind::id).toList()));
-    field(json, "solver", opts.solver().id());
     field(json, "features", featName);
     field(json, "negation", features.negation().name().toLowerCase(Locale.ROOT));
     field(json, "tokenizer", opts.tokenizer().id());
-    field(json, "selection", opts.selection().id());
     field(json, "threads", opts.threads());
     field(json, "n_train", train.size());
     field(json, "n_features", r.featureCount());
     field(json, "C", r.cost());
-    field(json, "beta", r.interpolation());
-    field(json, "nb_ratio", opts.nbRatio().id());
     field(json, "ranking", r.ranking().id());
     field(json, "thresholds", r.thresholdRule().id());
     field(json, "threshold_weight", r.thresholdWeight());
@@ -147,7 +136,7 @@ public final class SupervisedDev {
     field(json, "cv_macro_f1", round(r.cvMacroF1()));
     StringBuilder g = new StringBuilder("{");
     for (TrainingReport.GridPoint p : r.grid()) {
-      g.append(g.length() > 1 ? "," : "").append('"').append(p.cost()).append('/').append(p.interpolation()).append('/').append(p.ranking().id()).append('/').append(p.thresholdWeight()).append('/').append(p.thresholdRule().id()).append("\":[")
+      g.append(g.length() > 1 ? "," : "").append('"').append(p.cost()).append('/').append(p.thresholdWeight()).append('/').append(p.thresholdRule().id()).append("\":[")
           .append(round(p.microF1())).append(',').append(round(p.macroF1())).append(']');
     }
     g.append('}');
@@ -246,20 +235,7 @@ public final class SupervisedDev {
   }
 
   static List<LabelledComment> read(Path csv) throws IOException {
-    List<LabelledComment> out = new ArrayList<>();
-    try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      CSVFormat f = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
-      for (CSVRecord rec : f.parse(r)) {
-        String labels = rec.get("labels");
-        List<String> ls = new ArrayList<>();
-        for (String l : labels.split(";")) {
-          if (!l.strip().isEmpty()) {
-            ls.add(l.strip());
-          }
-        }
-        out.add(new LabelledComment(rec.get("id").strip(), rec.get("text"), ls));
-      }
-    }
-    return out;
+    return CommentCsv.read(csv);
   }
+
 }

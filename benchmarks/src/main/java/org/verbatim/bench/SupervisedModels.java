@@ -46,7 +46,7 @@ public final class SupervisedModels {
     if (data.isPresent() && Files.isRegularFile(data.get().resolve(name).resolve(Dataset.TRAIN))) {
       try {
         List<LabelledComment> out = new ArrayList<>();
-        for (LabeledComment c : CommentCsv.read(data.get().resolve(name).resolve(Dataset.TRAIN))) {
+        for (LabelledComment c : CommentCsv.read(data.get().resolve(name).resolve(Dataset.TRAIN))) {
           out.add(new LabelledComment(c.id(), c.text(), List.copyOf(c.labels())));
         }
         return out;

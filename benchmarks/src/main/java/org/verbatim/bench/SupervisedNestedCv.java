@@ -92,11 +92,7 @@ public final class SupervisedNestedCv {
     for (String part : variant.split("\\+")) {
       switch (part) {
         case "default" -> { }
-        case "mean-f1" -> b.selection(ThemeOptions.Selection.MEAN_F1);
-        case "macro-f1" -> b.selection(ThemeOptions.Selection.MACRO_F1);
         case "nb-svm" -> b.kinds(List.of(ClassifierKind.NB_LOGISTIC, ClassifierKind.SVM, ClassifierKind.NB_SVM));
-        case "nb-values" -> b.nbRatio(ThemeOptions.NbRatio.VALUES);
-        case "nb-presence" -> b.nbRatio(ThemeOptions.NbRatio.PRESENCE);
         case "tol0.01" -> b.tolerance(0.01);
         case "c64" -> b.costs(List.of(1.0, 4.0, 16.0, 64.0)).svmCosts(ThemeOptions.DEFAULT_SVM_COSTS);
         case "c025" -> b.costs(List.of(0.25, 1.0, 4.0, 16.0)).svmCosts(ThemeOptions.DEFAULT_SVM_COSTS);
@@ -112,7 +108,6 @@ public final class SupervisedNestedCv {
         case "c16" -> b.costs(List.of(1.0, 4.0, 16.0)).svmCosts(ThemeOptions.DEFAULT_SVM_COSTS);
         case "c14" -> b.costs(List.of(1.0, 4.0)).svmCosts(ThemeOptions.DEFAULT_SVM_COSTS);
         case "c05x" -> b.costs(List.of(0.5, 1.0, 4.0)).svmCosts(ThemeOptions.DEFAULT_SVM_COSTS);
-        case "tw8" -> b.thresholdWeightGrid(List.of(0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1.0));
         case "f10" -> b.folds(10);
         case "f3" -> b.folds(3);
         case "f4" -> b.folds(4);

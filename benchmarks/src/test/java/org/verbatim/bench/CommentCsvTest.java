@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verbatim.train.LabelledComment;
 
 class CommentCsvTest {
 
@@ -19,7 +20,7 @@ class CommentCsvTest {
   void readsQuotedMultiLineTextsAndSplitsLabels(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("train.csv");
     Files.writeString(f, "id,text,labels\na,\"Late, again.\nTwice.\", reliability ;listening;;\nb,Fine,\n");
-    List<LabeledComment> rows = CommentCsv.read(f);
+    List<LabelledComment> rows = CommentCsv.read(f);
     assertEquals(2, rows.size());
     assertEquals("Late, again.\nTwice.", rows.get(0).text());
     assertEquals(Set.of("listening", "reliability"), rows.get(0).labels());

@@ -25,7 +25,7 @@ class PolarityFilesTest {
   }
 
   @Test
-  void readsMamsPairsWithTheirTexts() throws IOException {
+  void readsMamsPairsWithTheirTexts() throws Exception {
     write("val.csv", "id,text,labels\nv1,\"Food good, staff slow\",food;staff\nv2,Nice place.,place\n");
     write("val_polarity.csv", "id,theme,polarity\nv1,food,positive\nv1,staff,negative\nv2,place,neutral\n");
     List<LabelledPair> pairs = PolarityFiles.mams(dir, "val");
@@ -36,7 +36,7 @@ class PolarityFilesTest {
   }
 
   @Test
-  void mamsErrorsNameFileAndLine() throws IOException {
+  void mamsErrorsNameFileAndLine() throws Exception {
     write("train.csv", "id,text,labels\nt1,Good food.,food\n");
     write("train_polarity.csv", "id,theme,polarity\nt1,food,positive\nt1,food,great\n");
     CodedDataException bad = assertThrows(CodedDataException.class, () -> PolarityFiles.mams(dir, "train"));
@@ -59,7 +59,7 @@ class PolarityFilesTest {
   }
 
   @Test
-  void nhsCriticalityMapsToPolarityAndSkipsEmptyValues() throws IOException {
+  void nhsCriticalityMapsToPolarityAndSkipsEmptyValues() throws Exception {
     write("train.csv", "id,text,labels\np1-0,Lovely nurses.,Staff\np1-1,Long wait.,Waiting\np1-2,Parking.,Parking\n"
         + "p1-3,Ok.,Care\n");
     write("test.csv", "id,text,labels\np1-9,Fine.,Care\n");
