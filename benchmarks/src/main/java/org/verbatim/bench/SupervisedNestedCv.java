@@ -24,15 +24,14 @@ import org.verbatim.train.ThemeTrainer;
  *
  * <pre>
  * java -cp ... org.verbatim.bench.SupervisedNestedCv [--outer 5] [--outer-seed 1] [--threads 2]
- *     --variants default,mean-f1,...  DATASET_DIR...
+ *     --variants default,c14,...  DATASET_DIR...
  * </pre>
  *
- * Variants: {@code default} (the {@link ThemeOptions} defaults), {@code mean-f1} / {@code macro-f1}
- * (selection score), {@code +nb-svm} (NB-SVM added to the kind grid), {@code nb-values} / {@code nb-presence} (naive-Bayes
- * ratio), {@code tol0.01} (solver tolerance),
+ * Variants: {@code default} (the {@link ThemeOptions} defaults), {@code +nb-svm} (NB-SVM added to the kind grid),
+ * {@code tol0.01} (solver tolerance),
  * {@code c64} (cost 64 added for the logistic kinds), {@code c025} (cost 1/4 added), {@code c025x} (costs
- * 1/4, 1, 4), {@code c05x} (costs 1/2, 1, 4), {@code c14} (costs 1, 4), {@code c16} (costs 1, 4, 16), {@code grid-before} (costs 1, 4 and SVM 1/16, 1/4, 1), {@code c1} (cost 1 only for every kind), {@code c12} (costs 1, 2 for every kind), {@code svm1}, {@code svm05}, {@code svm025} (the SVM kinds' single cost), {@code s2} (SVM costs 1/16, 1/4), {@code s2h} (SVM costs 1/8, 1/2), {@code tw8} (threshold weights in eighths), {@code f10}
- * (10 inner folds), {@code f3}, {@code f4} (the default), {@code f5} (the default before); parts combine with {@code +}, e.g. {@code mean-f1+nb-svm}. Prints one
+ * 1/4, 1, 4), {@code c05x} (costs 1/2, 1, 4), {@code c14} (costs 1, 4), {@code c16} (costs 1, 4, 16), {@code grid-before} (costs 1, 4 and SVM 1/16, 1/4, 1), {@code c1} (cost 1 only for every kind), {@code c12} (costs 1, 2 for every kind), {@code svm1}, {@code svm05}, {@code svm025} (the SVM kinds' single cost), {@code s2} (SVM costs 1/16, 1/4), {@code s2h} (SVM costs 1/8, 1/2), {@code f10}
+ * (10 inner folds), {@code f3}, {@code f4} (the default), {@code f5} (the default before); parts combine with {@code +}, e.g. {@code c14+nb-svm}. Prints one
  * JSON line per dataset and variant. Never reads {@code test.csv}.
  */
 public final class SupervisedNestedCv {

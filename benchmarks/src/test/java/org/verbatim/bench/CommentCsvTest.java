@@ -23,7 +23,7 @@ class CommentCsvTest {
     List<LabelledComment> rows = CommentCsv.read(f);
     assertEquals(2, rows.size());
     assertEquals("Late, again.\nTwice.", rows.get(0).text());
-    assertEquals(Set.of("listening", "reliability"), rows.get(0).labels());
+    assertEquals(List.of("listening", "reliability"), rows.get(0).labels(), "stripped, empty names dropped, sorted");
     assertTrue(rows.get(1).labels().isEmpty());
   }
 
