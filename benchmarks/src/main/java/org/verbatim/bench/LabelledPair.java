@@ -13,10 +13,12 @@ import org.verbatim.train.PolarityExample;
  *
  * <p>Immutable and thread-safe.
  *
- * @throws NullPointerException if a component is null
+ * @param id the comment's id in its file
+ * @param example the comment, theme and coded polarity
  */
 public record LabelledPair(String id, PolarityExample example) {
 
+  /** @throws NullPointerException if a component is null */
   public LabelledPair {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(example, "example");

@@ -19,10 +19,10 @@ import org.verbatim.Polarity;
  *
  * @param polarity the most probable class
  * @param probabilities probability per class known to the model; they sum to 1
- * @throws NullPointerException if a component is null
  */
 public record PolarityPrediction(Polarity polarity, Map<Polarity, Double> probabilities) {
 
+  /** @throws NullPointerException if a component is null */
   public PolarityPrediction {
     Objects.requireNonNull(polarity, "polarity");
     Objects.requireNonNull(probabilities, "probabilities");
