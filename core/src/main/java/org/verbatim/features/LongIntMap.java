@@ -85,20 +85,6 @@ public final class LongIntMap {
     return (int) (v + delta);
   }
 
-  /** Calls {@code action} for every entry, in slot order (deterministic for a given insertion sequence). */
-  void forEach(Entry action) {
-    for (int i = 0; i <= mask; i++) {
-      if (slots[2 * i + 1] != EMPTY) {
-        action.accept(slots[2 * i], (int) slots[2 * i + 1]);
-      }
-    }
-  }
-
-  @FunctionalInterface
-  interface Entry {
-    void accept(long key, int value);
-  }
-
   private int slot(long key) {
     int i = (int) key & mask;
     while (slots[2 * i + 1] != EMPTY && slots[2 * i] != key) {
