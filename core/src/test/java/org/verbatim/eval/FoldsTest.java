@@ -63,6 +63,37 @@ class FoldsTest {
   }
 
   @Test
+  void blocksCutTheShuffleIntoContiguousParts() {
+    int n = 23;
+    Folds blocks = Folds.blocks(n, 4, 7L);
+    Folds dealt = Folds.kFold(n, 4, 7L);
+    int[] sizes = new int[4];
+    for (int i = 0; i < n; i++) {
+      sizes[blocks.foldOf(i)]++;
+    }
+    assertArrayEquals(new int[] {6, 6, 6, 5}, sizes);
+    assertFalse(Arrays.equals(blocks.assignments(), dealt.assignments()), "same shuffle, another way of dealing");
+    assertArrayEquals(blocks.assignments(), Folds.blocks(n, 4, 7L).assignments());
+  }
+
+  @Test
+  void groupsStayTogether() {
+    int[] group = {0, 0, 1, 2, 2, 2, 3, 4, 4};
+    Folds f = Folds.byGroup(group, 5, 2, 3L);
+    for (int i = 1; i < group.length; i++) {
+      if (group[i] == group[i - 1]) {
+        assertEquals(f.foldOf(i - 1), f.foldOf(i), "items of one group share a fold");
+      }
+    }
+    assertEquals(2, Arrays.stream(f.assignments()).distinct().count());
+    assertThrows(IllegalArgumentException.class, () -> Folds.byGroup(group, 1, 2, 3L));
+    Folds three = Folds.kFold(3, 2, 0L);
+    int f0 = three.foldOf(0);
+    assertEquals(3, three.trainRows(f0).length + three.testRows(f0).length);
+    assertEquals(0, three.testRows(f0)[0], "rows ascending, item 0 in its own fold's test rows");
+  }
+
+  @Test
   void rejectsBadArguments() {
     assertThrows(IllegalArgumentException.class, () -> Folds.kFold(10, 1, 0L));
     assertThrows(IllegalArgumentException.class, () -> Folds.kFold(3, 4, 0L));

@@ -54,6 +54,7 @@ class ModelRoundTripTest {
     }
     assertTrue(manifest.contains("\"formatVersion\" : 2"), manifest);
     assertTrue(manifest.contains("\"polarity\" : {"), manifest);
+    assertTrue(manifest.contains("\"pipeline\" : \"opennlp-fast\""), "the polarity model's pipeline is recorded: " + manifest);
     LinearThemeClassifier loaded = ModelLoader.load(file);
     assertTrue(loaded.polarityModel().isPresent());
     assertEquals(trained.classifyAll(Fixtures.PROBES), loaded.classifyAll(Fixtures.PROBES));
@@ -72,6 +73,10 @@ class ModelRoundTripTest {
     assertEquals("1", p.info().properties().get("format.version"));
     assertTrue(p.polarityModel().isEmpty());
     assertTrue(p.classify(Fixtures.ROWS[1][1]).tags().stream().allMatch(t -> t.polarity() == org.verbatim.Polarity.NEUTRAL));
+    try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(plain.toFile())) {
+      String m = new String(z.getInputStream(z.getEntry(ModelFormat.MANIFEST)).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(m.contains("\"pipeline\" : \"none\""), "the default theme model needs no pipeline: " + m);
+    }
   }
 
   @Test
@@ -108,6 +113,10 @@ class ModelRoundTripTest {
     assertEquals(List.of("cue:staff"), loaded.model().extraNames());
     ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelLoader.load(file));
     assertTrue(e.getMessage().contains("extra features"), e.getMessage());
+    assertEquals(java.util.Optional.of(cues.id()), ModelLoader.extraFeaturesId(file), "asked before loading");
+    Path plain = dir.resolve("plain.zip");
+    ModelWriter.write(Fixtures.trained(), plain);
+    assertEquals(java.util.Optional.empty(), ModelLoader.extraFeaturesId(plain));
   }
 
   @Test
