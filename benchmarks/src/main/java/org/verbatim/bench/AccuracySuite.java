@@ -20,6 +20,7 @@ import org.verbatim.eval.Evaluator;
 import org.verbatim.eval.Folds;
 import org.verbatim.eval.MultiLabelMetrics;
 import org.verbatim.eval.MultiLabelReport;
+import org.verbatim.io.LabelFiles;
 import org.verbatim.text.Profile;
 import org.verbatim.train.LabelledComment;
 
@@ -181,7 +182,7 @@ public final class AccuracySuite {
     List<Set<String>> testPred = labelSets(fitted.classifier().classifyAll(testTexts));
     Evaluation test = Evaluator.evaluate(testGold, testPred,
         EvaluationOptions.defaults().withBootstrapResamples(s.bootstrap()).withSeed(s.seed()));
-    CommentCsv.writePredictions(outDir.resolve(c.name() + ".pred.csv"),
+    LabelFiles.writePredictions(outDir.resolve(c.name() + ".pred.csv"),
         d.test().stream().map(LabelledComment::id).toList(), testPred);
 
     // 3. throughput, one thread, as the peers measure theirs

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +22,11 @@ import org.verbatim.train.LabelledComment;
 
 /**
  * Reads and writes the benchmark CSV files: datasets ({@code id,text,labels}, labels joined by {@code ;}),
- * comment lists ({@code id,text}) and predictions ({@code id,labels}).
+ * and comment lists ({@code id,text}); predictions ({@code id,labels}) are written by the library's
+ * {@code org.verbatim.io.LabelFiles}.
  *
  * <pre>{@code
  * List<LabelledComment> train = CommentCsv.read(Path.of("data/nhs-fft-v6/train.csv"));
- * CommentCsv.writePredictions(Path.of("out/pred.csv"), ids, labelSets);
  * }</pre>
  *
  * <p>Label fields are split on {@code ;} and each name is stripped; empty names are dropped, as the peer scorer
@@ -95,10 +94,6 @@ public final class CommentCsv {
     return out;
   }
 
-  /** Joins labels with {@code ;} in sorted order. */
-  public static String joinLabels(Collection<String> labels) {
-    return String.join(";", new TreeSet<>(labels));
-  }
 
   /** Writes {@code id,text} rows (the input format of the CLI and of the keyword baseline). */
   public static void writeTexts(Path file, List<LabelledComment> rows) throws IOException {
@@ -111,18 +106,4 @@ public final class CommentCsv {
     }
   }
 
-  /** Writes {@code id,labels} prediction rows, the format {@code metrics.py} scores. */
-  public static void writePredictions(Path file, List<String> ids, List<? extends Collection<String>> labels)
-      throws IOException {
-    if (ids.size() != labels.size()) {
-      throw new IllegalArgumentException("ids and labels differ in size: " + ids.size() + " != " + labels.size());
-    }
-    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        CSVPrinter p = new CSVPrinter(w, WRITE)) {
-      p.printRecord("id", "labels");
-      for (int i = 0; i < ids.size(); i++) {
-        p.printRecord(ids.get(i), joinLabels(labels.get(i)));
-      }
-    }
-  }
 }

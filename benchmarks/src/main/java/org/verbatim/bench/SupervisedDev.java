@@ -1,19 +1,18 @@
 package org.verbatim.bench;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.Set;
+import java.util.TreeSet;
 import org.verbatim.classify.ClassifierKind;
 import org.verbatim.classify.LinearThemeClassifier;
 import org.verbatim.features.FeatureOptions;
+import org.verbatim.io.LabelFiles;
 import org.verbatim.train.LabelledComment;
 import org.verbatim.train.ThemeOptions;
 import org.verbatim.train.ThemeTrainer;
@@ -157,18 +156,15 @@ public final class SupervisedDev {
       List<String> labels = model.labels();
       int[][] pred = model.predictIndexes(texts);
       if (predOut != null) {
-        try (Writer w = Files.newBufferedWriter(predOut, StandardCharsets.UTF_8);
-             CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build())) {
-          p.printRecord("id", "labels");
-          for (int i = 0; i < test.size(); i++) {
-            List<String> ls = new ArrayList<>();
-            for (int l : pred[i]) {
-              ls.add(labels.get(l));
-            }
-            ls.sort(null);
-            p.printRecord(test.get(i).id(), String.join(";", ls));
+        List<Set<String>> sets = new ArrayList<>();
+        for (int[] row : pred) {
+          Set<String> ls = new TreeSet<>();
+          for (int l : row) {
+            ls.add(labels.get(l));
           }
+          sets.add(ls);
         }
+        LabelFiles.writePredictions(predOut, test.stream().map(LabelledComment::id).toList(), sets);
       }
       // throughput: test texts repeated to >= 20000, one call, one thread, best of 3 after warm-up
       List<String> big = new ArrayList<>();

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verbatim.train.LabelledComment;
@@ -39,12 +38,5 @@ class CommentCsvTest {
     Files.writeString(f, "id,comment,labels\na,b,c\n");
     IOException missing = assertThrows(IOException.class, () -> CommentCsv.read(f));
     assertTrue(missing.getMessage().contains("missing column 'text'"), missing.getMessage());
-  }
-
-  @Test
-  void predictionsRoundTripThroughTheReader(@TempDir Path dir) throws IOException {
-    Path f = dir.resolve("pred.csv");
-    CommentCsv.writePredictions(f, List.of("x", "y"), List.of(Set.of("b", "a"), Set.of()));
-    assertEquals("id,labels\nx,a;b\ny,\n", Files.readString(f));
   }
 }
