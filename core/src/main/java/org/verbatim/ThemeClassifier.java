@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Assigns themes to feedback comments.
+ * Assigns themes to feedback comments. Implementations: {@code CodebookClassifier} (zero-shot, from a codebook),
+ * {@code LinearThemeClassifier} (trained, or loaded from a model file) and {@code HybridThemeClassifier} (both),
+ * all in {@code org.verbatim.classify}.
  *
  * <pre>{@code
- * ThemeClassifier classifier = CodebookClassifier.of(DefaultCodebooks.socialCare());
+ * ThemeClassifier classifier = CodebookClassifier.create(DefaultCodebooks.socialCare(),
+ *     OpenNlpPipeline.create(Profile.FAST));
  * Classification c = classifier.classify("She never once listened to us.");
- * // c.tags(): [ThemeTag[themeId=listening, score=0.8.., polarity=NEGATIVE, evidence=[...]]]
+ * // c.tags(): [ThemeTag[themeId=listening, score=0.6.., polarity=NEGATIVE, evidence=[...]]]
+ * // not: a new classifier per comment (building one loads the codebook and the pipeline)
  * }</pre>
  *
  * <p>Implementations are immutable and thread-safe: build one and share it between threads. Do not build

@@ -10,16 +10,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import org.verbatim.Classification;
 import org.verbatim.ThemeClassifier;
+import org.verbatim.classify.ClassifierKind;
 import org.verbatim.eval.Evaluation;
 import org.verbatim.eval.EvaluationOptions;
 import org.verbatim.eval.Evaluator;
 import org.verbatim.eval.Folds;
 import org.verbatim.eval.MultiLabelMetrics;
 import org.verbatim.eval.MultiLabelReport;
+import org.verbatim.io.LabelFiles;
 import org.verbatim.text.Profile;
-import org.verbatim.train.ClassifierKind;
+import org.verbatim.train.LabelledComment;
 
 /**
  * The accuracy suite: for every dataset folder under the data folder, each of our configurations that applies
@@ -49,7 +52,7 @@ public final class AccuracySuite {
 
   /**
    * Our configurations: zero-shot on both profiles; the trainer's default ({@code verbatim-default}: every
-   * {@link org.verbatim.train.TrainingOptions} default, NB-LR and the SVM compared by cross-validation), the
+   * {@link org.verbatim.train.ThemeOptions} default, NB-LR and the SVM compared by cross-validation), the
    * single kinds NB-logistic and logistic; NB-logistic with the codebook's cue counts as features; and the hybrid
    * of NB-logistic and the codebook. Trainers use {@code trainThreads} threads.
    */
@@ -146,9 +149,9 @@ public final class AccuracySuite {
 
   static SystemResult runSystem(AccuracySettings s, Dataset d, Configuration c, Path outDir) throws IOException {
     List<String> notes = new ArrayList<>();
-    List<Set<String>> trainGold = d.train().stream().map(LabeledComment::labels).toList();
-    List<Set<String>> testGold = d.test().stream().map(LabeledComment::labels).toList();
-    List<String> testTexts = d.test().stream().map(LabeledComment::text).toList();
+    List<Set<String>> trainGold = d.train().stream().map(x -> (Set<String>) new TreeSet<>(x.labels())).toList();
+    List<Set<String>> testGold = d.test().stream().map(x -> (Set<String>) new TreeSet<>(x.labels())).toList();
+    List<String> testTexts = d.test().stream().map(LabelledComment::text).toList();
 
     // 1. cross-validation on train (or, for zero-shot, the score on all of train)
     MultiLabelReport cv = null;
@@ -158,7 +161,7 @@ public final class AccuracySuite {
       Folds folds = Folds.kFold(d.train().size(), s.folds(), s.seed());
       List<Set<String>> oof = new ArrayList<>(Collections.nCopies(d.train().size(), Set.<String>of()));
       for (int f = 0; f < folds.k(); f++) {
-        List<LabeledComment> tr = folds.trainIndices(f).stream().map(d.train()::get).toList();
+        List<LabelledComment> tr = folds.trainIndices(f).stream().map(d.train()::get).toList();
         List<Integer> va = folds.testIndices(f);
         ThemeClassifier fc = c.fit(tr, s.seed()).classifier();
         List<Classification> pred = fc.classifyAll(va.stream().map(i -> d.train().get(i).text()).toList());
@@ -170,7 +173,7 @@ public final class AccuracySuite {
       cvFolds = folds.k();
     } else if (!c.trains() && s.folds() != 0) {
       ThemeClassifier zc = c.fit(d.train(), s.seed()).classifier();
-      cv = MultiLabelMetrics.compute(trainGold, labelSets(zc.classifyAll(d.train().stream().map(LabeledComment::text).toList())));
+      cv = MultiLabelMetrics.compute(trainGold, labelSets(zc.classifyAll(d.train().stream().map(LabelledComment::text).toList())));
     }
 
     // 2. fit on all of train, score on test
@@ -179,8 +182,8 @@ public final class AccuracySuite {
     List<Set<String>> testPred = labelSets(fitted.classifier().classifyAll(testTexts));
     Evaluation test = Evaluator.evaluate(testGold, testPred,
         EvaluationOptions.defaults().withBootstrapResamples(s.bootstrap()).withSeed(s.seed()));
-    CommentCsv.writePredictions(outDir.resolve(c.name() + ".pred.csv"),
-        d.test().stream().map(LabeledComment::id).toList(), testPred);
+    LabelFiles.writePredictions(outDir.resolve(c.name() + ".pred.csv"),
+        d.test().stream().map(LabelledComment::id).toList(), testPred);
 
     // 3. throughput, one thread, as the peers measure theirs
     ThroughputProbe.Result tp = ThroughputProbe.measure(fitted.classifier(), testTexts, s.throughputN(), s.singleN(), 3);
@@ -188,7 +191,7 @@ public final class AccuracySuite {
     // 4. learning curve on nested seeded subsets of train, scored on test
     List<LearningCurveChart.Point> curve = new ArrayList<>();
     if (!s.curve().isEmpty()) {
-      List<LabeledComment> shuffled = new ArrayList<>(d.train());
+      List<LabelledComment> shuffled = new ArrayList<>(d.train());
       Collections.shuffle(shuffled, new Random(s.seed()));
       for (double f : s.curve()) {
         int n = Math.max(1, (int) Math.round(f * d.train().size()));

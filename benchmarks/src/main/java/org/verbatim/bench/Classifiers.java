@@ -2,7 +2,7 @@ package org.verbatim.bench;
 
 import org.verbatim.classify.CodebookClassifier;
 import org.verbatim.codebook.Codebook;
-import org.verbatim.models.DefaultCodebooks;
+import org.verbatim.codebooks.DefaultCodebooks;
 import org.verbatim.text.OpenNlpPipeline;
 import org.verbatim.text.Profile;
 import org.verbatim.text.TextPipeline;

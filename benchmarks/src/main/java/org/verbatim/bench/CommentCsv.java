@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +18,15 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.verbatim.train.LabelledComment;
 
 /**
  * Reads and writes the benchmark CSV files: datasets ({@code id,text,labels}, labels joined by {@code ;}),
- * comment lists ({@code id,text}) and predictions ({@code id,labels}).
+ * and comment lists ({@code id,text}); predictions ({@code id,labels}) are written by the library's
+ * {@code org.verbatim.io.LabelFiles}.
  *
  * <pre>{@code
- * List<LabeledComment> train = CommentCsv.read(Path.of("data/nhs-fft-v6/train.csv"));
- * CommentCsv.writePredictions(Path.of("out/pred.csv"), ids, labelSets);
+ * List<LabelledComment> train = CommentCsv.read(Path.of("data/nhs-fft-v6/train.csv"));
  * }</pre>
  *
  * <p>Label fields are split on {@code ;} and each name is stripped; empty names are dropped, as the peer scorer
@@ -46,7 +46,7 @@ public final class CommentCsv {
    * @throws IOException if the file cannot be read, a column is missing, a row is short or an id repeats;
    *     the message names the file and the line
    */
-  public static List<LabeledComment> read(Path file) throws IOException {
+  public static List<LabelledComment> read(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser p = CSVParser.builder().setReader(r).setFormat(READ).get()) {
@@ -57,7 +57,7 @@ public final class CommentCsv {
               + header.keySet() + ")");
         }
       }
-      List<LabeledComment> out = new ArrayList<>();
+      List<LabelledComment> out = new ArrayList<>();
       Set<String> ids = new HashSet<>();
       for (CSVRecord rec : p) {
         long line = p.getCurrentLineNumber();
@@ -71,7 +71,7 @@ public final class CommentCsv {
         if (!ids.add(id)) {
           throw new IOException(file + ": line " + line + ": duplicate id '" + id + "'");
         }
-        out.add(new LabeledComment(id, rec.get("text"), parseLabels(rec.get("labels"))));
+        out.add(new LabelledComment(id, rec.get("text"), new ArrayList<>(parseLabels(rec.get("labels")))));
       }
       return out;
     } catch (UncheckedIOException e) {
@@ -94,34 +94,16 @@ public final class CommentCsv {
     return out;
   }
 
-  /** Joins labels with {@code ;} in sorted order. */
-  public static String joinLabels(Collection<String> labels) {
-    return String.join(";", new TreeSet<>(labels));
-  }
 
   /** Writes {@code id,text} rows (the input format of the CLI and of the keyword baseline). */
-  public static void writeTexts(Path file, List<LabeledComment> rows) throws IOException {
+  public static void writeTexts(Path file, List<LabelledComment> rows) throws IOException {
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         CSVPrinter p = new CSVPrinter(w, WRITE)) {
       p.printRecord("id", "text");
-      for (LabeledComment c : rows) {
+      for (LabelledComment c : rows) {
         p.printRecord(c.id(), c.text());
       }
     }
   }
 
-  /** Writes {@code id,labels} prediction rows, the format {@code metrics.py} scores. */
-  public static void writePredictions(Path file, List<String> ids, List<? extends Collection<String>> labels)
-      throws IOException {
-    if (ids.size() != labels.size()) {
-      throw new IllegalArgumentException("ids and labels differ in size: " + ids.size() + " != " + labels.size());
-    }
-    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        CSVPrinter p = new CSVPrinter(w, WRITE)) {
-      p.printRecord("id", "labels");
-      for (int i = 0; i < ids.size(); i++) {
-        p.printRecord(ids.get(i), joinLabels(labels.get(i)));
-      }
-    }
-  }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.verbatim.ThemeClassifier;
+import org.verbatim.train.LabelledComment;
 
 /**
  * One way of building a classifier that the accuracy suite compares: zero-shot codebook, a supervised variant,
@@ -38,7 +39,7 @@ public interface Configuration {
    * @param seed seed of any randomness
    * @throws IllegalArgumentException if the rows cannot train this configuration (e.g. too few)
    */
-  Fitted fit(List<LabeledComment> train, long seed);
+  Fitted fit(List<LabelledComment> train, long seed);
 
   /**
    * A built classifier and what building it cost.

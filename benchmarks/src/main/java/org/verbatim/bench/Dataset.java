@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.verbatim.train.LabelledComment;
 
 /**
  * A dataset folder: its name and the rows of its {@code train.csv} and {@code test.csv}.
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
  * @param train the rows of {@code train.csv}
  * @param test the rows of {@code test.csv}
  */
-public record Dataset(String name, Path dir, List<LabeledComment> train, List<LabeledComment> test) {
+public record Dataset(String name, Path dir, List<LabelledComment> train, List<LabelledComment> test) {
 
   /** File name of the training split. */
   public static final String TRAIN = "train.csv";
@@ -75,7 +76,7 @@ public record Dataset(String name, Path dir, List<LabeledComment> train, List<La
   /** Every label that occurs in the training split, sorted. */
   public Set<String> trainLabels() {
     Set<String> out = new TreeSet<>();
-    for (LabeledComment c : train) {
+    for (LabelledComment c : train) {
       out.addAll(c.labels());
     }
     return out;
@@ -84,7 +85,7 @@ public record Dataset(String name, Path dir, List<LabeledComment> train, List<La
   /** Every label that occurs in either split, sorted. */
   public Set<String> allLabels() {
     Set<String> out = trainLabels();
-    for (LabeledComment c : test) {
+    for (LabelledComment c : test) {
       out.addAll(c.labels());
     }
     return out;

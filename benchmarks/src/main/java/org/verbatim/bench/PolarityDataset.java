@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.verbatim.polarity.LabelledPair;
-import org.verbatim.polarity.PolarityData;
 
 /**
  * A dataset folder with (comment, theme) polarity codes, in one of the two layouts of the shared datasets.
@@ -20,7 +18,7 @@ import org.verbatim.polarity.PolarityData;
  *       ({@code id,theme,polarity}, polarity a name), texts from {@code train.csv} and {@code test.csv} by id;
  *   <li>{@link Layout#SINGLE_FILE} (nhs-fft-phase1): one {@code polarity.csv} whose ids span {@code train.csv}
  *       and {@code test.csv}, the polarity a signed score whose sign counts (read by
- *       {@link PolarityData#nhsPhase1}).
+ *       {@link PolarityFiles#nhsPhase1}).
  * </ul>
  * When a folder has both, the per-split files win (they say which split a code belongs to).
  *
@@ -101,14 +99,14 @@ public record PolarityDataset(String name, Path dir, Layout layout) {
    * The labelled pairs of a split.
    *
    * @param split {@code train} or {@code test}
-   * @throws org.verbatim.polarity.PolarityFileException if a file is malformed (the message names file and line)
+   * @throws org.verbatim.io.CodedDataException if a file is malformed (the message names file and line)
    * @throws IOException if reading fails
    */
-  public List<LabelledPair> pairs(String split) throws IOException {
+  public List<LabelledPair> pairs(String split) throws IOException, org.verbatim.io.CodedDataException {
     Objects.requireNonNull(split, "split");
     if (!split.equals("train") && !split.equals("test")) {
       throw new IllegalArgumentException("split must be train or test: " + split);
     }
-    return layout == Layout.PER_SPLIT ? PolarityData.mams(dir, split) : PolarityData.nhsPhase1(dir, split);
+    return layout == Layout.PER_SPLIT ? PolarityFiles.mams(dir, split) : PolarityFiles.nhsPhase1(dir, split);
   }
 }

@@ -7,19 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.verbatim.Polarity;
+import org.verbatim.classify.PolarityModel;
 import org.verbatim.eval.DocumentTheme;
 import org.verbatim.eval.PolarityMetrics;
 import org.verbatim.eval.PolarityReport;
-import org.verbatim.polarity.LabelledPair;
-import org.verbatim.polarity.PolarityData;
-import org.verbatim.polarity.PolarityModel;
-import org.verbatim.polarity.PolarityOptions;
-import org.verbatim.polarity.PolarityTrainer;
+import org.verbatim.features.PolarityFeature;
+import org.verbatim.train.PolarityOptions;
+import org.verbatim.train.PolarityTrainer;
 
 /**
  * Trains the learned (comment, theme) polarity model and scores it next to the aspect-level peer baseline
@@ -61,34 +62,36 @@ public final class PolarityDev {
     Path mams = data.resolve("mams-acsa");
     Path nhs = data.resolve("nhs-fft-phase1");
     if (dev) {
-      List<LabelledPair> train = PolarityData.mams(mams, "train");
-      List<LabelledPair> val = PolarityData.mams(mams, "val");
+      List<LabelledPair> train = PolarityFiles.mams(mams, "train");
+      List<LabelledPair> val = PolarityFiles.mams(mams, "val");
       PolarityOptions d = PolarityOptions.defaults();
       if (only == null || only.equals("defaults")) {
         run("mams-val", "defaults", d, train, val);
       }
-      boolean[][] variants = {
-          {false, false, true, true, false}, {true, false, true, true, false}, {true, false, false, true, true},
-          {true, false, true, false, true}, {true, true, true, true, true}};
+      List<Set<PolarityFeature>> variants = List.of(
+          EnumSet.of(PolarityFeature.LEXICON, PolarityFeature.THEME_CONJUNCTIONS),
+          EnumSet.of(PolarityFeature.EVIDENCE_CLAUSES, PolarityFeature.LEXICON, PolarityFeature.THEME_CONJUNCTIONS),
+          EnumSet.of(PolarityFeature.EVIDENCE_CLAUSES, PolarityFeature.THEME_CONJUNCTIONS, PolarityFeature.CONTEXT_WORDS),
+          EnumSet.of(PolarityFeature.EVIDENCE_CLAUSES, PolarityFeature.LEXICON, PolarityFeature.CONTEXT_WORDS),
+          EnumSet.allOf(PolarityFeature.class));
       String[] names = {"whole-comment", "no-context", "no-lexicon", "no-theme", "with-bigrams"};
       for (int i = 0; i < names.length; i++) {
         if (only == null || only.equals(names[i])) {
-          boolean[] v = variants[i];
-          run("mams-val", names[i], d.withFeatures(v[0], v[1], v[2], v[3], v[4]), train, val);
+          run("mams-val", names[i], d.toBuilder().features(variants.get(i)).build(), train, val);
         }
       }
       return;
     }
-    List<LabelledPair> train = new ArrayList<>(PolarityData.mams(mams, "train"));
+    List<LabelledPair> train = new ArrayList<>(PolarityFiles.mams(mams, "train"));
     if (withVal) {
-      train.addAll(PolarityData.mams(mams, "val"));
+      train.addAll(PolarityFiles.mams(mams, "val"));
     }
-    run("mams-acsa", "ours", PolarityOptions.defaults(), train, PolarityData.mams(mams, "test"));
+    run("mams-acsa", "ours", PolarityOptions.defaults(), train, PolarityFiles.mams(mams, "test"));
     if (peer) {
       peer("mams", mams, withVal);
     }
     run("nhs-fft-phase1", "ours", PolarityOptions.defaults(),
-        PolarityData.nhsPhase1(nhs, "train"), PolarityData.nhsPhase1(nhs, "test"));
+        PolarityFiles.nhsPhase1(nhs, "train"), PolarityFiles.nhsPhase1(nhs, "test"));
     if (peer) {
       peer("nhs", nhs, false);
     }
@@ -97,7 +100,7 @@ public final class PolarityDev {
   private static void run(String dataset, String variant, PolarityOptions options, List<LabelledPair> train,
       List<LabelledPair> test) {
     long t0 = System.nanoTime();
-    PolarityModel model = new PolarityTrainer(options).train(PolarityData.examples(train));
+    PolarityModel model = PolarityTrainer.create(options).train(PolarityFiles.examples(train));
     long t1 = System.nanoTime();
     Map<DocumentTheme, Polarity> gold = new HashMap<>();
     Map<DocumentTheme, Polarity> pred = new HashMap<>();

@@ -24,6 +24,7 @@ import org.verbatim.Classification;
 import org.verbatim.Polarity;
 import org.verbatim.ThemeTag;
 import org.verbatim.classify.CodebookClassifier;
+import org.verbatim.classify.PolarityModel;
 import org.verbatim.corenlp.CoreNlpPipeline;
 import org.verbatim.eval.DocumentTheme;
 import org.verbatim.eval.Evaluation;
@@ -31,14 +32,11 @@ import org.verbatim.eval.EvaluationOptions;
 import org.verbatim.eval.Evaluator;
 import org.verbatim.eval.PolarityMetrics;
 import org.verbatim.eval.PolarityReport;
-import org.verbatim.polarity.LabelledPair;
-import org.verbatim.polarity.PolarityData;
-import org.verbatim.polarity.PolarityModel;
-import org.verbatim.polarity.PolarityOptions;
-import org.verbatim.polarity.PolarityTrainer;
 import org.verbatim.text.OpenNlpPipeline;
 import org.verbatim.text.Profile;
 import org.verbatim.text.TextPipeline;
+import org.verbatim.train.PolarityOptions;
+import org.verbatim.train.PolarityTrainer;
 
 /**
  * The polarity suite: for every dataset folder with (comment, theme) polarity codes ({@link PolarityDataset}),
@@ -195,7 +193,7 @@ public final class PolaritySuite {
     return node;
   }
 
-  private static void worker(Args a) throws IOException {
+  private static void worker(Args a) throws IOException, org.verbatim.io.CodedDataException {
     PolarityDataset d = new PolarityDataset("worker", Path.of(a.value("worker-dataset").orElseThrow()),
         PolarityDataset.Layout.valueOf(a.value("worker-layout", "PER_SPLIT")));
     String pipelineName = a.value("worker-pipeline", OPENNLP);
@@ -213,8 +211,8 @@ public final class PolaritySuite {
     TextPipeline pipeline = pipeline(pipelineName);
     pipeline.analyze("Warm up.");
     long t1 = System.nanoTime();
-    PolarityModel model = new PolarityTrainer(PolarityOptions.defaults(), pipeline)
-        .train(PolarityData.examples(train));
+    PolarityModel model = PolarityTrainer.create(PolarityOptions.builder().pipeline(pipeline).build())
+        .train(PolarityFiles.examples(train));
     long t2 = System.nanoTime();
     Map<String, String> texts = new LinkedHashMap<>();
     Map<String, List<String>> themes = new LinkedHashMap<>();

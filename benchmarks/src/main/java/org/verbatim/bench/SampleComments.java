@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import org.verbatim.train.LabelledComment;
 
 /**
  * Comments of a given length class for the throughput benchmarks: drawn from the {@code train.csv} files of
@@ -100,7 +101,7 @@ public final class SampleComments {
     if (data.isPresent()) {
       try {
         for (Path dir : Dataset.discover(data.get())) {
-          for (LabeledComment c : CommentCsv.read(dir.resolve(Dataset.TRAIN))) {
+          for (LabelledComment c : CommentCsv.read(dir.resolve(Dataset.TRAIN))) {
             if (length.accepts(words(c.text()))) {
               pool.add(c.text());
             }

@@ -22,7 +22,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.verbatim.ThemeClassifier;
 import org.verbatim.model.ModelFormatException;
 import org.verbatim.model.ModelLoader;
-import org.verbatim.train.ClassifierKind;
+import org.verbatim.classify.ClassifierKind;
 
 /**
  * Latency, batch throughput and load time of a supervised model: trained once by {@link SupervisedModels} on a

@@ -8,20 +8,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.verbatim.ThemeClassifier;
+import org.verbatim.classify.ClassifierKind;
 import org.verbatim.classify.CodebookClassifier;
+import org.verbatim.classify.HybridThemeClassifier;
+import org.verbatim.classify.LinearThemeClassifier;
+import org.verbatim.features.ClassifierFeatures;
 import org.verbatim.text.Profile;
-import org.verbatim.train.ClassifierFeatures;
-import org.verbatim.train.ClassifierKind;
-import org.verbatim.train.HybridThemeClassifier;
 import org.verbatim.train.LabelledComment;
-import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.train.ThemeOptions;
 import org.verbatim.train.ThemeTrainer;
-import org.verbatim.train.TrainingOptions;
 import org.verbatim.train.TrainingReport;
 
 /**
  * A supervised configuration: {@link ThemeTrainer} with its default options ({@link #defaults}, named
- * {@code verbatim-default}: the kinds of {@link TrainingOptions#DEFAULT_KINDS} compared by cross-validation) or
+ * {@code verbatim-default}: the kinds of {@link ThemeOptions#DEFAULT_KINDS} compared by cross-validation) or
  * with one classifier kind and otherwise the default options (cost, threshold rule and the rest chosen by the
  * trainer's own cross-validation on the rows it is given), optionally combined with the default codebook:
  * <ul>
@@ -74,7 +74,7 @@ public final class SupervisedConfiguration implements Configuration {
   }
 
   /**
-   * The trainer with exactly the {@link TrainingOptions} defaults (every kind of the default grid tuned by
+   * The trainer with exactly the {@link ThemeOptions} defaults (every kind of the default grid tuned by
    * cross-validation, the best kept), training on {@code threads} threads; named {@code verbatim-default}.
    *
    * @throws IllegalArgumentException if {@code threads < 1}
@@ -109,12 +109,12 @@ public final class SupervisedConfiguration implements Configuration {
   }
 
   @Override
-  public Configuration.Fitted fit(List<LabeledComment> train, long seed) {
+  public Configuration.Fitted fit(List<LabelledComment> train, long seed) {
     List<LabelledComment> data = new ArrayList<>(train.size());
-    for (LabeledComment c : train) {
+    for (LabelledComment c : train) {
       data.add(new LabelledComment(c.id(), c.text(), List.copyOf(c.labels())));
     }
-    TrainingOptions.Builder b = TrainingOptions.builder().seed(seed).threads(threads);
+    ThemeOptions.Builder b = ThemeOptions.builder().seed(seed).threads(threads);
     if (kind != null) {
       b.kind(kind);
     }
@@ -133,7 +133,7 @@ public final class SupervisedConfiguration implements Configuration {
     Map<String, String> chosen = new LinkedHashMap<>();
     chosen.put("kind", model.model().kind().id());
     if (kind == null) {
-      chosen.put("kinds_compared", String.join(",", b.build().kindGrid().stream().map(ClassifierKind::id).toList()));
+      chosen.put("kinds_compared", String.join(",", b.build().kinds().stream().map(ClassifierKind::id).toList()));
     }
     chosen.put("cost", r.cost() == 0 ? "per-label" : Double.toString(r.cost()));
     chosen.put("threshold_rule", r.thresholdRule().id());

@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.verbatim.classify.ClassifierKind;
 import org.verbatim.model.ModelFormat;
 import org.verbatim.model.ModelWriter;
-import org.verbatim.train.ClassifierKind;
 import org.verbatim.train.LabelledComment;
+import org.verbatim.train.ThemeOptions;
 import org.verbatim.train.ThemeTrainer;
-import org.verbatim.train.TrainingOptions;
 
 /**
  * Supervised model files for the throughput benchmarks: trained once per (dataset, kind) on a dataset's
@@ -46,7 +46,7 @@ public final class SupervisedModels {
     if (data.isPresent() && Files.isRegularFile(data.get().resolve(name).resolve(Dataset.TRAIN))) {
       try {
         List<LabelledComment> out = new ArrayList<>();
-        for (LabeledComment c : CommentCsv.read(data.get().resolve(name).resolve(Dataset.TRAIN))) {
+        for (LabelledComment c : CommentCsv.read(data.get().resolve(name).resolve(Dataset.TRAIN))) {
           out.add(new LabelledComment(c.id(), c.text(), List.copyOf(c.labels())));
         }
         return out;
@@ -73,7 +73,7 @@ public final class SupervisedModels {
    */
   public static synchronized Path modelFile(ClassifierKind kind) {
     List<LabelledComment> rows = trainingRows();
-    TrainingOptions options = TrainingOptions.builder().kind(kind).seed(42L).threads(1).build();
+    ThemeOptions options = ThemeOptions.builder().kind(kind).seed(42L).threads(1).build();
     String key = sha256(ThemeTrainer.dataSha256(rows) + "\n" + new java.util.TreeMap<>(options.toProperties())
         + "\n" + ModelFormat.FORMAT_VERSION).substring(0, 16);
     Path dir = Path.of(System.getProperty("verbatim.bench.models", System.getProperty("java.io.tmpdir")));

@@ -7,14 +7,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.verbatim.classify.ClassifierKind;
+import org.verbatim.classify.LinearThemeClassifier;
 import org.verbatim.eval.Folds;
 import org.verbatim.eval.MultiLabelMetrics;
 import org.verbatim.eval.MultiLabelReport;
-import org.verbatim.train.ClassifierKind;
 import org.verbatim.train.LabelledComment;
-import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.train.ThemeOptions;
 import org.verbatim.train.ThemeTrainer;
-import org.verbatim.train.TrainingOptions;
 
 /**
  * Development harness: nested cross-validation of whole trainer settings on {@code train.csv} only. Each outer
@@ -24,15 +24,14 @@ import org.verbatim.train.TrainingOptions;
  *
  * <pre>
  * java -cp ... org.verbatim.bench.SupervisedNestedCv [--outer 5] [--outer-seed 1] [--threads 2]
- *     --variants default,mean-f1,...  DATASET_DIR...
+ *     --variants default,c14,...  DATASET_DIR...
  * </pre>
  *
- * Variants: {@code default} (the {@link TrainingOptions} defaults), {@code mean-f1} / {@code macro-f1}
- * (selection score), {@code +nb-svm} (NB-SVM added to the kind grid), {@code nb-values} / {@code nb-presence} (naive-Bayes
- * ratio), {@code tol0.01} (solver tolerance),
+ * Variants: {@code default} (the {@link ThemeOptions} defaults), {@code +nb-svm} (NB-SVM added to the kind grid),
+ * {@code tol0.01} (solver tolerance),
  * {@code c64} (cost 64 added for the logistic kinds), {@code c025} (cost 1/4 added), {@code c025x} (costs
- * 1/4, 1, 4), {@code c05x} (costs 1/2, 1, 4), {@code c14} (costs 1, 4), {@code c16} (costs 1, 4, 16), {@code grid-before} (costs 1, 4 and SVM 1/16, 1/4, 1), {@code c1} (cost 1 only for every kind), {@code c12} (costs 1, 2 for every kind), {@code svm1}, {@code svm05}, {@code svm025} (the SVM kinds' single cost), {@code s2} (SVM costs 1/16, 1/4), {@code s2h} (SVM costs 1/8, 1/2), {@code tw8} (threshold weights in eighths), {@code f10}
- * (10 inner folds), {@code f3}, {@code f4} (the default), {@code f5} (the default before); parts combine with {@code +}, e.g. {@code mean-f1+nb-svm}. Prints one
+ * 1/4, 1, 4), {@code c05x} (costs 1/2, 1, 4), {@code c14} (costs 1, 4), {@code c16} (costs 1, 4, 16), {@code grid-before} (costs 1, 4 and SVM 1/16, 1/4, 1), {@code c1} (cost 1 only for every kind), {@code c12} (costs 1, 2 for every kind), {@code svm1}, {@code svm05}, {@code svm025} (the SVM kinds' single cost), {@code s2} (SVM costs 1/16, 1/4), {@code s2h} (SVM costs 1/8, 1/2), {@code f10}
+ * (10 inner folds), {@code f3}, {@code f4} (the default), {@code f5} (the default before); parts combine with {@code +}, e.g. {@code c14+nb-svm}. Prints one
  * JSON line per dataset and variant. Never reads {@code test.csv}.
  */
 public final class SupervisedNestedCv {
@@ -59,7 +58,7 @@ public final class SupervisedNestedCv {
       List<Set<String>> gold = train.stream().map(c -> Set.copyOf(c.labels())).toList();
       Folds folds = Folds.kFold(train.size(), outer, outerSeed);
       for (String v : variants) {
-        TrainingOptions opts = options(v, threads);
+        ThemeOptions opts = options(v, threads);
         List<Set<String>> oof = new ArrayList<>(Collections.nCopies(train.size(), Set.<String>of()));
         List<String> kinds = new ArrayList<>();
         long t0 = System.nanoTime();
@@ -87,32 +86,27 @@ public final class SupervisedNestedCv {
     }
   }
 
-  static TrainingOptions options(String variant, int threads) {
-    TrainingOptions.Builder b = TrainingOptions.builder().threads(threads);
+  static ThemeOptions options(String variant, int threads) {
+    ThemeOptions.Builder b = ThemeOptions.builder().threads(threads);
     for (String part : variant.split("\\+")) {
       switch (part) {
         case "default" -> { }
-        case "mean-f1" -> b.selection(TrainingOptions.Selection.MEAN_F1);
-        case "macro-f1" -> b.selection(TrainingOptions.Selection.MACRO_F1);
-        case "nb-svm" -> b.kindGrid(List.of(ClassifierKind.NB_LOGISTIC, ClassifierKind.SVM, ClassifierKind.NB_SVM));
-        case "nb-values" -> b.nbRatio(TrainingOptions.NbRatio.VALUES);
-        case "nb-presence" -> b.nbRatio(TrainingOptions.NbRatio.PRESENCE);
+        case "nb-svm" -> b.kinds(List.of(ClassifierKind.NB_LOGISTIC, ClassifierKind.SVM, ClassifierKind.NB_SVM));
         case "tol0.01" -> b.tolerance(0.01);
-        case "c64" -> b.costGrid(List.of(1.0, 4.0, 16.0, 64.0)).svmCostGrid(TrainingOptions.DEFAULT_SVM_COSTS);
-        case "c025" -> b.costGrid(List.of(0.25, 1.0, 4.0, 16.0)).svmCostGrid(TrainingOptions.DEFAULT_SVM_COSTS);
-        case "c025x" -> b.costGrid(List.of(0.25, 1.0, 4.0)).svmCostGrid(TrainingOptions.DEFAULT_SVM_COSTS);
-        case "grid-before" -> b.costGrid(List.of(1.0, 4.0)).svmCostGrid(List.of(0.0625, 0.25, 1.0));
-        case "c1" -> b.costGrid(List.of(1.0));
-        case "c12" -> b.costGrid(List.of(1.0, 2.0));
-        case "svm1" -> b.svmCostGrid(List.of(1.0));
-        case "svm025" -> b.svmCostGrid(List.of(0.25));
-        case "svm05" -> b.svmCostGrid(List.of(0.5));
-        case "s2" -> b.svmCostGrid(List.of(0.0625, 0.25));
-        case "s2h" -> b.svmCostGrid(List.of(0.125, 0.5));
-        case "c16" -> b.costGrid(List.of(1.0, 4.0, 16.0)).svmCostGrid(TrainingOptions.DEFAULT_SVM_COSTS);
-        case "c14" -> b.costGrid(List.of(1.0, 4.0)).svmCostGrid(TrainingOptions.DEFAULT_SVM_COSTS);
-        case "c05x" -> b.costGrid(List.of(0.5, 1.0, 4.0)).svmCostGrid(TrainingOptions.DEFAULT_SVM_COSTS);
-        case "tw8" -> b.thresholdWeightGrid(List.of(0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1.0));
+        case "c64" -> b.costs(List.of(1.0, 4.0, 16.0, 64.0)).svmCosts(ThemeOptions.DEFAULT_SVM_COSTS);
+        case "c025" -> b.costs(List.of(0.25, 1.0, 4.0, 16.0)).svmCosts(ThemeOptions.DEFAULT_SVM_COSTS);
+        case "c025x" -> b.costs(List.of(0.25, 1.0, 4.0)).svmCosts(ThemeOptions.DEFAULT_SVM_COSTS);
+        case "grid-before" -> b.costs(List.of(1.0, 4.0)).svmCosts(List.of(0.0625, 0.25, 1.0));
+        case "c1" -> b.costs(List.of(1.0));
+        case "c12" -> b.costs(List.of(1.0, 2.0));
+        case "svm1" -> b.svmCosts(List.of(1.0));
+        case "svm025" -> b.svmCosts(List.of(0.25));
+        case "svm05" -> b.svmCosts(List.of(0.5));
+        case "s2" -> b.svmCosts(List.of(0.0625, 0.25));
+        case "s2h" -> b.svmCosts(List.of(0.125, 0.5));
+        case "c16" -> b.costs(List.of(1.0, 4.0, 16.0)).svmCosts(ThemeOptions.DEFAULT_SVM_COSTS);
+        case "c14" -> b.costs(List.of(1.0, 4.0)).svmCosts(ThemeOptions.DEFAULT_SVM_COSTS);
+        case "c05x" -> b.costs(List.of(0.5, 1.0, 4.0)).svmCosts(ThemeOptions.DEFAULT_SVM_COSTS);
         case "f10" -> b.folds(10);
         case "f3" -> b.folds(3);
         case "f4" -> b.folds(4);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.verbatim.classify.CodebookClassifier;
 import org.verbatim.text.Profile;
+import org.verbatim.train.LabelledComment;
 
 /**
  * The zero-shot classifier of the default social-care codebook on a pipeline profile. It applies only to data
@@ -53,7 +54,7 @@ public final class ZeroShotConfiguration implements Configuration {
   }
 
   @Override
-  public Configuration.Fitted fit(List<LabeledComment> train, long seed) {
+  public Configuration.Fitted fit(List<LabelledComment> train, long seed) {
     Configuration.Fitted f = fitted;
     if (f == null) {
       synchronized (this) {

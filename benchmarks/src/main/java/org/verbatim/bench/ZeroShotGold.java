@@ -31,6 +31,7 @@ import org.verbatim.eval.Evaluator;
 import org.verbatim.eval.PolarityMetrics;
 import org.verbatim.eval.PolarityReport;
 import org.verbatim.text.Profile;
+import org.verbatim.train.LabelledComment;
 
 /**
  * Zero-shot evaluation of the default social-care codebook against hand-coded gold: a file
@@ -108,7 +109,7 @@ public final class ZeroShotGold {
             throw new IOException(gold + ": line " + line + ": dataset '" + dataset + "' has no " + train);
           }
           byId = new HashMap<>();
-          for (LabeledComment c : CommentCsv.read(train)) {
+          for (LabelledComment c : CommentCsv.read(train)) {
             byId.put(c.id(), c.text());
           }
           texts.put(dataset, byId);
@@ -328,9 +329,9 @@ public final class ZeroShotGold {
     try {
       Path in = tmp.resolve("texts.csv");
       Path pred = tmp.resolve("pred.csv");
-      List<LabeledComment> input = new ArrayList<>();
+      List<LabelledComment> input = new ArrayList<>();
       for (int i = 0; i < rows.size(); i++) {
-        input.add(new LabeledComment("r" + i, rows.get(i).text(), Set.of()));
+        input.add(new LabelledComment("r" + i, rows.get(i).text(), List.of()));
       }
       CommentCsv.writeTexts(in, input);
       peers.keywordBaseline(in, pred, outDir.resolve("keyword-baseline.log"));

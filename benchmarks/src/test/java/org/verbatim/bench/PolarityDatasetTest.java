@@ -12,8 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verbatim.Polarity;
-import org.verbatim.polarity.LabelledPair;
-import org.verbatim.polarity.PolarityFileException;
+import org.verbatim.io.CodedDataException;
 
 class PolarityDatasetTest {
 
@@ -30,7 +29,7 @@ class PolarityDatasetTest {
   }
 
   @Test
-  void detectsBothLayoutsAndSkipsFoldersWithoutCodes(@TempDir Path tmp) throws IOException {
+  void detectsBothLayoutsAndSkipsFoldersWithoutCodes(@TempDir Path tmp) throws Exception {
     folder(tmp, "perSplit", "train.csv", TRAIN, "test.csv", TEST,
         "train_polarity.csv", "id,theme,polarity\na1,food,positive\na2,staff,negative\na2,food,positive\n",
         "test_polarity.csv", "id,theme,polarity\nb1,service,negative\n");
@@ -50,14 +49,14 @@ class PolarityDatasetTest {
   }
 
   @Test
-  void perSplitFilesWinOverASingleFile(@TempDir Path tmp) throws IOException {
+  void perSplitFilesWinOverASingleFile(@TempDir Path tmp) throws Exception {
     Path d = folder(tmp, "both", "train.csv", TRAIN, "test.csv", TEST, "polarity.csv", "id,theme,polarity\n",
         "train_polarity.csv", "id,theme,polarity\n", "test_polarity.csv", "id,theme,polarity\n");
     assertEquals(Optional.of(PolarityDataset.Layout.PER_SPLIT), PolarityDataset.detect(d));
   }
 
   @Test
-  void singleFileSplitsByIdAndMapsTheSign(@TempDir Path tmp) throws IOException {
+  void singleFileSplitsByIdAndMapsTheSign(@TempDir Path tmp) throws Exception {
     Path d = folder(tmp, "single", "train.csv", TRAIN, "test.csv", TEST,
         "polarity.csv", "id,theme,polarity\na1,food,3\na2,staff,-2\na2,food,\nb1,service,0\nzz,service,1\n");
     PolarityDataset ds = new PolarityDataset("single", d, PolarityDataset.Layout.SINGLE_FILE);
@@ -73,13 +72,13 @@ class PolarityDatasetTest {
   }
 
   @Test
-  void perSplitReadsNamedPolaritiesAndNamesABadLine(@TempDir Path tmp) throws IOException {
+  void perSplitReadsNamedPolaritiesAndNamesABadLine(@TempDir Path tmp) throws Exception {
     Path d = folder(tmp, "mams", "train.csv", TRAIN, "test.csv", TEST,
         "train_polarity.csv", "id,theme,polarity\na1,food,positive\na2,staff,negative\n",
         "test_polarity.csv", "id,theme,polarity\nb1,service,awful\n");
     PolarityDataset ds = new PolarityDataset("mams", d, PolarityDataset.Layout.PER_SPLIT);
     assertEquals(2, ds.pairs("train").size());
-    PolarityFileException e = assertThrows(PolarityFileException.class, () -> ds.pairs("test"));
+    CodedDataException e = assertThrows(CodedDataException.class, () -> ds.pairs("test"));
     assertTrue(e.getMessage().contains("test_polarity.csv") && e.getMessage().contains("2"), e.getMessage());
   }
 

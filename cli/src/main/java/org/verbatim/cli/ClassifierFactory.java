@@ -9,7 +9,7 @@ import org.verbatim.codebook.Codebook;
 import org.verbatim.codebook.CodebookException;
 import org.verbatim.codebook.CodebookLoader;
 import org.verbatim.corenlp.CoreNlpPipeline;
-import org.verbatim.models.DefaultCodebooks;
+import org.verbatim.codebooks.DefaultCodebooks;
 import org.verbatim.text.OpenNlpPipeline;
 import org.verbatim.text.Profile;
 import org.verbatim.text.TextPipeline;

@@ -3,14 +3,17 @@ package org.verbatim.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.verbatim.Polarity;
+import org.verbatim.io.CodedData;
+import org.verbatim.io.CodedDataException;
+import org.verbatim.io.ColumnException;
+import org.verbatim.io.FeedbackFormat;
 import picocli.CommandLine.Option;
 
-/** The options that say how to read a file of coded comments; shared by {@code train} and {@code evaluate}. */
+/**
+ * The options that say how to read a file of coded comments, shared by {@code train} and {@code evaluate}; the
+ * reading itself is the library's {@link CodedData}.
+ */
 final class CodedInput {
 
   @Option(names = {"-t", "--text-column"}, paramLabel = "NAME", description = "Column holding the comment text.")
@@ -35,19 +38,31 @@ final class CodedInput {
   @Option(names = "--no-polarity", description = "Ignore the polarity codes: train no polarity model, score no polarity.")
   boolean noPolarity;
 
-  /** Reads the coded comments of {@code file}, reporting skipped polarity rows on {@code err}. */
-  LabelledData read(Path file, PrintWriter err) throws IOException, CommandFailure {
-    LabelledData d = LabelledData.read(file, format, textColumn, idColumn, labelsColumn, noPolarity ? null : polarityFile);
+  /**
+   * Reads the coded comments of {@code file}, reporting skipped polarity rows on {@code err}.
+   *
+   * @throws CommandFailure exit 2 for a missing column or conflicting options, exit 1 for unusable data
+   */
+  CodedData read(Path file, PrintWriter err) throws IOException, CommandFailure {
+    CodedData d;
+    try {
+      d = CodedData.read(file, CodedData.options().format(format == null ? null : FeedbackFormat.parse(format))
+          .textColumn(textColumn).idColumn(idColumn).labelsColumn(labelsColumn)
+          .polarityFile(noPolarity ? null : polarityFile).build());
+    } catch (ColumnException e) {
+      String hint = e.role().equals("labels") ? "; name it with --labels-column" : "";
+      throw new CommandFailure(Main.USAGE_ERROR, file + ": " + e.getMessage() + hint);
+    } catch (CodedDataException e) {
+      throw new CommandFailure(Main.DATA_ERROR, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure(Main.USAGE_ERROR, e.getMessage().replace("a polarity file is named", "--polarity names a file")
+          .replace("(name it)", "(name it with --id-column)"));
+    }
     if (d.polarityRowsSkipped() > 0) {
       err.printf(Locale.ROOT, "verbatim: note: %,d rows of %s were skipped (id not in %s, or no value)%n",
           d.polarityRowsSkipped(), polarityFile, file.getFileName());
       err.flush();
     }
-    if (noPolarity && d.hasPolarity()) {
-      List<Map<String, Polarity>> none = new ArrayList<>();
-      d.comments().forEach(c -> none.add(Map.of()));
-      return new LabelledData(d.comments(), List.copyOf(none), d.textColumn(), 0);
-    }
-    return d;
+    return noPolarity && d.hasPolarity() ? d.withoutPolarity() : d;
   }
 }

@@ -7,9 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,20 +19,20 @@ import org.verbatim.Classification;
 import org.verbatim.Polarity;
 import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
+import org.verbatim.classify.HybridThemeClassifier;
+import org.verbatim.classify.LinearThemeClassifier;
 import org.verbatim.codebook.CodebookException;
 import org.verbatim.eval.Evaluation;
 import org.verbatim.eval.EvaluationOptions;
 import org.verbatim.eval.Evaluator;
-import org.verbatim.eval.Folds;
-import org.verbatim.eval.LabelSets;
 import org.verbatim.eval.PolarityMetrics;
 import org.verbatim.eval.PolarityReport;
-import org.verbatim.polarity.PolarityModel;
-import org.verbatim.train.HybridThemeClassifier;
+import org.verbatim.io.AtomicOutput;
+import org.verbatim.io.CodedData;
+import org.verbatim.io.LabelFiles;
+import org.verbatim.train.CrossValidation;
 import org.verbatim.train.LabelledComment;
-import org.verbatim.train.LinearThemeClassifier;
-import org.verbatim.train.ThemeTrainer;
-import org.verbatim.train.TrainingOptions;
+import org.verbatim.train.ThemeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +61,7 @@ import picocli.CommandLine.Spec;
 final class EvaluateCommand implements Callable<Integer> {
 
   /** Folds of the settings search inside each training fold of {@code --folds}. */
-  private static final int INNER_FOLDS = TrainingOptions.DEFAULT_FOLDS;
+  private static final int INNER_FOLDS = ThemeOptions.DEFAULT_FOLDS;
 
   @Spec CommandSpec spec;
 
@@ -84,7 +82,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of folds, training and bootstrap (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--kind", paramLabel = "KIND", description = "With --folds: logistic, nb-logistic, svm, nb-svm or maxent (default: chosen by cross-validation).")
+  @Option(names = "--kind", paramLabel = "KIND", description = "With --folds: logistic, nb-logistic, svm or nb-svm (default: chosen by cross-validation).")
   String kind;
 
   @Option(names = "--resamples", defaultValue = "1000", description = "Bootstrap resamples, 0 for none (default: ${DEFAULT-VALUE}).")
@@ -112,7 +110,7 @@ final class EvaluateCommand implements Callable<Integer> {
       if (!Files.isRegularFile(input)) {
         throw new CommandFailure(Main.DATA_ERROR, input + ": no such file");
       }
-      LabelledData data = coded.read(input, err);
+      CodedData data = coded.read(input, err);
       List<LabelledComment> comments = data.comments();
       String what;
       List<Classification> predicted;
@@ -127,14 +125,18 @@ final class EvaluateCommand implements Callable<Integer> {
         if (data.hasPolarity() && linear.polarityModel().isPresent()) {
           givenThemes = new ArrayList<>(comments.size());
           for (int i = 0; i < comments.size(); i++) {
-            givenThemes.add(judge(linear.polarityModel().get(), comments.get(i).text(), data.polarities().get(i)));
+            givenThemes.add(CrossValidation.judge(linear.polarityModel().get(), comments.get(i).text(), data.polarities().get(i)));
           }
         }
       } else if (folds != null) {
-        if (data.hasPolarity()) {
-          givenThemes = new ArrayList<>(Collections.nCopies(comments.size(), Map.of()));
+        if (folds < 2 || folds > comments.size()) {
+          throw new CommandFailure(Main.USAGE_ERROR, "--folds must be between 2 and the number of comments: " + folds);
         }
-        predicted = crossValidate(data, givenThemes);
+        CrossValidation.Result cv = CrossValidation.run(comments, data.polarities(), folds, seed,
+            TrainCommand.options(INNER_FOLDS, seed, kind, codebook, threads),
+            data.hasPolarity() ? TrainCommand.polarityOptions(seed) : null);
+        predicted = cv.predictions();
+        givenThemes = cv.polarityGivenThemes();
         what = folds + "-fold cross-validation of training (seed " + seed + ")";
       } else {
         ThemeClassifier c = ClassifierFactory.create(codebook);
@@ -170,11 +172,11 @@ final class EvaluateCommand implements Callable<Integer> {
         writeJson(e, polarity, given, what);
       }
       if (predictions != null) {
-        writePredictions(comments, pred);
+        LabelFiles.writePredictions(predictions, comments.stream().map(LabelledComment::id).toList(), pred);
       }
       return 0;
     } catch (CommandFailure | IllegalArgumentException | CodebookException | IOException e) {
-      return TrainCommand.fail(err, e);
+      return CommandFailure.report(err, e);
     }
   }
 
@@ -182,62 +184,6 @@ final class EvaluateCommand implements Callable<Integer> {
     List<String> t = new ArrayList<>(comments.size());
     comments.forEach(c -> t.add(c.text()));
     return t;
-  }
-
-  /** The polarity model's judgement of each coded theme of a comment. */
-  private static Map<String, Polarity> judge(PolarityModel pm, String text, Map<String, Polarity> coded) {
-    if (coded.isEmpty()) {
-      return Map.of();
-    }
-    List<String> themes = new ArrayList<>(coded.keySet());
-    List<Polarity> p = pm.predictAll(text, themes);
-    Map<String, Polarity> out = new HashMap<>();
-    for (int i = 0; i < themes.size(); i++) {
-      out.put(themes.get(i), p.get(i));
-    }
-    return out;
-  }
-
-  /**
-   * Out-of-fold predictions; with polarity codes, each fold also trains a polarity model on its training part,
-   * which judges the tags and fills {@code givenThemes} for the held-out comments.
-   */
-  private List<Classification> crossValidate(LabelledData data, List<Map<String, Polarity>> givenThemes)
-      throws CommandFailure, CodebookException, IOException {
-    List<LabelledComment> comments = data.comments();
-    if (folds < 2 || folds > comments.size()) {
-      throw new CommandFailure(Main.USAGE_ERROR, "--folds must be between 2 and the number of comments: " + folds);
-    }
-    TrainingOptions options = TrainCommand.options(INNER_FOLDS, seed, kind, codebook, threads);
-    Folds f = Folds.kFold(comments.size(), folds, seed);
-    Classification[] out = new Classification[comments.size()];
-    for (int k = 0; k < folds; k++) {
-      List<LabelledComment> train = new ArrayList<>();
-      List<Map<String, Polarity>> trainPolarities = new ArrayList<>();
-      for (int i : f.trainIndices(k)) {
-        train.add(comments.get(i));
-        trainPolarities.add(data.polarities().get(i));
-      }
-      List<Integer> test = f.testIndices(k);
-      List<String> texts = new ArrayList<>(test.size());
-      for (int i : test) {
-        texts.add(comments.get(i).text());
-      }
-      LinearThemeClassifier trained = ThemeTrainer.create(options).train(train);
-      if (givenThemes != null) {
-        LabelledData part = new LabelledData(train, trainPolarities, data.textColumn(), 0);
-        PolarityModel pm = TrainCommand.trainPolarity(part, seed);
-        trained = trained.withPolarity(pm);
-        for (int i : test) {
-          givenThemes.set(i, judge(pm, comments.get(i).text(), data.polarities().get(i)));
-        }
-      }
-      List<Classification> p = trained.classifyAll(texts);
-      for (int j = 0; j < test.size(); j++) {
-        out[test.get(j)] = p.get(j);
-      }
-    }
-    return List.of(out);
   }
 
   private static List<Map<String, Polarity>> polarities(List<Classification> predicted) {
@@ -264,36 +210,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (given != null) {
       root.set("polarityGivenThemes", mapper.readTree(given.toJson()));
     }
-    atomicWrite(json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
-  }
-
-  private void writePredictions(List<LabelledComment> comments, List<Set<String>> pred) throws IOException {
-    StringBuilder sb = new StringBuilder("id,labels\n");
-    for (int i = 0; i < comments.size(); i++) {
-      sb.append(csv(comments.get(i).id())).append(',').append(csv(LabelSets.join(pred.get(i)))).append('\n');
-    }
-    atomicWrite(predictions, sb.toString());
-  }
-
-  private static String csv(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
-  }
-
-  private static void atomicWrite(Path target, String content) throws IOException {
-    Path abs = target.toAbsolutePath();
-    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicOutput.write(json, (mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
+        .getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     description = "Tags open-ended feedback comments with themes, polarity and evidence.",
     subcommands = {
       ClassifyCommand.class,
-      org.verbatim.report.ReportCommand.class,
+      ReportCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
       CommandLine.HelpCommand.class,

@@ -9,17 +9,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.verbatim.ThemeClassifier;
+import org.verbatim.classify.ClassifierKind;
+import org.verbatim.classify.LinearThemeClassifier;
+import org.verbatim.classify.PolarityModel;
 import org.verbatim.codebook.CodebookException;
+import org.verbatim.features.ClassifierFeatures;
+import org.verbatim.io.CodedData;
 import org.verbatim.model.ModelWriter;
-import org.verbatim.polarity.PolarityExample;
-import org.verbatim.polarity.PolarityModel;
-import org.verbatim.polarity.PolarityOptions;
-import org.verbatim.polarity.PolarityTrainer;
-import org.verbatim.train.ClassifierFeatures;
-import org.verbatim.train.ClassifierKind;
-import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.train.PolarityExample;
+import org.verbatim.train.PolarityOptions;
+import org.verbatim.train.PolarityTrainer;
+import org.verbatim.train.ThemeOptions;
 import org.verbatim.train.ThemeTrainer;
-import org.verbatim.train.TrainingOptions;
 import org.verbatim.train.TrainingReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,14 +57,14 @@ final class TrainCommand implements Callable<Integer> {
       description = "A codebook whose cue hits become extra features; classify and evaluate then need it again.")
   Path codebook;
 
-  @Option(names = "--folds", defaultValue = "" + TrainingOptions.DEFAULT_FOLDS, description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--folds", defaultValue = "" + ThemeOptions.DEFAULT_FOLDS, description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
   int folds;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the folds and solvers (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--kind", paramLabel = "KIND",
-      description = "logistic, nb-logistic, svm, nb-svm or maxent (default: nb-logistic and svm, chosen by cross-validation).")
+      description = "logistic, nb-logistic, svm or nb-svm (default: nb-logistic and svm, chosen by cross-validation).")
   String kind;
 
   @Mixin CodedInput coded;
@@ -79,8 +80,8 @@ final class TrainCommand implements Callable<Integer> {
       if (!Files.isRegularFile(input)) {
         throw new CommandFailure(Main.DATA_ERROR, input + ": no such file");
       }
-      TrainingOptions options = options(folds, seed, kind, codebook, threads);
-      LabelledData data = coded.read(input, err);
+      ThemeOptions options = options(folds, seed, kind, codebook, threads);
+      CodedData data = coded.read(input, err);
       long t0 = System.nanoTime();
       LinearThemeClassifier model = ThemeTrainer.create(options).train(data.comments());
       double seconds = (System.nanoTime() - t0) / 1e9;
@@ -112,18 +113,20 @@ final class TrainCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (CommandFailure | IllegalArgumentException | CodebookException | IOException e) {
-      return fail(err, e);
+      return CommandFailure.report(err, e);
     }
   }
 
-  /**
-   * Trains the polarity model on the coded (comment, theme, polarity) triples, with the default
-   * {@link PolarityOptions} and the command's seed; shared with {@code evaluate --folds}.
-   */
-  static PolarityModel trainPolarity(LabelledData data, long seed) throws CommandFailure {
+  /** The polarity options of {@code train} and {@code evaluate --folds}: the defaults with the command's seed. */
+  static PolarityOptions polarityOptions(long seed) {
+    return PolarityOptions.builder().seed(seed).build();
+  }
+
+  /** Trains the polarity model on the coded (comment, theme, polarity) triples with {@link #polarityOptions}. */
+  static PolarityModel trainPolarity(CodedData data, long seed) throws CommandFailure {
     List<PolarityExample> examples = data.polarityExamples();
     try {
-      return new PolarityTrainer(PolarityOptions.defaults().withSeed(seed)).train(examples);
+      return PolarityTrainer.create(polarityOptions(seed)).train(examples);
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(Main.DATA_ERROR, "cannot train a polarity model on the " + examples.size()
           + " coded (comment, theme) pairs: " + e.getMessage() + " (use --no-polarity to train themes only)");
@@ -131,9 +134,9 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** Training options from the command line, shared with {@code evaluate --folds}. */
-  static TrainingOptions options(int folds, long seed, String kind, Path codebook, Integer threads)
+  static ThemeOptions options(int folds, long seed, String kind, Path codebook, Integer threads)
       throws CodebookException, IOException {
-    TrainingOptions.Builder b = TrainingOptions.builder().folds(folds).seed(seed)
+    ThemeOptions.Builder b = ThemeOptions.builder().folds(folds).seed(seed)
         .threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     if (kind != null) {
       b.kind(ClassifierKind.parse(kind));
@@ -143,27 +146,5 @@ final class TrainCommand implements Callable<Integer> {
       b.extraFeatures(ClassifierFeatures.of(cb));
     }
     return b.build();
-  }
-
-  /** Prints a failure as {@code verbatim: error: ...} and returns its exit code. */
-  static int fail(PrintWriter err, Exception e) {
-    int code;
-    String message;
-    if (e instanceof CommandFailure f) {
-      code = f.exitCode();
-      message = f.getMessage();
-    } else if (e instanceof IllegalArgumentException) {
-      code = Main.USAGE_ERROR;
-      message = e.getMessage();
-    } else if (e instanceof CodebookException) {
-      code = Main.DATA_ERROR;
-      message = e.getMessage();
-    } else {
-      code = Main.DATA_ERROR;
-      message = e.toString();
-    }
-    err.println("verbatim: error: " + message);
-    err.flush();
-    return code;
   }
 }

@@ -1,5 +1,6 @@
 package org.verbatim.codebook;
 
+import org.verbatim.FileFormatException;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,7 +9,9 @@ import java.util.Objects;
  * and the field, and what was expected, e.g.
  * {@code my.yaml:42: themes[3].cues[7]: cue pattern is empty}.
  */
-public final class CodebookException extends Exception {
+public final class CodebookException extends FileFormatException {
+
+  private static final long serialVersionUID = 1L;
 
   private final List<Problem> problems;
 
@@ -33,8 +36,13 @@ public final class CodebookException extends Exception {
     }
   }
 
+  /**
+   * @param problems every problem found, in file order (at least one); the first gives {@link #file()} and
+   *     {@link #line()}
+   * @throws IllegalArgumentException if {@code problems} is empty
+   */
   public CodebookException(List<Problem> problems) {
-    super(format(problems));
+    super(format(problems), problems.get(0).file(), problems.get(0).line(), null);
     this.problems = List.copyOf(problems);
   }
 

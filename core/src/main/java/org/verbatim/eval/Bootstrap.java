@@ -94,7 +94,7 @@ public final class Bootstrap {
         int fn = counts[3 * l + 2];
         p[l][b] = LabelMatrix.div(tp, tp + fp);
         r[l][b] = LabelMatrix.div(tp, tp + fn);
-        f[l][b] = LabelMatrix.div(2.0 * tp, 2.0 * tp + fp + fn);
+        f[l][b] = LabelCounts.f1(tp, fp, fn);
         sumF += f[l][b];
         sumTp += tp;
         sumFp += fp;
@@ -102,7 +102,7 @@ public final class Bootstrap {
       }
       microP[b] = LabelMatrix.div(sumTp, sumTp + sumFp);
       microR[b] = LabelMatrix.div(sumTp, sumTp + sumFn);
-      microF[b] = LabelMatrix.div(2.0 * sumTp, 2.0 * sumTp + sumFp + sumFn);
+      microF[b] = LabelCounts.f1(sumTp, sumFp, sumFn);
       macroF[b] = LabelMatrix.div(sumF, nl);
     }
     Map<String, ConfidenceIntervals.LabelIntervals> perLabel = new LinkedHashMap<>();

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.verbatim.io.AtomicOutput;
 
 /**
  * The result of an {@link Evaluator} run: the {@code metrics.py} scores, bootstrap confidence intervals,
@@ -63,13 +65,13 @@ public record Evaluation(
   }
 
   /**
-   * Writes indented JSON to {@code file} atomically: a temporary file in the same directory, then an
-   * {@code ATOMIC_MOVE} over {@code file}. If anything fails, {@code file} is left as it was.
+   * Writes indented JSON to {@code file} atomically ({@link AtomicOutput}): a temporary file in the same
+   * directory, then moved over {@code file}. If anything fails, {@code file} is left as it was.
    *
-   * @throws IOException if the file cannot be written or the file system cannot move atomically
+   * @throws IOException if the file cannot be written
    */
   public void writeJson(Path file) throws IOException {
-    EvalJson.writeAtomically(Objects.requireNonNull(file, "file"), EvalJson.pretty(this));
+    AtomicOutput.write(Objects.requireNonNull(file, "file"), EvalJson.pretty(this).getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.verbatim.io.CodedDataException;
+import org.verbatim.io.LabelFiles;
 
 /**
  * Scores predicted theme sets against gold: the {@code metrics.py} scores, bootstrap confidence intervals,
@@ -74,11 +76,12 @@ public final class Evaluator {
    *     prediction, an id absent from gold is ignored
    * @param labelsFrom optional {@code id,labels} file (e.g. the training set) whose labels join the universe;
    *     may be {@code null}
-   * @throws LabelFileException if a file is malformed or repeats an id (the message names the file, line and
+   * @throws CodedDataException if a file is malformed or repeats an id (the message names the file, line and
    *     id)
    * @throws IOException if a file cannot be read
    */
-  public static Evaluation scoreFiles(Path gold, Path predicted, Path labelsFrom) throws IOException {
+  public static Evaluation scoreFiles(Path gold, Path predicted, Path labelsFrom)
+      throws IOException, CodedDataException {
     return scoreFiles(gold, predicted, labelsFrom, EvaluationOptions.defaults());
   }
 
@@ -86,11 +89,11 @@ public final class Evaluator {
    * As {@link #scoreFiles(Path, Path, Path)}, with options; the labels of {@code labelsFrom} are added to
    * {@code options.extraLabels()}, and the returned evaluation records the merged set.
    *
-   * @throws LabelFileException if a file is malformed or repeats an id
+   * @throws CodedDataException if a file is malformed or repeats an id
    * @throws IOException if a file cannot be read
    */
   public static Evaluation scoreFiles(Path gold, Path predicted, Path labelsFrom, EvaluationOptions options)
-      throws IOException {
+      throws IOException, CodedDataException {
     Objects.requireNonNull(gold, "gold");
     Objects.requireNonNull(predicted, "predicted");
     Objects.requireNonNull(options, "options");

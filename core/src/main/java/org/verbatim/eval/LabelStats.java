@@ -39,7 +39,7 @@ public record LabelStats(
     return new LabelStats(
         LabelMatrix.div(tp, tp + fp),
         LabelMatrix.div(tp, tp + fn),
-        LabelMatrix.div(2.0 * tp, 2.0 * tp + fp + fn),
+        LabelCounts.f1(tp, fp, fn),
         tp + fn,
         tp + fp,
         tp,

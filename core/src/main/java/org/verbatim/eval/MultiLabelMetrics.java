@@ -132,7 +132,7 @@ public final class MultiLabelMetrics {
         nl,
         LabelMatrix.div(sumTp, sumTp + sumFp),
         LabelMatrix.div(sumTp, sumTp + sumFn),
-        LabelMatrix.div(2.0 * sumTp, 2.0 * sumTp + sumFp + sumFn),
+        LabelCounts.f1(sumTp, sumFp, sumFn),
         LabelMatrix.div(sumP, nl),
         LabelMatrix.div(sumR, nl),
         LabelMatrix.div(sumF, nl),

@@ -134,7 +134,7 @@ public final class PolarityMetrics {
     double sum = 0.0;
     for (Polarity c : classes) {
       int[] t = table.getOrDefault(c, new int[3]);
-      sum += LabelMatrix.div(2.0 * t[0], 2.0 * t[0] + t[1] + t[2]);
+      sum += LabelCounts.f1(t[0], t[1], t[2]);
     }
     return LabelMatrix.div(sum, classes.size());
   }

@@ -31,7 +31,7 @@ public final class ModelFormat {
   /** Labels, bias, thresholds and active flags, as JSON. */
   public static final String THRESHOLDS = "thresholds.json";
 
-  /** Optional learned polarity model ({@code PolarityModel.writeTo} text), from format version 2. */
+  /** Optional learned polarity model (text, see {@code PolarityModelFormat} and docs/polarity.md), from format version 2. */
   public static final String POLARITY = "polarity.txt";
 
   static final long MAX_MANIFEST = 4L << 20;

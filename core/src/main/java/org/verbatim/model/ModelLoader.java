@@ -28,17 +28,17 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.verbatim.ModelInfo;
-import org.verbatim.polarity.PolarityFileException;
-import org.verbatim.polarity.PolarityModel;
-import org.verbatim.train.ClassifierKind;
-import org.verbatim.train.ExtraFeatures;
-import org.verbatim.train.FeatureOptions;
-import org.verbatim.train.FeatureTokenizer;
-import org.verbatim.train.LinearModel;
-import org.verbatim.train.LinearThemeClassifier;
-import org.verbatim.train.PipelineTokenizer;
-import org.verbatim.train.Ranking;
-import org.verbatim.train.SimpleTokenizer;
+import org.verbatim.classify.ClassifierKind;
+import org.verbatim.classify.LinearModel;
+import org.verbatim.classify.LinearThemeClassifier;
+import org.verbatim.classify.PolarityModel;
+import org.verbatim.classify.Ranking;
+import org.verbatim.features.ExtraFeatures;
+import org.verbatim.features.FeatureOptions;
+import org.verbatim.features.FeatureTokenizer;
+import org.verbatim.features.PipelineTokenizer;
+import org.verbatim.features.SimpleTokenizer;
+import org.verbatim.text.TextPipeline;
 import org.verbatim.train.ThresholdRule;
 import org.verbatim.train.TrainingReport;
 
@@ -77,6 +77,40 @@ public final class ModelLoader {
   }
 
   /**
+   * The id of the extra features a model file was trained with (for example a codebook's cue features, which
+   * {@link #load(Path, ExtraFeatures)} then needs again), or empty when it needs none. Reads only the manifest.
+   *
+   * <pre>{@code
+   * Optional<String> needs = ModelLoader.extraFeaturesId(path);   // e.g. classifier:codebook:social-care@1.0
+   * }</pre>
+   *
+   * @throws ModelFormatException if the file is not a Verbatim model of a version this library reads
+   * @throws IOException if the file cannot be read
+   */
+  public static java.util.Optional<String> extraFeaturesId(Path path) throws IOException, ModelFormatException {
+    Objects.requireNonNull(path, "path");
+    if (!Files.isRegularFile(path)) {
+      throw new java.nio.file.NoSuchFileException(path.toString(), null, "no such model file");
+    }
+    ZipFile zip;
+    try {
+      zip = new ZipFile(path.toFile());
+    } catch (ZipException e) {
+      throw new ModelFormatException(path, null, "not a zip file, or truncated or corrupt (" + e.getMessage() + ")", e);
+    }
+    try (zip) {
+      ZipEntry e = zip.getEntry(ModelFormat.MANIFEST);
+      if (e == null) {
+        throw new ModelFormatException(path, null, "not a Verbatim model: no " + ModelFormat.MANIFEST + " entry");
+      }
+      JsonNode man = parse(path, ModelFormat.MANIFEST, read(path, zip, e, ModelFormat.MAX_MANIFEST));
+      checkHeader(path, man);
+      String id = reqText(path, req(path, req(path, man, "model"), "extraFeatures"), "id", "model.extraFeatures.id");
+      return id.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(id);
+    }
+  }
+
+  /**
    * Loads a model, supplying the extra features source it was trained with (null when it had none).
    *
    * @throws ModelFormatException if the file is not a loadable Verbatim model or the extra features do
@@ -108,11 +142,12 @@ public final class ModelLoader {
     switch (kindId) {
       case "logistic" -> kind = ClassifierKind.LOGISTIC;
       case "nb-logistic" -> kind = ClassifierKind.NB_LOGISTIC;
-      case "maxent" -> kind = ClassifierKind.MAXENT;
+      case "maxent" -> throw new ModelFormatException(path, ModelFormat.MANIFEST, "classifier kind 'maxent' is no longer "
+          + "supported (it lost to nb-logistic and svm, see docs/model-format.md): retrain the model");
       case "svm" -> kind = ClassifierKind.SVM;
       case "nb-svm" -> kind = ClassifierKind.NB_SVM;
       default -> throw new ModelFormatException(path, ModelFormat.MANIFEST, "unknown classifier kind '" + clip(kindId)
-          + "', expected logistic, nb-logistic, maxent, svm or nb-svm");
+          + "', expected logistic, nb-logistic, svm or nb-svm");
     }
     LinearThemeClassifier linear = loadLinear(path, man, kind, entries, extras);
     return polarityBytes == null ? linear : linear.withPolarity(polarityModel(path, man, polarityBytes));
@@ -150,15 +185,16 @@ public final class ModelLoader {
     }
   }
 
-  private static PolarityModel polarityModel(Path path, JsonNode man, byte[] bytes) throws IOException, ModelFormatException {
-    PolarityModel pm;
-    try {
-      pm = PolarityModel.readFrom(new java.io.ByteArrayInputStream(bytes), ModelFormat.POLARITY);
-    } catch (PolarityFileException e) {
-      String prefix = ModelFormat.POLARITY + (e.line() > 0 ? ":" + e.line() : "") + ": ";
-      String msg = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-      throw new ModelFormatException(path, ModelFormat.POLARITY, (e.line() > 0 ? "line " + e.line() + ": " : "") + msg, e);
+  private static PolarityModel polarityModel(Path path, JsonNode man, byte[] bytes) throws ModelFormatException {
+    JsonNode pid = man.get("pipeline");
+    // files written before the pipeline was recorded all analysed with the OpenNLP FAST profile
+    String pipelineId = pid == null || pid.isNull() ? PipelineIds.OPENNLP_FAST : reqText(path, man, "pipeline", "pipeline");
+    TextPipeline pipeline = PipelineIds.create(pipelineId);
+    if (pipeline == null) {
+      throw new ModelFormatException(path, ModelFormat.MANIFEST, "the polarity model needs text pipeline '" + clip(pipelineId)
+          + "', which this library cannot create (it creates " + PipelineIds.OPENNLP_FAST + " and " + PipelineIds.OPENNLP_FULL + ")");
     }
+    PolarityModel pm = PolarityModelFormat.read(bytes, path, pipeline);
     JsonNode pol = man.get("polarity");
     List<String> classes = textList(path, req(path, pol, "classes"), "polarity.classes");
     List<String> actual = new ArrayList<>();
@@ -263,8 +299,9 @@ public final class ModelLoader {
 
     LinearModel lm;
     try {
-      lm = new LinearModel(kind, language, labels, features, tokenizer, keys, wordFeatures, idf, extras, extraNames, weights,
-          bias, thresholds, active, atLeastOne, maxLabels, ranking);
+      lm = LinearModel.builder().kind(kind).language(language).labels(labels).features(features).tokenizer(tokenizer)
+          .vocabulary(keys, wordFeatures, idf).extraFeatures(extras, extraNames).weights(weights).bias(bias)
+          .thresholds(thresholds).active(active).atLeastOne(atLeastOne).maxLabels(maxLabels).ranking(ranking).build();
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(path, null, "inconsistent model: " + e.getMessage(), e);
     }

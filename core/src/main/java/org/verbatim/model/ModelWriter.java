@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -25,11 +22,12 @@ import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.verbatim.ThemeClassifier;
-import org.verbatim.polarity.PolarityModel;
-import org.verbatim.train.FeatureOptions;
-import org.verbatim.train.LibraryVersion;
-import org.verbatim.train.LinearModel;
-import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.classify.LinearModel;
+import org.verbatim.classify.LinearThemeClassifier;
+import org.verbatim.classify.PolarityModel;
+import org.verbatim.features.FeatureOptions;
+import org.verbatim.features.PipelineTokenizer;
+import org.verbatim.io.AtomicOutput;
 import org.verbatim.train.TrainingReport;
 
 /**
@@ -66,28 +64,13 @@ public final class ModelWriter {
           + " as a model file: only trained linear classifiers (LinearThemeClassifier) are stored");
     }
     Path abs = path.toAbsolutePath();
-    Path dir = abs.getParent();
-    Files.createDirectories(dir);
-    // a sibling temporary file created like any other file (default permissions), never an existing one
-    Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-    try {
-      try (OutputStream fos = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
-        ZipOutputStream zip = new ZipOutputStream(fos, StandardCharsets.UTF_8);
-        writeLinear(linear, zip);
-        zip.finish();
-        zip.flush();
-        fos.flush();
-      }
-      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
+    Files.createDirectories(abs.getParent());
+    try (AtomicOutput out = AtomicOutput.create(abs)) {
+      ZipOutputStream zip = new ZipOutputStream(out.stream(), StandardCharsets.UTF_8);
+      writeLinear(linear, zip);
+      zip.finish();
+      zip.flush();
+      out.commit();
     }
   }
 
@@ -110,6 +93,7 @@ public final class ModelWriter {
     man.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     man.put("language", m.language());
     man.put("kind", m.kind().id());
+    man.put("pipeline", pipelineId(m, pm));
     ArrayNode themes = man.putArray("themes");
     m.labels().forEach(themes::add);
     Map<String, String> props = c.info().properties();
@@ -177,10 +161,25 @@ public final class ModelWriter {
     }
   }
 
-  private static byte[] polarityBytes(PolarityModel pm) throws IOException {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    pm.writeTo(bytes);
-    return bytes.toByteArray();
+  private static byte[] polarityBytes(PolarityModel pm) {
+    return PolarityModelFormat.write(pm);
+  }
+
+  /**
+   * The id of the text pipeline the model needs: its polarity model's, else the feature tokenizer's
+   * ({@code opennlp-fast} for {@link PipelineTokenizer#fast()}), else {@code none}.
+   */
+  static String pipelineId(LinearModel m, PolarityModel pm) {
+    String tokenizerPipeline = m.tokenizer().id().equals(PipelineTokenizer.FAST_ID) ? PipelineIds.OPENNLP_FAST : null;
+    if (pm == null) {
+      return tokenizerPipeline == null ? PipelineIds.NONE : tokenizerPipeline;
+    }
+    String id = PipelineIds.of(pm.pipeline());
+    if (tokenizerPipeline != null && !tokenizerPipeline.equals(id)) {
+      throw new IllegalArgumentException("the theme features use pipeline " + tokenizerPipeline
+          + " but the polarity model uses " + id + ": a model file records one pipeline");
+    }
+    return id;
   }
 
   private static ObjectNode scores(ObjectMapper json, TrainingReport r) {

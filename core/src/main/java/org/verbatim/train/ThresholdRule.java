@@ -7,7 +7,7 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@link #PER_LABEL}: per theme, the threshold maximising that theme's F1; themes with fewer than
- *       {@link TrainingOptions#minThresholdPositives()} positives use the global one.
+ *       5 positives use the global one.
  *   <li>{@link #GLOBAL}: one threshold maximising pooled (micro) F1.
  *   <li>{@link #NONE}: logit 0 (probability 0.5).
  *   <li>{@link #AUTO}: all three compete; the one with the best cross-validated selection score wins.

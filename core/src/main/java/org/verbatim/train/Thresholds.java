@@ -1,6 +1,5 @@
 package org.verbatim.train;
 
-import java.util.Arrays;
 
 /** Threshold search on out-of-fold scores and the decision rules. Stateless. */
 final class Thresholds {
@@ -140,57 +139,6 @@ final class Thresholds {
       th[l] = Double.isNaN(t) ? global : weight * t + (1 - weight) * global;
     }
     return th;
-  }
-
-  /**
-   * Applies thresholds and the decision rules to one comment's scores; returns the chosen label indexes,
-   * best first. "Best" is the larger margin (score - threshold) or, with {@code byScore}, the larger raw score:
-   * the order used to keep at most {@code maxLabels} and to pick the single label forced by
-   * {@code atLeastOne} when none passes.
-   *
-   * @param active which labels may be predicted (null = all)
-   */
-  static int[] decide(double[] s, double[] th, boolean[] active, boolean atLeastOne, int maxLabels, boolean byScore) {
-    int L = s.length;
-    int[] on = new int[L];
-    int n = 0;
-    int bestIdx = -1;
-    double bestKey = Double.NEGATIVE_INFINITY;
-    for (int l = 0; l < L; l++) {
-      if (active != null && !active[l]) {
-        continue;
-      }
-      double m = s[l] - th[l];
-      if (m >= 0) {
-        on[n++] = l;
-      }
-      double key = byScore ? s[l] : m;
-      if (key > bestKey || bestIdx < 0) {
-        bestKey = key;
-        bestIdx = l;
-      }
-    }
-    if (n == 0) {
-      return atLeastOne && bestIdx >= 0 ? new int[] {bestIdx} : new int[0];
-    }
-    int[] out = Arrays.copyOf(on, n);
-    if (n > 1) {
-      // insertion sort by key descending, stable (ties keep label order)
-      for (int i = 1; i < n; i++) {
-        int v = out[i];
-        double kv = byScore ? s[v] : s[v] - th[v];
-        int j = i - 1;
-        while (j >= 0 && (byScore ? s[out[j]] : s[out[j]] - th[out[j]]) < kv) {
-          out[j + 1] = out[j];
-          j--;
-        }
-        out[j + 1] = v;
-      }
-    }
-    if (maxLabels > 0 && n > maxLabels) {
-      out = Arrays.copyOf(out, maxLabels);
-    }
-    return out;
   }
 
   /** Micro and macro F1 of decisions against truth: pred[i] = label indexes, y[l][i]. */

@@ -3,6 +3,7 @@ package org.verbatim.train;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.verbatim.classify.Ranking;
 
 /**
  * What a training run chose and how well it did in cross-validation on the training data.

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verbatim.io.CodedDataException;
 
 class EvaluatorTest {
 
@@ -89,7 +90,7 @@ class EvaluatorTest {
   }
 
   @Test
-  void writeJsonReplacesTheFileAtomicallyAndWritesNullForNaN() throws IOException {
+  void writeJsonReplacesTheFileAtomicallyAndWritesNullForNaN() throws Exception {
     Path out = dir.resolve("scores.json");
     Files.writeString(out, "old content");
     Evaluation ev = example(50);
@@ -116,7 +117,7 @@ class EvaluatorTest {
   }
 
   @Test
-  void scoreFilesTreatsAMissingPredictionAsEmpty() throws IOException {
+  void scoreFilesTreatsAMissingPredictionAsEmpty() throws Exception {
     Path gold = write("gold.csv", "id,text,labels\nx,Fine,a\ny,Fine too,b;a\nz,Nothing,\n");
     Path pred = write("pred.csv", "id,labels\ny,b\nx,a\n");
     Evaluation ev = Evaluator.scoreFiles(gold, pred, null);
@@ -131,23 +132,23 @@ class EvaluatorTest {
   }
 
   @Test
-  void scoreFilesRejectsADuplicateIdNamingFileAndId() throws IOException {
+  void scoreFilesRejectsADuplicateIdNamingFileAndId() throws Exception {
     Path gold = write("gold.csv", "id,text,labels\nr1,private words,a\nr2,more words,b\nr1,secret words,a\n");
     Path pred = write("pred.csv", "id,labels\nr1,a\n");
-    LabelFileException e = assertThrows(LabelFileException.class, () -> Evaluator.scoreFiles(gold, pred, null));
+    CodedDataException e = assertThrows(CodedDataException.class, () -> Evaluator.scoreFiles(gold, pred, null));
     assertTrue(e.getMessage().contains("gold.csv:4:"), e.getMessage());
     assertTrue(e.getMessage().contains("duplicate id 'r1' (first on line 2)"), e.getMessage());
     assertFalse(e.getMessage().contains("words"), "no comment text in the message");
     assertEquals(4, e.line());
 
     Path dupPred = write("pred2.csv", "id,labels\nr1,a\n r1 ,b\n");
-    LabelFileException e2 = assertThrows(LabelFileException.class,
+    CodedDataException e2 = assertThrows(CodedDataException.class,
         () -> Evaluator.scoreFiles(write("g.csv", "id,labels\nr1,a\n"), dupPred, null));
     assertTrue(e2.getMessage().contains("pred2.csv:3: duplicate id 'r1'"), "ids are stripped: " + e2.getMessage());
   }
 
   @Test
-  void scoreFilesMergesLabelsFromWithOptions() throws IOException {
+  void scoreFilesMergesLabelsFromWithOptions() throws Exception {
     Path gold = write("gold.csv", "id,labels\n1,a\n");
     Path train = write("train.csv", "id,labels\n1,b\n1,c\n");   // duplicate ids allowed in a labels-from file
     Evaluation ev = Evaluator.scoreFiles(gold, gold, train,
@@ -178,7 +179,7 @@ class EvaluatorTest {
     assertNotNull(ev.toMarkdown());
   }
 
-  private Path write(String name, String content) throws IOException {
+  private Path write(String name, String content) throws Exception {
     return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
   }
 }

@@ -32,7 +32,7 @@ class FoldsTest {
     assertFalse(Arrays.equals(a, sliced));
   }
 
-  @Property(tries = 100)
+  @Property(tries = 100, seed = "20261205")
   void foldsPartitionTheItemsEvenly(
       @ForAll @IntRange(min = 2, max = 10) int k, @ForAll @IntRange(min = 0, max = 200) int extra, @ForAll long seed) {
     int n = k + extra;
@@ -60,6 +60,37 @@ class FoldsTest {
     for (int f = 0; f < k; f++) {
       assertEquals(n / k + (f < n % k ? 1 : 0), sizes[f]);
     }
+  }
+
+  @Test
+  void blocksCutTheShuffleIntoContiguousParts() {
+    int n = 23;
+    Folds blocks = Folds.blocks(n, 4, 7L);
+    Folds dealt = Folds.kFold(n, 4, 7L);
+    int[] sizes = new int[4];
+    for (int i = 0; i < n; i++) {
+      sizes[blocks.foldOf(i)]++;
+    }
+    assertArrayEquals(new int[] {6, 6, 6, 5}, sizes);
+    assertFalse(Arrays.equals(blocks.assignments(), dealt.assignments()), "same shuffle, another way of dealing");
+    assertArrayEquals(blocks.assignments(), Folds.blocks(n, 4, 7L).assignments());
+  }
+
+  @Test
+  void groupsStayTogether() {
+    int[] group = {0, 0, 1, 2, 2, 2, 3, 4, 4};
+    Folds f = Folds.byGroup(group, 5, 2, 3L);
+    for (int i = 1; i < group.length; i++) {
+      if (group[i] == group[i - 1]) {
+        assertEquals(f.foldOf(i - 1), f.foldOf(i), "items of one group share a fold");
+      }
+    }
+    assertEquals(2, Arrays.stream(f.assignments()).distinct().count());
+    assertThrows(IllegalArgumentException.class, () -> Folds.byGroup(group, 1, 2, 3L));
+    Folds three = Folds.kFold(3, 2, 0L);
+    int f0 = three.foldOf(0);
+    assertEquals(3, three.trainRows(f0).length + three.testRows(f0).length);
+    assertEquals(0, three.testRows(f0)[0], "rows ascending, item 0 in its own fold's test rows");
   }
 
   @Test

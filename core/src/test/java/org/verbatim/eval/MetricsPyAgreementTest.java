@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -29,20 +28,20 @@ class MetricsPyAgreementTest {
   @TempDir Path dir;
 
   @Test
-  void matchesMetricsPyWithoutExtraLabels() throws IOException {
+  void matchesMetricsPyWithoutExtraLabels() throws Exception {
     Evaluation ev = Evaluator.scoreFiles(copy("gold.csv"), copy("pred.csv"), null);
     assertSameAsPeer(expected("expected-metrics.json"), ev.metrics());
   }
 
   @Test
-  void matchesMetricsPyWithLabelsFrom() throws IOException {
+  void matchesMetricsPyWithLabelsFrom() throws Exception {
     Evaluation ev = Evaluator.scoreFiles(copy("gold.csv"), copy("pred.csv"), copy("train.csv"));
     assertSameAsPeer(expected("expected-metrics-labels-from.json"), ev.metrics());
     assertTrue(ev.options().extraLabels().contains("trust"), "labels-from labels are recorded in the options");
   }
 
   @Test
-  void fixtureCoversTheAdvertisedCases() throws IOException {
+  void fixtureCoversTheAdvertisedCases() throws Exception {
     // Guards the fixture itself: if someone edits it, the cases the README lists must still be there.
     MultiLabelReport r = Evaluator.scoreFiles(copy("gold.csv"), copy("pred.csv"), null).metrics();
     assertEquals(1, r.nMissingPred());
@@ -53,7 +52,7 @@ class MetricsPyAgreementTest {
     assertEquals("équité", r.labels().get(r.labels().size() - 1), "code-point order puts é last");
   }
 
-  private static void assertSameAsPeer(JsonNode expected, MultiLabelReport report) throws IOException {
+  private static void assertSameAsPeer(JsonNode expected, MultiLabelReport report) throws Exception {
     JsonNode ours = JSON.readTree(report.toJson());
     List<String> expectedKeys = fieldNames(expected);
     List<String> ourKeysInOrder = new ArrayList<>(fieldNames(ours));
@@ -96,7 +95,7 @@ class MetricsPyAgreementTest {
     return out;
   }
 
-  private Path copy(String name) throws IOException {
+  private Path copy(String name) throws Exception {
     Path target = dir.resolve(name);
     try (InputStream in = MetricsPyAgreementTest.class.getResourceAsStream("/eval/" + name)) {
       assertNotNull(in, "test resource eval/" + name);
@@ -105,7 +104,7 @@ class MetricsPyAgreementTest {
     return target;
   }
 
-  private static JsonNode expected(String name) throws IOException {
+  private static JsonNode expected(String name) throws Exception {
     try (InputStream in = MetricsPyAgreementTest.class.getResourceAsStream("/eval/" + name)) {
       assertNotNull(in, "test resource eval/" + name);
       return JSON.readTree(in);

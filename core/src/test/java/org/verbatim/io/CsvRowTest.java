@@ -21,7 +21,7 @@ class CsvRowTest {
   private static final CSVFormat COMMONS = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
   /** Any records come out exactly as commons-csv's RFC 4180 printer writes them (the format we promise to keep). */
-  @Property(tries = 500)
+  @Property(tries = 500, seed = "20261205")
   void writesWhatCommonsCsvWrites(@ForAll("records") List<List<String>> records) throws IOException {
     StringWriter expected = new StringWriter();
     try (CSVPrinter printer = new CSVPrinter(expected, COMMONS)) {

@@ -3,16 +3,16 @@ package org.verbatim.model;
 import java.util.ArrayList;
 import java.util.List;
 import org.verbatim.Polarity;
-import org.verbatim.polarity.PolarityExample;
-import org.verbatim.polarity.PolarityModel;
-import org.verbatim.polarity.PolarityOptions;
-import org.verbatim.polarity.PolarityTrainer;
-import org.verbatim.train.ClassifierKind;
-import org.verbatim.train.FeatureOptions;
+import org.verbatim.classify.ClassifierKind;
+import org.verbatim.classify.LinearThemeClassifier;
+import org.verbatim.classify.PolarityModel;
+import org.verbatim.features.FeatureOptions;
 import org.verbatim.train.LabelledComment;
-import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.train.PolarityExample;
+import org.verbatim.train.PolarityOptions;
+import org.verbatim.train.PolarityTrainer;
+import org.verbatim.train.ThemeOptions;
 import org.verbatim.train.ThemeTrainer;
-import org.verbatim.train.TrainingOptions;
 
 /** A tiny inline training set and the model trained on it (also the source of the golden model file). */
 final class Fixtures {
@@ -72,7 +72,7 @@ final class Fixtures {
 
   /** The default trained model with a polarity model trained on {@link #POLARITY} (one lambda: no CV). */
   static LinearThemeClassifier trainedWithPolarity() {
-    PolarityModel pm = new PolarityTrainer(PolarityOptions.defaults().withLambdas(List.of(0.1)))
+    PolarityModel pm = PolarityTrainer.create(PolarityOptions.builder().lambdas(List.of(0.1)).build())
         .train(polarityExamples());
     return trained().withPolarity(pm);
   }
@@ -85,10 +85,10 @@ final class Fixtures {
     return out;
   }
 
-  static TrainingOptions options(ClassifierKind kind, FeatureOptions features) {
+  static ThemeOptions options(ClassifierKind kind, FeatureOptions features) {
     FeatureOptions f = new FeatureOptions(features.wordMinN(), features.wordMaxN(), features.charMinN(), features.charMaxN(), 1,
         features.weighting(), features.sublinearTf(), features.negation());
-    return TrainingOptions.builder().folds(3).seed(3).kind(kind).features(f).costGrid(List.of(1.0, 8.0)).threads(1).build();
+    return ThemeOptions.builder().folds(3).seed(3).kind(kind).features(f).costs(List.of(1.0, 8.0)).threads(1).build();
   }
 
   static LinearThemeClassifier trained(ClassifierKind kind, FeatureOptions features) {

@@ -11,7 +11,7 @@ import org.verbatim.Classification;
 import org.verbatim.Evidence;
 import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
-import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.classify.LinearThemeClassifier;
 
 /**
  * Regenerates the golden model file and its expected predictions (test scope). From the repository root:

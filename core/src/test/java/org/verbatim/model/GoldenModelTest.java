@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.classify.LinearThemeClassifier;
 
 /**
  * The golden model (written by an earlier build, see {@link GoldenModel} for how to regenerate it) must load

@@ -21,8 +21,8 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.verbatim.train.HybridThemeClassifier;
-import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.classify.HybridThemeClassifier;
+import org.verbatim.classify.LinearThemeClassifier;
 
 class ModelRefusalTest {
 
@@ -70,7 +70,7 @@ class ModelRefusalTest {
   private ModelFormatException refuse(Path p, String... parts) {
     ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelLoader.load(p));
     assertTrue(e.getMessage().startsWith(p.toString()), e.getMessage());
-    assertEquals(p, e.file());
+    assertEquals(p, e.path());
     for (String part : parts) {
       assertTrue(e.getMessage().contains(part), "'" + part + "' not in: " + e.getMessage());
     }

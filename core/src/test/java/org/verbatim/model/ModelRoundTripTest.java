@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.verbatim.train.ClassifierKind;
-import org.verbatim.train.FeatureOptions;
-import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.classify.ClassifierKind;
+import org.verbatim.classify.LinearThemeClassifier;
+import org.verbatim.features.FeatureOptions;
 
 class ModelRoundTripTest {
 
@@ -54,6 +54,7 @@ class ModelRoundTripTest {
     }
     assertTrue(manifest.contains("\"formatVersion\" : 2"), manifest);
     assertTrue(manifest.contains("\"polarity\" : {"), manifest);
+    assertTrue(manifest.contains("\"pipeline\" : \"opennlp-fast\""), "the polarity model's pipeline is recorded: " + manifest);
     LinearThemeClassifier loaded = ModelLoader.load(file);
     assertTrue(loaded.polarityModel().isPresent());
     assertEquals(trained.classifyAll(Fixtures.PROBES), loaded.classifyAll(Fixtures.PROBES));
@@ -72,12 +73,16 @@ class ModelRoundTripTest {
     assertEquals("1", p.info().properties().get("format.version"));
     assertTrue(p.polarityModel().isEmpty());
     assertTrue(p.classify(Fixtures.ROWS[1][1]).tags().stream().allMatch(t -> t.polarity() == org.verbatim.Polarity.NEUTRAL));
+    try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(plain.toFile())) {
+      String m = new String(z.getInputStream(z.getEntry(ModelFormat.MANIFEST)).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(m.contains("\"pipeline\" : \"none\""), "the default theme model needs no pipeline: " + m);
+    }
   }
 
   @Test
   void everyKindAndFeatureSetRoundTrips() throws Exception {
     for (ClassifierKind k : ClassifierKind.values()) {
-      FeatureOptions f = k == ClassifierKind.MAXENT
+      FeatureOptions f = k == ClassifierKind.LOGISTIC
           ? FeatureOptions.words().withWeighting(FeatureOptions.Weighting.BINARY)
           : FeatureOptions.wordsAndChars().withNegation(FeatureOptions.Negation.BOTH);
       LinearThemeClassifier trained = Fixtures.trained(k, f);
@@ -97,7 +102,7 @@ class ModelRoundTripTest {
             List.of(org.verbatim.codebook.Cue.of("nurse*"), org.verbatim.codebook.Cue.of("rude", org.verbatim.Polarity.NEGATIVE)),
             List.of(), List.of())),
         List.of());
-    org.verbatim.train.ClassifierFeatures cues = org.verbatim.train.ClassifierFeatures.of(
+    org.verbatim.features.ClassifierFeatures cues = org.verbatim.features.ClassifierFeatures.of(
         org.verbatim.classify.CodebookClassifier.create(cb, org.verbatim.text.OpenNlpPipeline.create(org.verbatim.text.Profile.FAST)));
     LinearThemeClassifier trained = org.verbatim.train.ThemeTrainer.create(Fixtures.options(ClassifierKind.NB_LOGISTIC,
         FeatureOptions.words()).toBuilder().extraFeatures(cues).build()).train(Fixtures.data());
@@ -108,6 +113,10 @@ class ModelRoundTripTest {
     assertEquals(List.of("cue:staff"), loaded.model().extraNames());
     ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelLoader.load(file));
     assertTrue(e.getMessage().contains("extra features"), e.getMessage());
+    assertEquals(java.util.Optional.of(cues.id()), ModelLoader.extraFeaturesId(file), "asked before loading");
+    Path plain = dir.resolve("plain.zip");
+    ModelWriter.write(Fixtures.trained(), plain);
+    assertEquals(java.util.Optional.empty(), ModelLoader.extraFeaturesId(plain));
   }
 
   @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SimpleTokensTest {
 
   /** Any text, including non-ASCII white space, digits and letters, splits exactly as OpenNLP's tokenizer does. */
-  @Property(tries = 1000)
+  @Property(tries = 1000, seed = "20261205")
   void sameSpansAsOpenNlp(@ForAll("texts") String text) {
     assertArrayEquals(openNlp(text), ours(text), () -> "spans differ for " + Arrays.toString(text.chars().toArray()));
   }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.verbatim.classify.ClassifierKind;
+import org.verbatim.classify.LinearThemeClassifier;
 
 class DualSvmTest {
 
@@ -80,7 +82,7 @@ class DualSvmTest {
   @Test
   void trainerComparesKindsByCrossValidationAndKeepsTheWinner() {
     List<LabelledComment> data = TrainingData.comments(120, 4);
-    TrainingOptions.Builder base = TrainingOptions.builder().folds(3).seed(9).threads(1).costGrid(List.of(0.5, 2.0));
+    ThemeOptions.Builder base = ThemeOptions.builder().folds(3).seed(9).threads(1).costs(List.of(0.5, 2.0));
     double bestScore = Double.NEGATIVE_INFINITY;
     ClassifierKind best = null;
     LinearThemeClassifier bestAlone = null;
@@ -94,7 +96,7 @@ class DualSvmTest {
         bestAlone = one;
       }
     }
-    LinearThemeClassifier chosen = ThemeTrainer.create(base.kindGrid(kinds).build()).train(data);
+    LinearThemeClassifier chosen = ThemeTrainer.create(base.kinds(kinds).build()).train(data);
     assertEquals(best, chosen.model().kind());
     assertEquals(best.id(), chosen.info().kind());
     assertEquals(bestScore, chosen.report().cvMicroF1());
@@ -111,7 +113,7 @@ class DualSvmTest {
   void svmKindsAreDeterministicBySeed() {
     List<LabelledComment> data = TrainingData.comments(90, 5);
     for (ClassifierKind k : List.of(ClassifierKind.SVM, ClassifierKind.NB_SVM)) {
-      TrainingOptions o = TrainingOptions.builder().folds(3).seed(21).threads(1).kind(k).build();
+      ThemeOptions o = ThemeOptions.builder().folds(3).seed(21).threads(1).kind(k).build();
       LinearThemeClassifier a = ThemeTrainer.create(o).train(data);
       LinearThemeClassifier b = ThemeTrainer.create(o.toBuilder().threads(2).build()).train(data);
       assertArrayEquals(a.model().weights(), b.model().weights(), k.id());

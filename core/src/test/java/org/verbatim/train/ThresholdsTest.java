@@ -33,32 +33,6 @@ class ThresholdsTest {
   }
 
   @Test
-  void decisionRules() {
-    double[] s = {0.1, -2, 3, 0.5};
-    double[] th = {0, 0, 0, 0};
-    assertArrayEquals(new int[] {2, 3, 0}, Thresholds.decide(s, th, null, false, 0, false));
-    assertArrayEquals(new int[] {2, 3}, Thresholds.decide(s, th, null, false, 2, false));
-    assertArrayEquals(new int[] {2}, Thresholds.decide(s, th, new boolean[] {false, true, true, false}, false, 0, false));
-    double[] low = {-1, -2, -0.5, -3};
-    assertArrayEquals(new int[0], Thresholds.decide(low, th, null, false, 0, false));
-    assertArrayEquals(new int[] {2}, Thresholds.decide(low, th, null, true, 0, false));
-  }
-
-  @Test
-  void rankingByScoreOrByMargin() {
-    double[] s = {2.0, 0.5};
-    double[] th = {1.8, -3.0};
-    assertArrayEquals(new int[] {1}, Thresholds.decide(s, th, null, false, 1, false), "margin 3.5 beats 0.2");
-    assertArrayEquals(new int[] {0}, Thresholds.decide(s, th, null, false, 1, true), "score 2.0 beats 0.5");
-    double[] none = {-1.0, -2.0};
-    double[] th2 = {0.0, -2.5};
-    assertArrayEquals(new int[] {1}, Thresholds.decide(none, th2, null, true, 0, false));
-    assertArrayEquals(new int[] {1}, Thresholds.decide(none, th2, null, true, 0, true), "label 1 passes");
-    double[] th3 = {0.0, 0.0};
-    assertArrayEquals(new int[] {0}, Thresholds.decide(none, th3, null, true, 0, true));
-  }
-
-  @Test
   void perLabelThresholdsShrinkTowardsTheGlobalOne() {
     double[][] s = {{3, 2, 1, 0, -1, -2}, {0.5, 0.4, 0.3, -3, -4, -5}};
     boolean[][] y = {{true, true, true, true, true, false}, {true, false, false, false, false, false}};

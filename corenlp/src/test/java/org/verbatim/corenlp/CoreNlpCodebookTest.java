@@ -13,7 +13,7 @@ import org.verbatim.Polarity;
 import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
 import org.verbatim.classify.CodebookClassifier;
-import org.verbatim.models.DefaultCodebooks;
+import org.verbatim.codebooks.DefaultCodebooks;
 import org.verbatim.text.OpenNlpPipeline;
 import org.verbatim.text.Profile;
 

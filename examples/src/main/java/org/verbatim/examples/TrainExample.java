@@ -7,16 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.verbatim.Polarity;
 import org.verbatim.ThemeTag;
+import org.verbatim.classify.LinearThemeClassifier;
+import org.verbatim.classify.PolarityModel;
 import org.verbatim.model.ModelLoader;
 import org.verbatim.model.ModelWriter;
-import org.verbatim.polarity.PolarityExample;
-import org.verbatim.polarity.PolarityModel;
-import org.verbatim.polarity.PolarityOptions;
-import org.verbatim.polarity.PolarityTrainer;
 import org.verbatim.train.LabelledComment;
-import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.train.PolarityExample;
+import org.verbatim.train.PolarityOptions;
+import org.verbatim.train.PolarityTrainer;
+import org.verbatim.train.ThemeOptions;
 import org.verbatim.train.ThemeTrainer;
-import org.verbatim.train.TrainingOptions;
 
 /**
  * Trains a theme model and a polarity model on a few coded comments, saves both in one model file, loads it
@@ -81,9 +81,9 @@ public final class TrainExample {
 
   /** Trains both models, writes them to {@code file} and returns the model loaded back from it. */
   static LinearThemeClassifier trainSaveAndLoad(Path file) throws IOException {
-    TrainingOptions options = TrainingOptions.builder().folds(3).seed(42).build();   // settings chosen by 3-fold CV
+    ThemeOptions options = ThemeOptions.builder().folds(3).seed(42).build();   // settings chosen by 3-fold CV
     LinearThemeClassifier themes = ThemeTrainer.create(options).train(comments());
-    PolarityModel polarity = new PolarityTrainer(PolarityOptions.defaults()).train(polarityExamples());
+    PolarityModel polarity = PolarityTrainer.create(PolarityOptions.defaults()).train(polarityExamples());
     ModelWriter.write(themes.withPolarity(polarity), file);   // one zip: themes, thresholds, polarity, provenance
     try {
       return ModelLoader.load(file);

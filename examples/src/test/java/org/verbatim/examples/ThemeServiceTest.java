@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.verbatim.classify.CodebookClassifier;
-import org.verbatim.models.DefaultCodebooks;
+import org.verbatim.codebooks.DefaultCodebooks;
 import org.verbatim.text.OpenNlpPipeline;
 import org.verbatim.text.Profile;
 

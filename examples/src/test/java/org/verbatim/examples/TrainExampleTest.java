@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verbatim.Polarity;
 import org.verbatim.ThemeTag;
-import org.verbatim.train.LinearThemeClassifier;
+import org.verbatim.classify.LinearThemeClassifier;
 
 class TrainExampleTest {
 

@@ -1,12 +1,10 @@
 package org.verbatim.report;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.verbatim.Classification;
 import org.verbatim.ThemeTag;
+import org.verbatim.io.AtomicOutput;
 
 /**
  * Builds a self-contained HTML report from classified rows in one streaming pass with bounded memory: feed rows
@@ -195,18 +194,14 @@ public final class ReportBuilder {
       throw new IOException(output + ": folder does not exist: " + dir);
     }
     String html = html();
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-    try {
-      try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        w.write(html);
+    try (AtomicOutput out = AtomicOutput.create(target)) {
+      // the report quotes comments: readable by its owner only, as the temporary files it replaces were
+      if (Files.getFileStore(out.tempFile()).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(out.tempFile(), PosixFilePermissions.fromString("rw-------"));
       }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      out.stream().write(html.getBytes(StandardCharsets.UTF_8));
+      out.commit();
     } catch (IOException e) {
-      Files.deleteIfExists(temp);
       throw new IOException(output + ": cannot write report: " + e.getMessage(), e);
     }
   }

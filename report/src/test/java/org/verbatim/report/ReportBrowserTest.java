@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Opens a generated report in real headless Chromium: takes a screenshot (report/target/report-screenshot.png),
@@ -47,9 +46,13 @@ class ReportBrowserTest {
         + "\"name\":\"social-care\",\"version\":\"1.0\"},\"codebook\":\"social-care\",\"rows\":400,"
         + "\"accuracy\":{\"macro_f1\":0.71,\"micro_f1\":0.77}}", StandardCharsets.UTF_8);
     report = tmp.resolve("report.html");
-    int code = new CommandLine(new ReportCommand()).execute("--input", input.toString(), "--output",
-        report.toString(), "--date-column", "date", "--group-column", "team", "--title", "Family feedback 2023-24");
-    assertEquals(0, code);
+    ReportOptions options = ReportOptions.builder().title("Family feedback 2023-24").dateColumn("date")
+        .groupColumn("team").source(input.getFileName().toString()).meta(ReportMeta.besides(input).orElse(null))
+        .build();
+    ReportBuilder builder = ReportBuilder.create(options);
+    ReportBuilder.readFile(input, builder);
+    builder.write(report);
+    assertEquals(400, builder.rows());
     Path target = Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "target");
     Files.createDirectories(target);
     Files.copy(report, target.resolve("report-sample.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

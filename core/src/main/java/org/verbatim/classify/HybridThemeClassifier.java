@@ -1,0 +1,154 @@
+package org.verbatim.classify;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.verbatim.Classification;
+import org.verbatim.ModelInfo;
+import org.verbatim.Polarity;
+import org.verbatim.ThemeClassifier;
+import org.verbatim.ThemeTag;
+import org.verbatim.text.AnalyzedText;
+
+/**
+ * A trained model combined with an evidence classifier (normally the codebook classifier): the trained model
+ * decides which of its themes apply and how strongly; the evidence classifier supplies the polarity and the
+ * evidence spans of those themes when it found them too, and decides alone for the themes the trained model
+ * does not cover (too few training examples, below {@code ThemeOptions.minExamples}, or absent from the
+ * training labels).
+ *
+ * <pre>{@code
+ * ThemeClassifier codebook = CodebookClassifier.create(codebook, pipeline);
+ * LinearThemeClassifier trained = ThemeTrainer.create(options).train(comments);
+ * ThemeClassifier hybrid = HybridThemeClassifier.of(trained, codebook);
+ * hybrid.classify("She never listened but she was kind.");
+ * }</pre>
+ *
+ * <p>Theme ids are matched by equality between the trained labels and the evidence classifier's themes.
+ * A theme predicted by the trained model that the evidence classifier did not tag keeps the trained
+ * model's own evidence (its strongest words) and polarity. When the trained model carries a learned
+ * {@link org.verbatim.classify.PolarityModel} (trained on the user's own polarity codes), its polarity wins for
+ * the themes it predicts and the evidence classifier only adds evidence spans; otherwise the evidence
+ * classifier's polarity is used where it found the theme, {@link Polarity#NEUTRAL} elsewhere.
+ *
+ * <p>Immutable and thread-safe (both parts are).
+ */
+public final class HybridThemeClassifier implements ThemeClassifier {
+
+  private final LinearThemeClassifier model;
+  private final ThemeClassifier evidence;
+  private final Set<String> covered;
+  private final List<String> fallback;
+  private final ModelInfo info;
+  private final boolean learnedPolarity;
+  /**
+   * The evidence classifier when it is a codebook classifier analysing with the learned polarity model's own
+   * pipeline: each comment is then analysed once for both; null otherwise.
+   */
+  private final CodebookClassifier sharedAnalysis;
+
+  private HybridThemeClassifier(LinearThemeClassifier model, ThemeClassifier evidence) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.evidence = Objects.requireNonNull(evidence, "evidence");
+    Set<String> cov = new HashSet<>();
+    boolean[] active = model.model().active();
+    for (int l = 0; l < active.length; l++) {
+      if (active[l]) {
+        cov.add(model.labels().get(l));
+      }
+    }
+    this.covered = Set.copyOf(cov);
+    this.learnedPolarity = model.polarityModel().isPresent();
+    this.sharedAnalysis = learnedPolarity && evidence instanceof CodebookClassifier cb
+        && cb.pipeline() == model.polarityModel().get().pipeline() ? cb : null;
+    ModelInfo mi = model.info();
+    ModelInfo ei = evidence.info();
+    Map<String, String> props = new TreeMap<>(mi.properties());
+    props.put("hybrid.evidence.kind", ei.kind());
+    props.put("hybrid.evidence.name", ei.name());
+    props.put("hybrid.evidence.version", ei.version());
+    List<String> themes = new ArrayList<>(mi.themes());
+    List<String> fallback = new ArrayList<>();
+    for (String t : ei.themes()) {
+      if (!covered.contains(t)) {
+        fallback.add(t);
+        if (!themes.contains(t)) {
+          themes.add(t);
+        }
+      }
+    }
+    this.fallback = List.copyOf(fallback);
+    props.put("hybrid.fallbackThemes", String.join(",", fallback));
+    this.info = new ModelInfo("hybrid", mi.name() + " + " + ei.name(), mi.version(), themes, props);
+  }
+
+  /**
+   * Combines a trained model with an evidence classifier.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static HybridThemeClassifier of(LinearThemeClassifier model, ThemeClassifier evidence) {
+    return new HybridThemeClassifier(model, evidence);
+  }
+
+  @Override
+  public Classification classify(String text) {
+    Objects.requireNonNull(text, "text");
+    Classification trained;
+    Classification cues;
+    if (sharedAnalysis != null) {
+      AnalyzedText analyzed = sharedAnalysis.pipeline().analyze(text);
+      trained = model.classify(text, analyzed);
+      cues = sharedAnalysis.classify(analyzed);
+    } else {
+      trained = model.classify(text);
+      cues = evidence.classify(text);
+    }
+    List<ThemeTag> out = new ArrayList<>();
+    for (ThemeTag t : trained.tags()) {
+      Optional<ThemeTag> c = cues.tag(t.themeId());
+      if (c.isPresent()) {
+        out.add(new ThemeTag(t.themeId(), t.score(), learnedPolarity ? t.polarity() : c.get().polarity(),
+            c.get().evidence()));
+      } else {
+        out.add(t);
+      }
+    }
+    for (ThemeTag c : cues.tags()) {
+      if (!covered.contains(c.themeId())) {
+        out.add(c);
+      }
+    }
+    return new Classification(out);
+  }
+
+  /** Whether each comment is analysed once for the learned polarity and the codebook (see {@link #classify}). */
+  boolean analysesOnce() {
+    return sharedAnalysis != null;
+  }
+
+  /** The trained part. */
+  public LinearThemeClassifier model() {
+    return model;
+  }
+
+  /** The evidence (codebook) part. */
+  public ThemeClassifier evidence() {
+    return evidence;
+  }
+
+  /** Themes decided by the evidence classifier alone, in its order. */
+  public List<String> fallbackThemes() {
+    return fallback;
+  }
+
+  @Override
+  public ModelInfo info() {
+    return info;
+  }
+}

@@ -1,0 +1,102 @@
+package org.verbatim.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.verbatim.features.FeatureExtractor;
+import org.verbatim.features.FeatureOptions;
+import org.verbatim.train.ThemeOptions;
+import org.verbatim.train.ThemeTrainer;
+import org.verbatim.train.TrainingData;
+
+/**
+ * The prediction path (token cache, streamed hashes, stamps) must compute exactly what a plain reading of the
+ * model does: feature key strings, vocabulary look-up, sublinear TF-IDF, L2 norm per block, dot product.
+ */
+class LinearModelScoringTest {
+
+  private static final LinearThemeClassifier WORDS_CHARS = ThemeTrainer.create(ThemeOptions.builder().folds(3).seed(4)
+      .cost(2.0).threads(1).features(FeatureOptions.wordsAndChars().withNegation(FeatureOptions.Negation.BOTH)).build())
+      .train(TrainingData.comments(80, 8));
+  private static final LinearThemeClassifier TRIGRAMS_MARKED = ThemeTrainer.create(ThemeOptions.builder().folds(3).seed(4)
+      .cost(2.0).threads(1).features(new FeatureOptions(1, 3, 3, 4, 1, FeatureOptions.Weighting.TFIDF, false,
+          FeatureOptions.Negation.MARK)).build())
+      .train(TrainingData.comments(80, 8));
+
+  @Provide
+  Arbitrary<String> comments() {
+    Arbitrary<String> words = Arbitraries.of("the", "nurse", "was", "not", "rude", "never", "wait", "waiting", "hours",
+        "food", "cold", "menu", "and", "but", "it's", "didn't", "Queue", "LATE", ",", ".", "xyzzy", "café", "");
+    return words.list().ofMaxSize(120).map(l -> String.join(" ", l));
+  }
+
+  @Property(tries = 200, seed = "20261205")
+  void fastPathEqualsReference(@ForAll("comments") String text) {
+    check(WORDS_CHARS, text);
+    check(TRIGRAMS_MARKED, text);
+  }
+
+  @Property(tries = 100, seed = "20261205")
+  void fastPathEqualsReferenceOnAnyString(@ForAll String text) {
+    check(WORDS_CHARS, text);
+  }
+
+  private static void check(LinearThemeClassifier c, String text) {
+    LinearModel m = c.model();
+    double[] got = c.margins(text);
+    double[] want = reference(m, text);
+    for (int l = 0; l < got.length; l++) {
+      assertEquals(want[l], got[l], 1e-4, "label " + m.labels().get(l));
+    }
+  }
+
+  static double[] reference(LinearModel m, String text) {
+    Map<String, Integer> index = new HashMap<>();
+    List<String> keys = m.keys();
+    for (int f = 0; f < keys.size(); f++) {
+      index.put(keys.get(f), f);
+    }
+    Map<Integer, Integer> counts = new TreeMap<>();
+    for (String k : new FeatureExtractor(m.features(), m.tokenizer()).keys(text)) {
+      Integer f = index.get(k);
+      if (f != null) {
+        counts.merge(f, 1, Integer::sum);
+      }
+    }
+    float[] idf = m.idf();
+    double nw = 0;
+    double nc = 0;
+    Map<Integer, Double> values = new TreeMap<>();
+    for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
+      int tf = e.getValue();
+      double v = (tf == 1 ? 1.0 : (m.features().sublinearTf() ? 1 + Math.log(tf) : tf)) * idf[e.getKey()];
+      values.put(e.getKey(), v);
+      if (e.getKey() < m.wordFeatures()) {
+        nw += v * v;
+      } else {
+        nc += v * v;
+      }
+    }
+    int L = m.labels().size();
+    double[] out = m.bias();
+    double[] th = m.thresholds();
+    for (Map.Entry<Integer, Double> e : values.entrySet()) {
+      double norm = e.getKey() < m.wordFeatures() ? Math.sqrt(nw) : Math.sqrt(nc);
+      for (int l = 0; l < L; l++) {
+        out[l] += e.getValue() / norm * m.weight(e.getKey(), l);
+      }
+    }
+    for (int l = 0; l < L; l++) {
+      out[l] -= th[l];
+    }
+    return out;
+  }
+}
