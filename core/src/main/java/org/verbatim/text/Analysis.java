@@ -83,7 +83,7 @@ public final class Analysis {
   private int cacheSize;
   private Vocabulary cacheOwner;
 
-  /** An empty analysis; fill it with {@link TextPipeline#analyze(String, Analysis)}. */
+  /** An empty analysis; fill it with {@link TextPipeline#analyze(String, Vocabulary, Analysis)}. */
   public Analysis() {}
 
   // ---------------------------------------------------------------------------------------------- reading
