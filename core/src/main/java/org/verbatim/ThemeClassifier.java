@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ThemeClassifier classifier = CodebookClassifier.create(DefaultCodebooks.socialCare(),
- *     OpenNlpPipeline.create(Profile.FAST));
+ *     RulePipeline.create());
  * Classification c = classifier.classify("She never once listened to us.");
  * // c.tags(): [ThemeTag[themeId=listening, score=0.6.., polarity=NEGATIVE, evidence=[...]]]
  * // not: a new classifier per comment (building one loads the codebook and the pipeline)

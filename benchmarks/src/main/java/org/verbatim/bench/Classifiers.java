@@ -3,7 +3,7 @@ package org.verbatim.bench;
 import org.verbatim.classify.CodebookClassifier;
 import org.verbatim.codebook.Codebook;
 import org.verbatim.codebooks.DefaultCodebooks;
-import org.verbatim.text.OpenNlpPipeline;
+import org.verbatim.text.TextPipelines;
 import org.verbatim.text.Profile;
 import org.verbatim.text.TextPipeline;
 
@@ -23,7 +23,7 @@ public final class Classifiers {
 
   /** A new OpenNLP pipeline of the profile (loads the OpenNLP models). */
   public static TextPipeline pipeline(Profile profile) {
-    return OpenNlpPipeline.create(profile);
+    return TextPipelines.of(profile);
   }
 
   /** The default social-care codebook, loaded afresh. */

@@ -24,8 +24,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.verbatim.text.AnalyzedText;
-import org.verbatim.text.OpenNlpPipeline;
-import org.verbatim.text.Profile;
+import org.verbatim.opennlp.OpenNlpPipeline;
+import org.verbatim.text.RulePipeline;
 import org.verbatim.text.TextPipeline;
 import org.verbatim.text.Token;
 
@@ -75,8 +75,8 @@ public final class PipelineThroughput {
 
     SentenceDetectorME detector = new SentenceDetectorME(new SentenceModel(resource("opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin")));
     TokenizerME tokenizer = new TokenizerME(new TokenizerModel(resource("opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin")));
-    TextPipeline fast = OpenNlpPipeline.create(Profile.FAST);
-    TextPipeline full = OpenNlpPipeline.create(Profile.FULL);
+    TextPipeline fast = RulePipeline.create();
+    TextPipeline full = OpenNlpPipeline.create();
 
     run("raw OpenNLP SimpleTokenizer", texts, warmup, rounds, t -> SimpleTokenizer.INSTANCE.tokenizePos(t).length);
     run("raw OpenNLP SentenceDetectorME+TokenizerME", texts, warmup, rounds, t -> {

@@ -32,7 +32,7 @@ import org.verbatim.eval.EvaluationOptions;
 import org.verbatim.eval.Evaluator;
 import org.verbatim.eval.PolarityMetrics;
 import org.verbatim.eval.PolarityReport;
-import org.verbatim.text.OpenNlpPipeline;
+import org.verbatim.text.RulePipeline;
 import org.verbatim.text.Profile;
 import org.verbatim.text.TextPipeline;
 import org.verbatim.train.PolarityOptions;
@@ -292,7 +292,7 @@ public final class PolaritySuite {
   static TextPipeline pipeline(String name) {
     switch (name) {
       case OPENNLP:
-        return OpenNlpPipeline.create(Profile.FAST);
+        return RulePipeline.create();
       case CORENLP:
         return CoreNlpPipeline.create(Profile.FAST).load();
       default:

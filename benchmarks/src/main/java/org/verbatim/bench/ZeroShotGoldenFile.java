@@ -22,8 +22,7 @@ import org.verbatim.classify.CodebookClassifier;
 import org.verbatim.codebook.CodebookLoader;
 import org.verbatim.io.FeedbackReader;
 import org.verbatim.io.FeedbackRecord;
-import org.verbatim.text.OpenNlpPipeline;
-import org.verbatim.text.Profile;
+import org.verbatim.text.RulePipeline;
 
 /**
  * Writes the zero-shot golden file that core's {@code CodebookGoldenTest} checks: for each text of the given CSV
@@ -42,7 +41,7 @@ public final class ZeroShotGoldenFile {
     Args a = Args.parse(args, List.of("codebook", "out", "inputs"), List.of());
     ThemeClassifier c = CodebookClassifier.create(
         CodebookLoader.load(a.path("codebook").orElseThrow(() -> new IllegalArgumentException("--codebook FILE is required"))),
-        OpenNlpPipeline.create(Profile.FAST));
+        RulePipeline.create());
     Path out = a.path("out").orElseThrow(() -> new IllegalArgumentException("--out FILE is required"));
     ObjectMapper json = new ObjectMapper();
     json.getFactory().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII);

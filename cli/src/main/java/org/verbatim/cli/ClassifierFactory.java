@@ -10,7 +10,8 @@ import org.verbatim.codebook.CodebookException;
 import org.verbatim.codebook.CodebookLoader;
 import org.verbatim.corenlp.CoreNlpPipeline;
 import org.verbatim.codebooks.DefaultCodebooks;
-import org.verbatim.text.OpenNlpPipeline;
+import org.verbatim.text.RulePipeline;
+import org.verbatim.text.TextPipelines;
 import org.verbatim.text.Profile;
 import org.verbatim.text.TextPipeline;
 
@@ -32,7 +33,7 @@ public final class ClassifierFactory {
 
   /** The text pipeline a classifier runs on ({@code --pipeline}). */
   public enum Backend {
-    /** {@link OpenNlpPipeline}: the default, fast. */
+    /** {@link RulePipeline} (or the OpenNLP FULL pipeline for lemma cues): the default, fast. */
     OPENNLP,
     /** {@link CoreNlpPipeline} with dependency negation: slower; needs the CoreNLP models jar on the class path. */
     CORENLP;
@@ -78,7 +79,7 @@ public final class ClassifierFactory {
     Objects.requireNonNull(backend, "backend");
     Codebook codebook = codebookFile == null ? DefaultCodebooks.socialCare() : CodebookLoader.load(codebookFile);
     Profile profile = codebook.needsLemmas() ? Profile.FULL : Profile.FAST;
-    TextPipeline pipeline = backend == Backend.CORENLP ? CoreNlpPipeline.create(profile) : OpenNlpPipeline.create(profile);
+    TextPipeline pipeline = backend == Backend.CORENLP ? CoreNlpPipeline.create(profile) : TextPipelines.of(profile);
     return CodebookClassifier.create(codebook, pipeline);
   }
 }

@@ -24,7 +24,7 @@ import org.verbatim.text.Vocabulary;
  *
  * <pre>{@code
  * Codebook codebook = DefaultCodebooks.socialCare();
- * ThemeClassifier c = CodebookClassifier.create(codebook, OpenNlpPipeline.create(Profile.FAST));
+ * ThemeClassifier c = CodebookClassifier.create(codebook, RulePipeline.create());
  * c.classify("Kind but useless.");
  * // empathy POSITIVE ("Kind"), competence NEGATIVE ("useless")
  * }</pre>

@@ -7,7 +7,7 @@
  * files in {@code model}.
  *
  * <pre>{@code
- * ThemeClassifier zeroShot = CodebookClassifier.create(DefaultCodebooks.socialCare(), OpenNlpPipeline.create(Profile.FAST));
+ * ThemeClassifier zeroShot = CodebookClassifier.create(DefaultCodebooks.socialCare(), RulePipeline.create());
  * ThemeClassifier trained = ModelLoader.load(Path.of("model.zip"));
  * }</pre>
  */

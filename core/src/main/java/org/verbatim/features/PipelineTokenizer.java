@@ -2,8 +2,7 @@ package org.verbatim.features;
 
 import java.util.Objects;
 import org.verbatim.text.AnalyzedText;
-import org.verbatim.text.OpenNlpPipeline;
-import org.verbatim.text.Profile;
+import org.verbatim.text.RulePipeline;
 import org.verbatim.text.TextPipeline;
 import org.verbatim.text.Token;
 
@@ -14,7 +13,7 @@ import org.verbatim.text.Token;
  * rules exactly.
  *
  * <pre>{@code
- * FeatureTokenizer tok = PipelineTokenizer.fast();   // OpenNlpPipeline FAST profile
+ * FeatureTokenizer tok = PipelineTokenizer.fast();   // RulePipeline (FAST profile)
  * ThemeOptions opts = ThemeOptions.builder().tokenizer(tok).build();
  * }</pre>
  *
@@ -33,9 +32,9 @@ public final class PipelineTokenizer implements FeatureTokenizer {
     this.id = Objects.requireNonNull(id, "id");
   }
 
-  /** The tokenizer over {@code OpenNlpPipeline.create(Profile.FAST)}. */
+  /** The tokenizer over {@code RulePipeline.create()}. */
   public static PipelineTokenizer fast() {
-    return new PipelineTokenizer(OpenNlpPipeline.create(Profile.FAST), FAST_ID);
+    return new PipelineTokenizer(RulePipeline.create(), FAST_ID);
   }
 
   @Override

@@ -1,8 +1,6 @@
 package org.verbatim.model;
 
-import java.util.Locale;
-import org.verbatim.text.OpenNlpPipeline;
-import org.verbatim.text.Profile;
+import org.verbatim.text.TextPipelines;
 import org.verbatim.text.TextPipeline;
 
 /**
@@ -24,18 +22,16 @@ final class PipelineIds {
 
   /** The id of {@code pipeline}. */
   static String of(TextPipeline pipeline) {
-    String profile = pipeline.profile().name().toLowerCase(Locale.ROOT);
-    if (pipeline instanceof OpenNlpPipeline) {
-      return "opennlp-" + profile;
-    }
-    return "other:" + pipeline.getClass().getSimpleName().toLowerCase(Locale.ROOT) + "-" + profile;
+    return pipeline.id();
   }
 
-  /** The pipeline of an id, or null when this library cannot create it (ids other than the OpenNLP ones). */
+  /**
+   * The pipeline of an id, or null when it cannot be created here: ids other than the OpenNLP ones, or
+   * {@code opennlp-full} without the verbatim-opennlp module on the class path.
+   */
   static TextPipeline create(String id) {
     return switch (id) {
-      case OPENNLP_FAST -> OpenNlpPipeline.create(Profile.FAST);
-      case OPENNLP_FULL -> OpenNlpPipeline.create(Profile.FULL);
+      case OPENNLP_FAST, OPENNLP_FULL -> TextPipelines.byId(id).orElse(null);
       default -> null;
     };
   }

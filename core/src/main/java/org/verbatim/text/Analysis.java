@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Analysis a = new Analysis();                       // one per thread; reuse it for every comment
- * OpenNlpPipeline.create(Profile.FAST).analyze("She never listened.", a);
+ * RulePipeline.create().analyze("She never listened.", Vocabulary.base(), a);
  * a.size();             // 4
  * a.norm(2);            // "listened"
  * a.isNegated(2);       // true
@@ -71,7 +71,7 @@ public final class Analysis {
   boolean[] clauseAfterContrast = new boolean[8];
 
   /** Scratch for the segmenters. */
-  final SpanList spans = new SpanList(32);
+  final Segments spans = new Segments(32);
   int[] scratchStart = new int[64];
   int[] scratchEnd = new int[64];
 
@@ -296,10 +296,19 @@ public final class Analysis {
   }
 
   /**
-   * Runs the rule annotators on segmenter output: tokens and norms ({@link TokenNormalizer}), contrast markers,
-   * clauses and negation scope.
+   * Fills this analysis from a segmenter's output with the pipeline's rules: tokens and norms (contractions split),
+   * contrast markers, clauses and negation scope. For the pipelines of other backends.
+   *
+   * @param profile {@link Profile#FULL} when the segments carry POS tags and lemmas
+   * @return this analysis
+   * @throws NullPointerException if an argument is null
    */
-  Analysis annotate(String text, char[] chars, SpanList segments, Profile profile, Vocabulary vocabulary) {
+  public Analysis annotate(String text, Segments segments, Profile profile, Vocabulary vocabulary) {
+    return annotate(Objects.requireNonNull(text, "text"), text.toCharArray(), Objects.requireNonNull(segments, "segments"),
+        Objects.requireNonNull(profile, "profile"), Objects.requireNonNull(vocabulary, "vocabulary"));
+  }
+
+  Analysis annotate(String text, char[] chars, Segments segments, Profile profile, Vocabulary vocabulary) {
     TokenNormalizer.fill(this, text, chars, segments, profile, vocabulary);
     ContrastMarker.mark(this);
     ClauseSplitter.split(this);

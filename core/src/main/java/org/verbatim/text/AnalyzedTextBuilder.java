@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Builds an {@link AnalyzedText} from sentences and tokens found by another tokenizer (such as Stanford CoreNLP),
- * with the same rules as {@link OpenNlpPipeline}: norms, contractions, contrast markers, clauses and lexical
+ * with the same rules as {@link RulePipeline}: norms, contractions, contrast markers, clauses and lexical
  * negation scope. Lets every {@link TextPipeline} agree on norms and negation cues.
  *
  * <pre>{@code
@@ -23,9 +23,9 @@ import java.util.Objects;
  *       trimmed; a token left empty is dropped, and a sentence left without tokens disappears (sentences are
  *       renumbered densely from 0).
  *   <li>Two tokens of one sentence with nothing between them that together make a contraction, split where
- *       {@link OpenNlpPipeline} splits it ({@code did} + {@code n't}, {@code ca} + {@code n't}, {@code I} +
+ *       {@link RulePipeline} splits it ({@code did} + {@code n't}, {@code ca} + {@code n't}, {@code I} +
  *       {@code 'm}, {@code Smith} + {@code 's}), are normalised as that contraction ({@code ca} gets the norm
- *       {@code can}); a contraction given as one token ({@code didnt}) is split as {@link OpenNlpPipeline} does.
+ *       {@code can}); a contraction given as one token ({@code didnt}) is split as {@link RulePipeline} does.
  *   <li>For {@link Profile#FULL}, the POS tag (Universal Dependencies UPOS, see {@link Token#pos()}) and the
  *       lemma of each token are kept (the lemma lower-cased with {@code Locale.ROOT}; a null or empty tag gives
  *       {@code X}, a null or empty lemma the lower-cased token). For {@link Profile#FAST} they are ignored.
@@ -145,7 +145,7 @@ public final class AnalyzedTextBuilder {
 
   /**
    * The analysis: contractions joined and split, norms, contrast markers, clauses and lexical negation scope, as
-   * in {@link OpenNlpPipeline}.
+   * in {@link RulePipeline}.
    *
    * @throws IllegalStateException if called twice
    */
@@ -154,7 +154,7 @@ public final class AnalyzedTextBuilder {
       throw new IllegalStateException("build() was already called");
     }
     built = true;
-    SpanList spans = new SpanList(size);
+    Segments spans = new Segments(size);
     String[] joinedTags = tags == null ? null : new String[size];
     String[] joinedLemmas = tags == null ? null : new String[size];
     int n = 0;

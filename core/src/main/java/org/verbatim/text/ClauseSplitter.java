@@ -1,7 +1,7 @@
 package org.verbatim.text;
 
 /**
- * Splits each sentence into clauses and sets each token's clause. See {@link OpenNlpPipeline} for the rules.
+ * Splits each sentence into clauses and sets each token's clause. See {@link RulePipeline} for the rules.
  *
  * <p>Stateless and thread-safe.
  */

@@ -1,7 +1,7 @@
 package org.verbatim.text;
 
 /**
- * Marks contrast markers ({@link Token#contrast()}). See {@link OpenNlpPipeline} for the list and the rules.
+ * Marks contrast markers ({@link Token#contrast()}). See {@link RulePipeline} for the list and the rules.
  *
  * <p>Stateless and thread-safe.
  */

@@ -2,7 +2,7 @@ package org.verbatim.text;
 
 /**
  * Marks negation cues ({@link Token#negator()}) and their scope ({@link Token#negated()}): the rest of the clause
- * after the cue. See {@link OpenNlpPipeline} for the cue list and the idioms.
+ * after the cue. See {@link RulePipeline} for the cue list and the idioms.
  *
  * <p>Stateless and thread-safe.
  */

@@ -35,7 +35,7 @@ final class RuleSegmenter {
   private static final Set<String> ABBREVIATIONS = Set.of("etc", "approx", "vs", "dept", "jr", "sr", "appt", "appts");
 
   /** Segments {@code text} into {@code scratch}'s span list (and returns it), using its scratch arrays. */
-  static SpanList segment(String string, char[] text, Analysis scratch) {
+  static Segments segment(String string, char[] text, Analysis scratch) {
     int len = text.length;
     scratch.ensureScratch(len);
     int[] s = scratch.scratchStart;
@@ -59,7 +59,7 @@ final class RuleSegmenter {
         prevEnd = b;
       }
     }
-    SpanList out = scratch.spans;
+    Segments out = scratch.spans;
     out.clear();
     merge(text, string.indexOf('@') >= 0, s, e, m, out);
     dropJunk(text, out);
@@ -67,7 +67,7 @@ final class RuleSegmenter {
     return out;
   }
 
-  private static void merge(char[] text, boolean mayHaveEmail, int[] s, int[] e, int m, SpanList out) {
+  private static void merge(char[] text, boolean mayHaveEmail, int[] s, int[] e, int m, Segments out) {
     int i = 0;
     while (i < m) {
       int a = s[i];
@@ -104,7 +104,7 @@ final class RuleSegmenter {
   }
 
   /** Tries to extend the last output token with span {@code i} (adjacent to it); returns the number of spans consumed. */
-  private static int mergeInto(char[] text, int[] s, int[] e, int m, int i, SpanList out) {
+  private static int mergeInto(char[] text, int[] s, int[] e, int m, int i, Segments out) {
     int a = s[i];
     int b = e[i];
     char first = text[a];
@@ -271,7 +271,7 @@ final class RuleSegmenter {
     return end > a + 4 ? end : -1;
   }
 
-  private static void dropJunk(char[] text, SpanList out) {
+  private static void dropJunk(char[] text, Segments out) {
     boolean[] keep = null;
     for (int i = 0; i < out.size(); i++) {
       if (Chars.isJunk(text, out.start(i), out.end(i))) {
@@ -287,7 +287,7 @@ final class RuleSegmenter {
     }
   }
 
-  private static void splitSentences(char[] text, SpanList out) {
+  private static void splitSentences(char[] text, Segments out) {
     int n = out.size();
     int sentence = 0;
     int first = 0;
@@ -309,7 +309,7 @@ final class RuleSegmenter {
   }
 
   /** A list number: "1." or "2)" as the first thing of a sentence ({@code i} is the period after it). */
-  private static boolean isListNumber(char[] text, SpanList out, int first, int i) {
+  private static boolean isListNumber(char[] text, Segments out, int first, int i) {
     if (i != first + 1 || out.end(i) - out.start(i) != 1 || text[out.start(i)] != '.') {
       return false;
     }
@@ -326,7 +326,7 @@ final class RuleSegmenter {
     return true;
   }
 
-  private static boolean endsSentence(char[] text, SpanList out, int i) {
+  private static boolean endsSentence(char[] text, Segments out, int i) {
     int a = out.start(i);
     int b = out.end(i);
     int next = out.start(i + 1);
@@ -358,7 +358,7 @@ final class RuleSegmenter {
    * The period {@code i} follows a capital letter: is it an initial in a name? Yes when another initial follows
    * ("P. T."), or an initial or a title precedes ("Dr J. Smith"); "A and E. The" ends a sentence.
    */
-  private static boolean isInitialInName(char[] text, SpanList out, int i) {
+  private static boolean isInitialInName(char[] text, Segments out, int i) {
     int next = out.start(i + 1);
     if (out.end(i + 1) - next == 1 && Character.isUpperCase(text[next])) {
       return true;

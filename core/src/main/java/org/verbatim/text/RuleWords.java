@@ -4,7 +4,7 @@ package org.verbatim.text;
  * The words and phrases of the pipeline's rules (contrast markers, negation cues and their idioms), written once
  * here as norms. Every {@link Vocabulary} registers these words first, so they have the same ids in every
  * vocabulary and the rules ({@link ContrastMarker}, {@link NegationMarker}) compare ids. The lists are described
- * in {@link OpenNlpPipeline}.
+ * in {@link RulePipeline}.
  *
  * <p>Stateless and thread-safe.
  */

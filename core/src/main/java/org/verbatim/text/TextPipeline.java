@@ -7,7 +7,7 @@ import java.util.Objects;
  * negation scope, contrast markers and, in the {@link Profile#FULL} profile, POS tags and lemmas.
  *
  * <pre>{@code
- * TextPipeline pipeline = OpenNlpPipeline.create(Profile.FAST);
+ * TextPipeline pipeline = RulePipeline.create();
  * AnalyzedText a = pipeline.analyze("She never listened, but was polite.");
  * a.tokens().get(2).negated();   // true ("listened" is in the scope of "never")
  * }</pre>
@@ -37,4 +37,13 @@ public interface TextPipeline {
 
   /** The profile of this pipeline. */
   Profile profile();
+
+  /**
+   * The id a model file records for this pipeline ({@link TextPipelines#byId} maps it back); the default,
+   * {@code other:CLASS-PROFILE}, cannot be re-created from a file.
+   */
+  default String id() {
+    return "other:" + getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + "-"
+        + profile().name().toLowerCase(java.util.Locale.ROOT);
+  }
 }

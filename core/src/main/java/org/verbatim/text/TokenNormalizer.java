@@ -13,7 +13,7 @@ final class TokenNormalizer {
 
   private TokenNormalizer() {}
 
-  static void fill(Analysis out, String string, char[] text, SpanList spans, Profile profile, Vocabulary vocabulary) {
+  static void fill(Analysis out, String string, char[] text, Segments spans, Profile profile, Vocabulary vocabulary) {
     int n = spans.size();
     out.begin(string, text, profile, vocabulary, n + 8);
     boolean tagged = profile == Profile.FULL;

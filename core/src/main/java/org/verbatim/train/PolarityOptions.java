@@ -9,8 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.verbatim.features.PolarityFeature;
-import org.verbatim.text.OpenNlpPipeline;
-import org.verbatim.text.Profile;
+import org.verbatim.text.RulePipeline;
 import org.verbatim.text.TextPipeline;
 
 /**
@@ -60,7 +59,7 @@ public final class PolarityOptions {
     this.minFeatureCount = b.minFeatureCount;
     this.features = Collections.unmodifiableSet(
         b.features.isEmpty() ? EnumSet.noneOf(PolarityFeature.class) : EnumSet.copyOf(b.features));
-    this.pipeline = b.pipeline != null ? b.pipeline : OpenNlpPipeline.create(Profile.FAST);
+    this.pipeline = b.pipeline != null ? b.pipeline : RulePipeline.create();
   }
 
   /** The defaults (see the class comment). */
@@ -189,7 +188,7 @@ public final class PolarityOptions {
       return this;
     }
 
-    /** The pipeline that analyses comments (default: {@code OpenNlpPipeline.create(Profile.FAST)}). */
+    /** The pipeline that analyses comments (default: {@code RulePipeline.create()}). */
     public Builder pipeline(TextPipeline v) {
       pipeline = Objects.requireNonNull(v, "pipeline");
       return this;

@@ -9,13 +9,13 @@ import net.jqwik.api.constraints.StringLength;
 import org.verbatim.Classification;
 import org.verbatim.Evidence;
 import org.verbatim.ThemeTag;
-import org.verbatim.text.OpenNlpPipeline;
+import org.verbatim.text.RulePipeline;
 import org.verbatim.text.Profile;
 
 class CodebookClassifierPropertyTest {
 
   private static final CodebookClassifier CLASSIFIER =
-      CodebookClassifier.create(CodebookClassifierTest.CODEBOOK, OpenNlpPipeline.create(Profile.FAST));
+      CodebookClassifier.create(CodebookClassifierTest.CODEBOOK, RulePipeline.create());
 
   @Property(tries = 500, seed = "20261205")
   void arbitraryUnicodeNeverThrowsAndStaysInBounds(@ForAll @StringLength(max = 300) String text) {

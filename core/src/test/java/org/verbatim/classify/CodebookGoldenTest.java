@@ -17,7 +17,7 @@ import org.verbatim.Evidence;
 import org.verbatim.ThemeTag;
 import org.verbatim.codebook.Codebook;
 import org.verbatim.codebook.CodebookLoader;
-import org.verbatim.text.OpenNlpPipeline;
+import org.verbatim.text.RulePipeline;
 import org.verbatim.text.Profile;
 
 /** The lean analysis path gives exactly the tags of the object-per-token pipeline it replaced (see golden/README.md). */
@@ -28,7 +28,7 @@ class CodebookGoldenTest {
   @Test
   void tagsScoresPolarityAndEvidenceAreUnchanged() throws Exception {
     Codebook codebook = CodebookLoader.loadResource(CodebookGoldenTest.class, DIR + "social-care-2026-11-26.yaml");
-    CodebookClassifier classifier = CodebookClassifier.create(codebook, OpenNlpPipeline.create(Profile.FAST));
+    CodebookClassifier classifier = CodebookClassifier.create(codebook, RulePipeline.create());
     ObjectMapper json = new ObjectMapper();
     List<String> differences = new ArrayList<>();
     int lines = 0;

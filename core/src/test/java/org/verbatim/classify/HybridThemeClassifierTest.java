@@ -16,7 +16,7 @@ import org.verbatim.codebook.Codebook;
 import org.verbatim.codebook.Cue;
 import org.verbatim.codebook.Theme;
 import org.verbatim.features.ClassifierFeatures;
-import org.verbatim.text.OpenNlpPipeline;
+import org.verbatim.text.RulePipeline;
 import org.verbatim.text.Profile;
 import org.verbatim.train.LabelledComment;
 import org.verbatim.train.PolarityExample;
@@ -40,7 +40,7 @@ class HybridThemeClassifierTest {
           theme("parking", Cue.of("parking", Polarity.NEGATIVE), Cue.of("car park"))),
       List.of());
 
-  static final CodebookClassifier CUES = CodebookClassifier.create(CODEBOOK, OpenNlpPipeline.create(Profile.FAST));
+  static final CodebookClassifier CUES = CodebookClassifier.create(CODEBOOK, RulePipeline.create());
 
   private static LinearThemeClassifier trained(int minExamples) {
     List<LabelledComment> data = new ArrayList<>(TrainingData.comments(150, 21));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.verbatim.classify.SentimentLexicon;
 import org.verbatim.text.AnalyzedText;
 import org.verbatim.text.Clause;
-import org.verbatim.text.OpenNlpPipeline;
+import org.verbatim.text.RulePipeline;
 import org.verbatim.text.Profile;
 import org.verbatim.text.TextPipeline;
 import org.verbatim.train.PolarityExample;
@@ -23,7 +23,7 @@ import org.verbatim.train.TrainingData;
 
 class PolarityFeaturesTest {
 
-  private static final TextPipeline PIPELINE = OpenNlpPipeline.create(Profile.FAST);
+  private static final TextPipeline PIPELINE = RulePipeline.create();
 
   /** The theme association learned from the restaurant fixture, as the trainer learns it. */
   private static ThemeAssociation association() {

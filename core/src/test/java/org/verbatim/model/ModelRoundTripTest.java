@@ -103,7 +103,7 @@ class ModelRoundTripTest {
             List.of(), List.of())),
         List.of());
     org.verbatim.features.ClassifierFeatures cues = org.verbatim.features.ClassifierFeatures.of(
-        org.verbatim.classify.CodebookClassifier.create(cb, org.verbatim.text.OpenNlpPipeline.create(org.verbatim.text.Profile.FAST)));
+        org.verbatim.classify.CodebookClassifier.create(cb, org.verbatim.text.RulePipeline.create()));
     LinearThemeClassifier trained = org.verbatim.train.ThemeTrainer.create(Fixtures.options(ClassifierKind.NB_LOGISTIC,
         FeatureOptions.words()).toBuilder().extraFeatures(cues).build()).train(Fixtures.data());
     Path file = dir.resolve("extras.zip");

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.verbatim.classify.PolarityModel;
-import org.verbatim.text.OpenNlpPipeline;
+import org.verbatim.text.RulePipeline;
 import org.verbatim.text.Profile;
 import org.verbatim.train.PolarityTrainer;
 import org.verbatim.train.TrainingData;
@@ -25,7 +25,7 @@ class PolarityModelFormatTest {
   }
 
   private static PolarityModel read(byte[] bytes) throws ModelFormatException {
-    return PolarityModelFormat.read(bytes, FILE, OpenNlpPipeline.create(Profile.FAST));
+    return PolarityModelFormat.read(bytes, FILE, RulePipeline.create());
   }
 
   @Test

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
 import org.ejml.simple.SimpleMatrix;
 import org.verbatim.text.AnalyzedText;
 import org.verbatim.text.AnalyzedTextBuilder;
-import org.verbatim.text.OpenNlpPipeline;
+import org.verbatim.text.RulePipeline;
+import org.verbatim.text.TextPipelines;
 import org.verbatim.text.Profile;
 import org.verbatim.text.TextPipeline;
 import org.verbatim.text.Token;
@@ -33,7 +34,7 @@ import org.verbatim.text.Token;
  * A {@link TextPipeline} on Stanford CoreNLP 4.5.10: CoreNLP's tokenizer, sentence splitter, POS tagger and
  * lemmatizer, with negation scope narrowed by its neural dependency parser and, optionally, its sentence
  * sentiment. Norms, contractions, negation cues, contrast markers and clauses follow exactly the rules of
- * {@link OpenNlpPipeline} (through {@link AnalyzedTextBuilder}), so both backends agree on what a negator is.
+ * {@link RulePipeline} (through {@link AnalyzedTextBuilder}), so both backends agree on what a negator is.
  *
  * <pre>{@code
  * CoreNlpPipeline p = CoreNlpPipeline.create(Profile.FULL);     // dependency negation, no sentiment
@@ -60,8 +61,8 @@ import org.verbatim.text.Token;
  * <h2>Tokens and offsets</h2>
  * Offsets come from CoreNLP's character offsets; {@link Token#text()} is always the slice of the original text
  * ({@code text.substring(start, end)}), never CoreNLP's normalised word (CoreNLP turns {@code "} into {@code ``}
- * and {@code (} into {@code -LRB-} in some settings). Line breaks end sentences, as in {@link OpenNlpPipeline}.
- * On plain sentences the tokens are those of {@link OpenNlpPipeline} ({@link Profile#FULL}); known differences:
+ * and {@code (} into {@code -LRB-} in some settings). Line breaks end sentences, as in {@link RulePipeline}.
+ * On plain sentences the tokens are those of {@link org.verbatim.opennlp.OpenNlpPipeline} ({@link Profile#FULL}); known differences:
  * CoreNLP keeps {@code 1/2} whole, splits {@code gonna} ({@code gon} + {@code na}), a number from its unit
  * ({@code 2} + {@code hrs}) and {@code N/A} at the slash. Two sentences run together without a space
  * ({@code attentive.very}) are split at the punctuation, as the {@link Profile#FAST} OpenNLP profile does.
@@ -70,7 +71,7 @@ import org.verbatim.text.Token;
  * CoreNLP sees a copy of the text, of the same length, in which unpaired surrogates and control characters other
  * than white space are replaced by spaces; characters its tokenizer cannot handle are dropped without a log line.
  * If CoreNLP still throws on a comment (a bug it has had on rare parses), the comment is analysed by
- * {@link OpenNlpPipeline} with the same profile instead (no sentiment) and {@link #fallbacks()} counts it; no
+ * {@link RulePipeline} with the same profile instead (no sentiment) and {@link #fallbacks()} counts it; no
  * comment text is logged. So {@link #analyze(String)} never throws for a non-null string.
  *
  * <h2>Threads, memory, logging</h2>
@@ -195,7 +196,7 @@ public final class CoreNlpPipeline implements TextPipeline {
     } catch (RuntimeException | StackOverflowError e) {
       // CoreNLP failed on this comment; its message may quote the text, so it is neither logged nor kept
       fallbacks.increment();
-      return new CoreNlpAnalysis(OpenNlpPipeline.create(profile).analyze(text), List.of());
+      return new CoreNlpAnalysis(TextPipelines.of(profile).analyze(text), List.of());
     }
   }
 
@@ -209,7 +210,7 @@ public final class CoreNlpPipeline implements TextPipeline {
     return options;
   }
 
-  /** How many comments CoreNLP failed on and {@link OpenNlpPipeline} analysed instead, since this pipeline was created. */
+  /** How many comments CoreNLP failed on and {@link RulePipeline} analysed instead, since this pipeline was created. */
   public long fallbacks() {
     return fallbacks.sum();
   }
@@ -321,7 +322,7 @@ public final class CoreNlpPipeline implements TextPipeline {
         parse.add(a, b, s, node);
         int p = runTogether(text, a, b);
         if (p > 0) {
-          // "attentive.very": two sentences typed without a space; split as OpenNlpPipeline does (untagged words)
+          // "attentive.very": two sentences typed without a space; split as RulePipeline does (untagged words)
           int q = p;
           while (isTerminal(text.charAt(q))) {
             q++;

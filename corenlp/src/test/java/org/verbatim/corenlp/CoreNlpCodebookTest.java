@@ -14,15 +14,14 @@ import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
 import org.verbatim.classify.CodebookClassifier;
 import org.verbatim.codebooks.DefaultCodebooks;
-import org.verbatim.text.OpenNlpPipeline;
-import org.verbatim.text.Profile;
+import org.verbatim.opennlp.OpenNlpPipeline;
 
 /** The default social-care codebook on the CoreNLP pipeline. */
 class CoreNlpCodebookTest {
 
   private static final ThemeClassifier CORENLP = CodebookClassifier.create(DefaultCodebooks.socialCare(), Pipelines.full());
   private static final ThemeClassifier OPENNLP =
-      CodebookClassifier.create(DefaultCodebooks.socialCare(), OpenNlpPipeline.create(Profile.FULL));
+      CodebookClassifier.create(DefaultCodebooks.socialCare(), OpenNlpPipeline.create());
 
   private static Map<String, Polarity> themes(Classification c) {
     Map<String, Polarity> m = new TreeMap<>();

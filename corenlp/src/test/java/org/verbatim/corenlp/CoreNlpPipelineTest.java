@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.verbatim.text.AnalyzedText;
-import org.verbatim.text.OpenNlpPipeline;
+import org.verbatim.opennlp.OpenNlpPipeline;
 import org.verbatim.text.Profile;
 import org.verbatim.text.TextPipeline;
 import org.verbatim.text.Token;
@@ -56,7 +56,7 @@ class CoreNlpPipelineTest {
         "no one listened");
   }
 
-  private static final TextPipeline OPENNLP_FULL = OpenNlpPipeline.create(Profile.FULL);
+  private static final TextPipeline OPENNLP_FULL = OpenNlpPipeline.create();
 
   private static AnalyzedText analyze(CoreNlpPipeline p, String text) {
     AnalyzedText a = p.analyze(text);

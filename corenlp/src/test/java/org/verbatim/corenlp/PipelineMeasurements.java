@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.verbatim.text.OpenNlpPipeline;
+import org.verbatim.opennlp.OpenNlpPipeline;
+import org.verbatim.text.RulePipeline;
 import org.verbatim.text.Profile;
 import org.verbatim.text.TextPipeline;
 
@@ -71,9 +72,9 @@ public final class PipelineMeasurements {
   static TextPipeline pipeline(String name) {
     switch (name) {
       case "opennlp-fast":
-        return OpenNlpPipeline.create(Profile.FAST);
+        return RulePipeline.create();
       case "opennlp-full":
-        return OpenNlpPipeline.create(Profile.FULL);
+        return OpenNlpPipeline.create();
       case "corenlp-lexical":
         return CoreNlpPipeline.create(Profile.FULL, new CoreNlpPipeline.Options(false, false)).load();
       case "corenlp":

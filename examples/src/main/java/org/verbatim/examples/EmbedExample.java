@@ -5,8 +5,7 @@ import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
 import org.verbatim.classify.CodebookClassifier;
 import org.verbatim.codebooks.DefaultCodebooks;
-import org.verbatim.text.OpenNlpPipeline;
-import org.verbatim.text.Profile;
+import org.verbatim.text.RulePipeline;
 
 /**
  * The smallest useful program: classify a few comments with the default social-care codebook.
@@ -19,7 +18,7 @@ public final class EmbedExample {
 
   public static void main(String[] args) {
     // Build once (loads the codebook and the OpenNLP models), then share between threads.
-    ThemeClassifier classifier = CodebookClassifier.create(DefaultCodebooks.socialCare(), OpenNlpPipeline.create(Profile.FAST));
+    ThemeClassifier classifier = CodebookClassifier.create(DefaultCodebooks.socialCare(), RulePipeline.create());
     String[] comments = args.length > 0 ? args : new String[] {
       "She never once listened to what we said.",
       "Kind but useless: nothing changed after the meeting.",

@@ -17,8 +17,7 @@ import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
 import org.verbatim.classify.CodebookClassifier;
 import org.verbatim.codebooks.DefaultCodebooks;
-import org.verbatim.text.OpenNlpPipeline;
-import org.verbatim.text.Profile;
+import org.verbatim.text.RulePipeline;
 
 /**
  * A small HTTP service on the JDK's built-in server: {@code POST /classify} with the comment as the
@@ -135,7 +134,7 @@ public final class ThemeService {
 
   public static void main(String[] args) throws IOException {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
-    ThemeClassifier classifier = CodebookClassifier.create(DefaultCodebooks.socialCare(), OpenNlpPipeline.create(Profile.FAST));
+    ThemeClassifier classifier = CodebookClassifier.create(DefaultCodebooks.socialCare(), RulePipeline.create());
     ThemeService s = start(classifier, port);
     System.err.println("verbatim theme service on http://127.0.0.1:" + s.port() + "/classify (POST the comment)");
   }

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.verbatim.classify.CodebookClassifier;
 import org.verbatim.codebooks.DefaultCodebooks;
-import org.verbatim.text.OpenNlpPipeline;
-import org.verbatim.text.Profile;
+import org.verbatim.text.RulePipeline;
 
 class ThemeServiceTest {
 
@@ -23,7 +22,7 @@ class ThemeServiceTest {
 
   @BeforeAll
   static void start() throws Exception {
-    service = ThemeService.start(CodebookClassifier.create(DefaultCodebooks.socialCare(), OpenNlpPipeline.create(Profile.FAST)), 0);
+    service = ThemeService.start(CodebookClassifier.create(DefaultCodebooks.socialCare(), RulePipeline.create()), 0);
   }
 
   @AfterAll

@@ -1,4 +1,4 @@
-package org.verbatim.text;
+package org.verbatim.opennlp;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,6 +1,8 @@
-package org.verbatim.text;
+package org.verbatim.opennlp;
 
 import java.util.Locale;
+import org.verbatim.text.SegmentRules;
+import org.verbatim.text.Segments;
 import opennlp.tools.lemmatizer.LemmatizerME;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
@@ -9,7 +11,7 @@ import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.util.Span;
 
 /**
- * The {@link Profile#FULL} segmenter: OpenNLP's maxent sentence detector and tokenizer, then the maxent POS tagger
+ * The segmenter of the {@link org.verbatim.text.Profile#FULL} profile: OpenNLP's maxent sentence detector and tokenizer, then the maxent POS tagger
  * and lemmatizer, all with the English UD EWT models from {@link OpenNlpModels}.
  *
  * <p>A sentence break the detector puts inside a string of non-space characters (a URL with {@code ?}) is
@@ -19,7 +21,7 @@ import opennlp.tools.util.Span;
  * lemmatizer see tokens with typographic apostrophes and quotes folded to ASCII (the models were trained on
  * ASCII forms). Lemmas are lower-cased; where the lemmatizer has no answer ({@code O}) the lower-cased token is
  * used. POS tags are Universal Dependencies UPOS tags; a token the model reads as a contraction gets a joined tag
- * and lemma ({@code AUX+PART}, {@code do+not}), which {@link TokenNormalizer} splits with the token.
+ * and lemma ({@code AUX+PART}, {@code do+not}), which the shared annotators split with the token.
  *
  * <p>Stateless and thread-safe: the maxent components are per thread.
  */
@@ -33,16 +35,16 @@ final class MaxentSegmenter {
 
   private MaxentSegmenter() {}
 
-  static SpanList segment(String text, boolean tag) {
+  static Segments segment(String text, boolean tag) {
     SentenceDetectorME detector = OpenNlpModels.sentenceDetector();
     TokenizerME tokenizer = OpenNlpModels.tokenizer();
     int len = text.length();
-    SpanList out = new SpanList(len / 5 + 4);
+    Segments out = new Segments(len / 5 + 4);
     int sentence = 0;
     int lineStart = 0;
     while (lineStart < len) {
       int lineEnd = lineStart;
-      while (lineEnd < len && !Chars.isLineBreak(text.charAt(lineEnd))) {
+      while (lineEnd < len && !SegmentRules.isLineBreak(text.charAt(lineEnd))) {
         lineEnd++;
       }
       if (lineEnd > lineStart) {
@@ -80,11 +82,11 @@ final class MaxentSegmenter {
    * of non-space characters longer than {@value #MAX_CHUNK}: the model's cost grows with the square of a chunk's
    * length (a 100,000-character chunk takes tens of seconds), so such runs go to the rule-based tokenizer.
    */
-  private static void tokenize(String text, TokenizerME tokenizer, SpanList out, int from, int to, int sentence) {
+  private static void tokenize(String text, TokenizerME tokenizer, Segments out, int from, int to, int sentence) {
     boolean special = false;
     for (int a = from; a < to && !special; ) {
       int b = chunkEnd(text, a, to);
-      special = b - a > MAX_CHUNK || RuleSegmenter.urlOrEmailEnd(text.toCharArray(), a, b) > a;
+      special = b - a > MAX_CHUNK || SegmentRules.urlOrEmailEnd(text, a, b) > a;
       a = skipSpace(text, b, to);
     }
     if (!special) {
@@ -93,7 +95,7 @@ final class MaxentSegmenter {
     }
     for (int a = skipSpace(text, from, to); a < to; ) {
       int b = chunkEnd(text, a, to);
-      int url = RuleSegmenter.urlOrEmailEnd(text.toCharArray(), a, b);
+      int url = SegmentRules.urlOrEmailEnd(text, a, b);
       int rest = a;
       if (url > a) {
         add(text, out, a, url, sentence);
@@ -111,33 +113,33 @@ final class MaxentSegmenter {
 
   private static int chunkEnd(String text, int a, int to) {
     int b = a;
-    while (b < to && !Chars.isSpace(text.charAt(b))) {
+    while (b < to && !SegmentRules.isSpace(text.charAt(b))) {
       b++;
     }
     return b;
   }
 
   private static int skipSpace(String text, int a, int to) {
-    while (a < to && Chars.isSpace(text.charAt(a))) {
+    while (a < to && SegmentRules.isSpace(text.charAt(a))) {
       a++;
     }
     return a;
   }
 
-  private static void addAll(String text, SpanList out, Span[] spans, int base, int limit, int sentence) {
+  private static void addAll(String text, Segments out, Span[] spans, int base, int limit, int sentence) {
     for (Span t : spans) {
       add(text, out, base + t.getStart(), Math.min(base + t.getEnd(), limit), sentence);
     }
   }
 
-  private static void add(String text, SpanList out, int a, int b, int sentence) {
+  private static void add(String text, Segments out, int a, int b, int sentence) {
     if (out.size() > 0) {
       a = Math.max(a, out.lastEnd());
     }
-    while (a < b && Chars.isSpace(text.charAt(a))) {
+    while (a < b && SegmentRules.isSpace(text.charAt(a))) {
       a++;
     }
-    while (b > a && Chars.isSpace(text.charAt(b - 1))) {
+    while (b > a && SegmentRules.isSpace(text.charAt(b - 1))) {
       b--;
     }
     if (a >= b) {
@@ -150,17 +152,17 @@ final class MaxentSegmenter {
     }
     if (out.size() > 0 && out.lastEnd() == a && b - a == 1 && text.charAt(a) == '.'
         && out.sentence(out.size() - 1) == sentence
-        && RuleSegmenter.takesPeriod(text.toCharArray(), out.start(out.size() - 1), a)) {
+        && SegmentRules.takesPeriod(text, out.start(out.size() - 1), a)) {
       out.setLastEnd(b); // "e.g" + "." and "Mr" + "." are one token, as in the FAST profile
       return;
     }
-    if (Chars.isJunk(text, a, b)) {
+    if (SegmentRules.isJunk(text, a, b)) {
       return;
     }
     out.add(a, b, sentence);
   }
 
-  private static void tag(String text, SpanList out) {
+  private static void tag(String text, Segments out) {
     POSTaggerME tagger = OpenNlpModels.tagger();
     LemmatizerME lemmatizer = OpenNlpModels.lemmatizer();
     int n = out.size();
@@ -184,23 +186,23 @@ final class MaxentSegmenter {
    * of the sequence length (16,000 tokens take seconds), so a long sentence is tagged in windows of at most
    * {@value #MAX_TAG_WINDOW} tokens, cut after a punctuation token where there is one in the window's second half.
    */
-  private static int windowEnd(String text, SpanList out, int from, int to) {
+  private static int windowEnd(String text, Segments out, int from, int to) {
     if (to - from <= MAX_TAG_WINDOW) {
       return to;
     }
     int end = from + MAX_TAG_WINDOW;
     for (int k = end - 1; k >= from + MAX_TAG_WINDOW / 2; k--) {
-      if (out.end(k) - out.start(k) == 1 && Chars.isPunctuation(text.toCharArray(), out.start(k), out.end(k))) {
+      if (out.end(k) - out.start(k) == 1 && SegmentRules.isPunctuation(text, out.start(k), out.end(k))) {
         return k + 1;
       }
     }
     return end;
   }
 
-  private static void tagWindow(String text, SpanList out, POSTaggerME tagger, LemmatizerME lemmatizer, int from, int to) {
+  private static void tagWindow(String text, Segments out, POSTaggerME tagger, LemmatizerME lemmatizer, int from, int to) {
     String[] words = new String[to - from];
     for (int i = from; i < to; i++) {
-      words[i - from] = Norms.fold(text.substring(out.start(i), out.end(i)));
+      words[i - from] = SegmentRules.foldQuotes(text.substring(out.start(i), out.end(i)));
     }
     String[] tags = tagger.tag(words);
     String[] lemmas = lemmatizer.lemmatize(words, tags);

@@ -1,36 +1,26 @@
 package org.verbatim.text;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@link TextPipeline} built on Apache OpenNLP: sentences, tokens with exact character offsets, normalised
- * forms, contractions, negation scope, contrast markers and clauses, plus POS tags and lemmas in the
- * {@link Profile#FULL} profile.
+ * The default {@link TextPipeline} ({@link Profile#FAST}), rule-based and without a statistical model: sentences,
+ * tokens with exact character offsets, normalised forms, contractions, negation scope, contrast markers and
+ * clauses. Its token boundaries are those of Apache OpenNLP's {@code SimpleTokenizer} (computed here without
+ * OpenNLP) with a repair pass (contractions, numbers, abbreviations, initialisms, URLs, e-mail addresses, emoji),
+ * and a rule-based sentence splitter; POS tags and lemmas are {@code null}. For POS tags and lemmas
+ * ({@link Profile#FULL}, needed by {@code lemma:} cue patterns) use {@code org.verbatim.opennlp.OpenNlpPipeline}
+ * from the {@code verbatim-opennlp} module, which applies the same rules after OpenNLP's maxent models
+ * ({@link TextPipelines#full()}).
  *
  * <pre>{@code
- * TextPipeline pipeline = OpenNlpPipeline.create(Profile.FAST);
+ * TextPipeline pipeline = RulePipeline.create();
  * AnalyzedText a = pipeline.analyze("She never once listened, but she was polite.");
  * a.tokens().get(3).negated();   // true: "listened" is in the scope of "never"
  * a.tokens().get(8).negated();   // false: "polite" is in the next clause, introduced by "but"
  * }</pre>
  *
- * <h2>Profiles</h2>
- * <ul>
- *   <li>{@link Profile#FAST}: OpenNLP's rule-based {@code SimpleTokenizer} with a repair pass (contractions,
- *       numbers, abbreviations, initialisms, URLs, e-mail addresses, emoji) and a rule-based sentence splitter.
- *       No statistical model is loaded; POS tags and lemmas are {@code null}. Chosen over the maxent sentence
- *       detector and tokenizer because it is many times faster with the same offsets and contraction handling
- *       (figures in the benchmarks module's {@code PipelineThroughput}).
- *   <li>{@link Profile#FULL}: OpenNLP's maxent sentence detector, tokenizer, POS tagger and lemmatizer with the
- *       English UD EWT models ({@code opennlp-models-*-en} 1.3.0). POS tags are Universal Dependencies UPOS tags
- *       ({@code NOUN}, {@code VERB}, {@code AUX}, {@code PART}, ...), the tag set the model was trained on.
- *       Lemmas are lower case; where the lemmatizer has none, the lower-cased token is used.
- * </ul>
- * Both profiles treat a line break as a sentence end, keep hyphens as separate tokens ({@code follow - up}), and
- * drop tokens made only of control or format characters or unpaired surrogates.
+ * A line break ends a sentence; hyphens stay separate tokens ({@code follow - up}); tokens made only of control
+ * or format characters or unpaired surrogates are dropped.
  *
  * <h2>Tokens and norms</h2>
  * {@code token.text().equals(text.substring(token.start(), token.end()))} always holds; tokens are non-empty, in
@@ -84,38 +74,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * after a leading marker ("However, the wait was long") does not end the clause.
  *
  * <h2>Threads, nulls, errors</h2>
- * Instances are immutable, thread-safe and cached per profile. The OpenNLP models are loaded once, lazily and
- * shared; the OpenNLP {@code *ME} classes are not thread-safe, so each thread uses its own through
- * {@link ThreadLocal}s (a thread that analysed with {@code FULL} keeps four small objects referencing the shared
- * models). {@link #analyze(String)} never throws for any non-null string: empty, white space, controls, emoji,
- * unpaired surrogates, very long texts, texts without letters. Do not call {@code
- * opennlp.tools.tokenize.SimpleTokenizer.INSTANCE.setKeepNewLines(true)} elsewhere: it is a global switch (the
- * offsets stay correct, but line-break handling would not).
+ * The one instance is immutable and thread-safe. {@link #analyze(String)} never throws for any non-null string:
+ * empty, white space, controls, emoji, unpaired surrogates, very long texts, texts without letters. The
+ * allocation-free form {@link #analyze(String, Vocabulary, Analysis)} fills a caller's {@link Analysis}.
  */
-public final class OpenNlpPipeline implements TextPipeline {
+public final class RulePipeline implements TextPipeline {
 
-  private static final Map<Profile, OpenNlpPipeline> CACHE = new ConcurrentHashMap<>();
+  /** The id under which model files record this pipeline (kept from when it was OpenNLP's FAST profile). */
+  public static final String ID = "opennlp-fast";
 
-  private final Profile profile;
+  private static final RulePipeline INSTANCE = new RulePipeline();
 
-  private OpenNlpPipeline(Profile profile) {
-    this.profile = profile;
-  }
+  /** Per-thread working storage of {@link #analyze(String)}. */
+  private static final ThreadLocal<Analysis> SCRATCH = ThreadLocal.withInitial(Analysis::new);
 
-  /**
-   * The pipeline for a profile, created once and shared. For {@link Profile#FULL} the OpenNLP models are loaded
-   * here, so a missing model fails now rather than on the first comment.
-   *
-   * @throws NullPointerException if {@code profile} is null
-   * @throws IllegalStateException if a model jar needed by {@code FULL} is not on the class path
-   * @throws java.io.UncheckedIOException if a model cannot be read
-   */
-  public static OpenNlpPipeline create(Profile profile) {
-    Objects.requireNonNull(profile, "profile");
-    if (profile == Profile.FULL) {
-      OpenNlpModels.ensureLoaded();
-    }
-    return CACHE.computeIfAbsent(profile, OpenNlpPipeline::new);
+  private RulePipeline() {}
+
+  /** The pipeline (one shared instance). */
+  public static RulePipeline create() {
+    return INSTANCE;
   }
 
   @Override
@@ -131,20 +108,21 @@ public final class OpenNlpPipeline implements TextPipeline {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(vocabulary, "vocabulary");
     char[] chars = text.toCharArray();
-    SpanList spans = profile == Profile.FULL ? MaxentSegmenter.segment(text, true) : RuleSegmenter.segment(text, chars, into);
-    into.annotate(text, chars, spans, profile, vocabulary);
+    into.annotate(text, chars, RuleSegmenter.segment(text, chars, into), Profile.FAST, vocabulary);
   }
-
-  /** Per-thread working storage of {@link #analyze(String)}. */
-  private static final ThreadLocal<Analysis> SCRATCH = ThreadLocal.withInitial(Analysis::new);
 
   @Override
   public Profile profile() {
-    return profile;
+    return Profile.FAST;
+  }
+
+  @Override
+  public String id() {
+    return ID;
   }
 
   @Override
   public String toString() {
-    return "OpenNlpPipeline[" + profile + "]";
+    return "RulePipeline[FAST]";
   }
 }

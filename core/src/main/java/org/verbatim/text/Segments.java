@@ -3,12 +3,21 @@ package org.verbatim.text;
 import java.util.Arrays;
 
 /**
- * A growable list of token spans (character offsets into the comment) with their sentence index and, when a
- * tagger ran, their POS tag and lemma. The output of a segmenter, before contractions are split.
+ * What a segmenter gives: token spans (character offsets into the comment) in text order with their sentence
+ * index and, when a tagger ran, their POS tag and lemma; contractions are not yet split. A pipeline of another
+ * backend (such as {@code org.verbatim.opennlp.OpenNlpPipeline}) fills one and hands it to
+ * {@link Analysis#annotate}, so every backend shares the rules that follow (norms, contractions, contrast,
+ * clauses, negation).
+ *
+ * <pre>{@code
+ * Segments s = new Segments(8);
+ * s.add(0, 3, 0);   // "She"
+ * s.add(4, 9, 0);   // "never"
+ * }</pre>
  *
  * <p>Mutable and not thread-safe: one instance per call.
  */
-final class SpanList {
+public final class Segments {
 
   private int size;
   private int[] starts;
@@ -17,14 +26,16 @@ final class SpanList {
   private String[] tags;
   private String[] lemmas;
 
-  SpanList(int capacity) {
+  /** An empty list with room for {@code capacity} spans. */
+  public Segments(int capacity) {
     int c = Math.max(8, capacity);
     starts = new int[c];
     ends = new int[c];
     sentences = new int[c];
   }
 
-  int size() {
+  /** Number of spans. */
+  public int size() {
     return size;
   }
 
@@ -35,33 +46,38 @@ final class SpanList {
     lemmas = null;
   }
 
-  int start(int i) {
+  /** The first character of span {@code i}. */
+  public int start(int i) {
     return starts[i];
   }
 
-  int end(int i) {
+  /** One past the last character of span {@code i}. */
+  public int end(int i) {
     return ends[i];
   }
 
-  int sentence(int i) {
+  /** The sentence index of span {@code i} (not decreasing along the list). */
+  public int sentence(int i) {
     return sentences[i];
   }
 
   /** The POS tag of span {@code i}, or null when no tagger ran. */
-  String tag(int i) {
+  public String tag(int i) {
     return tags == null ? null : tags[i];
   }
 
   /** The lemma of span {@code i}, or null when no lemmatizer ran. */
-  String lemma(int i) {
+  public String lemma(int i) {
     return lemmas == null ? null : lemmas[i];
   }
 
-  int lastEnd() {
+  /** The end of the last span. */
+  public int lastEnd() {
     return ends[size - 1];
   }
 
-  void add(int start, int end, int sentence) {
+  /** Appends the span {@code [start, end)} of sentence {@code sentence}. */
+  public void add(int start, int end, int sentence) {
     if (size == starts.length) {
       int c = size * 2;
       starts = Arrays.copyOf(starts, c);
@@ -74,7 +90,8 @@ final class SpanList {
     size++;
   }
 
-  void setLastEnd(int end) {
+  /** Moves the end of the last span (to join the next characters to it). */
+  public void setLastEnd(int end) {
     ends[size - 1] = end;
   }
 
@@ -83,7 +100,7 @@ final class SpanList {
   }
 
   /** Sets the tag and lemma of spans {@code [from, from + tags.length)}. */
-  void setTags(int from, String[] sentenceTags, String[] sentenceLemmas) {
+  public void setTags(int from, String[] sentenceTags, String[] sentenceLemmas) {
     if (tags == null) {
       tags = new String[starts.length];
       lemmas = new String[starts.length];
