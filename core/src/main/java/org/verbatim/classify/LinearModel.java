@@ -164,8 +164,7 @@ public final class LinearModel {
           continue;
         }
         char[] norm = k.substring(2).toCharArray();
-        tmp.gen++;
-        tmp.nnz = 0;
+        reset(tmp);
         charGrams(norm, 0, norm.length, tmp);
         int len = 0;
         for (int j = 0; j < tmp.nnz; j++) {
@@ -305,9 +304,13 @@ public final class LinearModel {
   /** Per-thread scratch space for scoring. Not thread-safe. */
   static final class Work {
     final FeatureExtractor.Buffer buf = new FeatureExtractor.Buffer();
-    int[] stamp;
-    int[] slot;
-    int gen;
+    /**
+     * The features of the comment so far, by feature: an open-addressing table holding slot + 1 (0: free), so
+     * counting touches a small table instead of arrays as long as the vocabulary; {@code pos[j]} is where slot
+     * {@code j} sits, to clear the table after the comment.
+     */
+    int[] table = new int[1024];
+    int[] pos = new int[256];
     int[] fi = new int[256];
     int[] cnt = new int[256];
     /** Per feature: how many of its occurrences came from cached tokens (covered by tokenVectors). */
@@ -329,9 +332,15 @@ public final class LinearModel {
     float[] acc;
     double[] extraValues;
 
+    /**
+     * The character n-gram features of tokens the vocabulary does not know, by the token's unigram key hash:
+     * {@code unknownPool[start + 1 .. start + 1 + unknownPool[start])}, so a token met again is not hashed again.
+     */
+    final LongIntMap unknown = new LongIntMap(1024);
+    int[] unknownPool = new int[4096];
+    int unknownUsed;
+
     Work(int nFeatures, int nLabels, int stride, int nExtras) {
-      stamp = new int[nFeatures];
-      slot = new int[nFeatures];
       scores = new double[nLabels];
       acc = new float[stride];
       extraValues = new double[nExtras];
@@ -399,12 +408,7 @@ public final class LinearModel {
    * from {@link #charCache} with one look-up instead of one per n-gram.
    */
   private void collect(String text, Work w) {
-    int gen = ++w.gen;
-    if (gen == Integer.MAX_VALUE) {
-      Arrays.fill(w.stamp, 0);
-      w.gen = 1;
-    }
-    w.nnz = 0;
+    reset(w);
     w.nKnown = 0;
     TokenBuffer t = w.buf.tokens;
     tokenizer.tokenize(text, t);
@@ -423,7 +427,8 @@ public final class LinearModel {
     for (int i = 0; i < n; i++) {
       int s = t.normStart[i];
       int e = t.normEnd[i];
-      int plain = index.get(FeatureHash.finish(FeatureHash.add(W_STATE, c, s, e)));
+      long plainKey = FeatureHash.finish(FeatureHash.add(W_STATE, c, s, e));
+      int plain = index.get(plainKey);
       biF[i] = -1;
       if (uni) {
         if (mark && t.negated[i]) {
@@ -451,7 +456,7 @@ public final class LinearModel {
           }
           w.known[w.nKnown++] = entry;
         } else {
-          charGrams(c, s, e, w);
+          unknownCharGrams(c, s, e, plainKey, w);
         }
       }
     }
@@ -470,6 +475,56 @@ public final class LinearModel {
         add(w, index.get(FeatureHash.finish(FeatureHash.add(h, c, t.normStart[i + 2], t.normEnd[i + 2]))));
       }
     }
+  }
+
+  /** Largest number of ints remembered for unknown tokens per thread before the memory is emptied. */
+  private static final int UNKNOWN_POOL_LIMIT = 1 << 22;
+
+  /**
+   * As {@link #charGrams} for a token the vocabulary does not know, remembering its n-gram features (in the order
+   * {@code charGrams} adds them) per thread so the next occurrence costs one look-up.
+   */
+  private void unknownCharGrams(char[] c, int s, int e, long key, Work w) {
+    int at = w.unknown.get(key);
+    if (at >= 0) {
+      int[] pool = w.unknownPool;
+      for (int k = at + 1, end = at + 1 + pool[at]; k < end; k++) {
+        slotOf(w, pool[k]);
+      }
+      return;
+    }
+    int before = w.nnz;
+    int padded = e - s + 2;
+    int most = 0;
+    for (int g = features.charMinN(); g <= features.charMaxN() && g <= padded; g++) {
+      most += padded - g + 1;
+    }
+    if (w.unknownUsed + most + 1 > UNKNOWN_POOL_LIMIT) {
+      w.unknown.clear();
+      w.unknownUsed = 0;
+    }
+    if (w.unknownUsed + most + 1 > w.unknownPool.length) {
+      w.unknownPool = Arrays.copyOf(w.unknownPool, Math.max(w.unknownPool.length * 2, w.unknownUsed + most + 1));
+    }
+    int start = w.unknownUsed;
+    int k = start + 1;
+    int[] pool = w.unknownPool;
+    for (int g = features.charMinN(); g <= features.charMaxN() && g <= padded; g++) {
+      for (int off = 0; off + g <= padded; off++) {
+        long h = C_STATE;
+        for (int q = off; q < off + g; q++) {
+          h = FeatureHash.add(h, (q == 0 || q == padded - 1) ? ' ' : c[s + q - 1]);
+        }
+        int f = index.get(FeatureHash.finish(h));
+        if (f >= 0) {
+          slotOf(w, f);
+          pool[k++] = f;
+        }
+      }
+    }
+    pool[start] = k - start - 1;
+    w.unknownUsed = k;
+    w.unknown.put(key, start);
   }
 
   /** Adds the character n-grams of the token {@code c[s, e)} (padded with spaces) that are in the vocabulary. */
@@ -497,27 +552,80 @@ public final class LinearModel {
     w.kcnt[j]++;
   }
 
+  /** Empties {@code w}'s feature counts for a new comment. */
+  private static void reset(Work w) {
+    int[] table = w.table;
+    int[] pos = w.pos;
+    for (int j = 0, n = w.nnz; j < n; j++) {
+      if (pos[j] >= 0) {
+        table[pos[j]] = 0;
+      }
+    }
+    w.nnz = 0;
+  }
+
+  private static int home(int f, int mask) {
+    return (f * 0x9E3779B1) >>> 7 & mask;
+  }
+
+  /** The slot of feature {@code f} in {@code w}, or -1 when the comment does not have it. */
+  private static int find(Work w, int f) {
+    int[] table = w.table;
+    int mask = table.length - 1;
+    for (int p = home(f, mask); ; p = (p + 1) & mask) {
+      int t = table[p];
+      if (t == 0) {
+        return -1;
+      }
+      if (w.fi[t - 1] == f) {
+        return t - 1;
+      }
+    }
+  }
+
   /** Counts one occurrence of feature {@code f} and returns its slot. */
   private static int slotOf(Work w, int f) {
-    if (w.stamp[f] != w.gen) {
-      if (w.nnz == w.fi.length) {
-        int cap = w.fi.length * 2;
-        w.fi = Arrays.copyOf(w.fi, cap);
-        w.cnt = Arrays.copyOf(w.cnt, cap);
-        w.kcnt = Arrays.copyOf(w.kcnt, cap);
-        w.fv = Arrays.copyOf(w.fv, cap);
+    int[] table = w.table;
+    int mask = table.length - 1;
+    int p = home(f, mask);
+    for (int t; (t = table[p]) != 0; p = (p + 1) & mask) {
+      if (w.fi[t - 1] == f) {
+        w.cnt[t - 1]++;
+        return t - 1;
       }
-      int j = w.nnz++;
-      w.stamp[f] = w.gen;
-      w.slot[f] = j;
-      w.fi[j] = f;
-      w.cnt[j] = 1;
-      w.kcnt[j] = 0;
-      return j;
     }
-    int j = w.slot[f];
-    w.cnt[j]++;
+    if (w.nnz == w.fi.length) {
+      int cap = w.fi.length * 2;
+      w.fi = Arrays.copyOf(w.fi, cap);
+      w.cnt = Arrays.copyOf(w.cnt, cap);
+      w.kcnt = Arrays.copyOf(w.kcnt, cap);
+      w.fv = Arrays.copyOf(w.fv, cap);
+      w.pos = Arrays.copyOf(w.pos, cap);
+    }
+    int j = w.nnz++;
+    table[p] = j + 1;
+    w.pos[j] = p;
+    w.fi[j] = f;
+    w.cnt[j] = 1;
+    w.kcnt[j] = 0;
+    if (w.nnz * 2 > table.length) {
+      grow(w);
+    }
     return j;
+  }
+
+  private static void grow(Work w) {
+    int[] table = new int[w.table.length * 2];
+    int mask = table.length - 1;
+    for (int j = 0; j < w.nnz; j++) {
+      int p = home(w.fi[j], mask);
+      while (table[p] != 0) {
+        p = (p + 1) & mask;
+      }
+      table[p] = j + 1;
+      w.pos[j] = p;
+    }
+    w.table = table;
   }
 
   /**
@@ -534,6 +642,7 @@ public final class LinearModel {
       w.cnt = Arrays.copyOf(w.cnt, cap);
       w.kcnt = Arrays.copyOf(w.kcnt, cap);
       w.fv = Arrays.copyOf(w.fv, cap);
+      w.pos = Arrays.copyOf(w.pos, cap);
     }
     int[] fi = w.fi;
     int[] cnt = w.cnt;
@@ -575,6 +684,7 @@ public final class LinearModel {
           fi[nnz] = base + e;
           fv[nnz] = (float) ev[e];
           w.kcnt[nnz] = 0;
+          w.pos[nnz] = -1; // not in the table
           nnz++;
         }
       }
@@ -658,10 +768,8 @@ public final class LinearModel {
   }
 
   private double contribution(Work w, int f, int l) {
-    if (f < 0 || w.stamp[f] != w.gen) {
-      return 0;
-    }
-    return w.fv[w.slot[f]] * weights[f * stride + l];
+    int j = f < 0 ? -1 : find(w, f);
+    return j < 0 ? 0 : w.fv[j] * weights[f * stride + l];
   }
 
   /**

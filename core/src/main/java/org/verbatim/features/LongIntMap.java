@@ -39,7 +39,13 @@ public final class LongIntMap {
     return size;
   }
 
-  /** The value for {@code key}, or -1 when absent. */
+  /** Removes every entry, keeping the capacity. */
+  public void clear() {
+    Arrays.fill(slots, EMPTY);
+    size = 0;
+  }
+
+  /** The value of {@code key}, or -1 when absent. */
   public int get(long key) {
     long[] s = slots;
     int i = (int) key & mask;
