@@ -13,7 +13,8 @@ import org.verbatim.ModelInfo;
 import org.verbatim.Polarity;
 import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
-import org.verbatim.text.AnalyzedText;
+import org.verbatim.features.ClassifierFeatures;
+import org.verbatim.text.Analysis;
 
 /**
  * A trained model combined with an evidence classifier (normally the codebook classifier): the trained model
@@ -46,11 +47,13 @@ public final class HybridThemeClassifier implements ThemeClassifier {
   private final List<String> fallback;
   private final ModelInfo info;
   private final boolean learnedPolarity;
-  /**
-   * The evidence classifier when it is a codebook classifier analysing with the learned polarity model's own
-   * pipeline: each comment is then analysed once for both; null otherwise.
-   */
-  private final CodebookClassifier sharedAnalysis;
+  /** The evidence classifier when it is a codebook classifier (it then analyses each comment once); else null. */
+  private final CodebookClassifier codebook;
+  /** True when the learned polarity model reads the codebook's analysis (both use a pipeline of the same id). */
+  private final boolean sharedAnalysis;
+  /** True when the trained model's extra features are the evidence classifier's tags (read, not recomputed). */
+  private final boolean sharedCues;
+  private final ThreadLocal<Analysis> analysis = ThreadLocal.withInitial(Analysis::new);
 
   private HybridThemeClassifier(LinearThemeClassifier model, ThemeClassifier evidence) {
     this.model = Objects.requireNonNull(model, "model");
@@ -64,8 +67,11 @@ public final class HybridThemeClassifier implements ThemeClassifier {
     }
     this.covered = Set.copyOf(cov);
     this.learnedPolarity = model.polarityModel().isPresent();
-    this.sharedAnalysis = learnedPolarity && evidence instanceof CodebookClassifier cb
-        && cb.pipeline() == model.polarityModel().get().pipeline() ? cb : null;
+    this.codebook = evidence instanceof CodebookClassifier cb ? cb : null;
+    this.sharedAnalysis = learnedPolarity && codebook != null
+        && codebook.pipeline().id().equals(model.polarityModel().get().pipeline().id());
+    this.sharedCues = model.model().extras() instanceof ClassifierFeatures cf
+        && (cf.classifier() == evidence || cf.classifier().info().equals(evidence.info()));
     ModelInfo mi = model.info();
     ModelInfo ei = evidence.info();
     Map<String, String> props = new TreeMap<>(mi.properties());
@@ -99,16 +105,16 @@ public final class HybridThemeClassifier implements ThemeClassifier {
   @Override
   public Classification classify(String text) {
     Objects.requireNonNull(text, "text");
-    Classification trained;
     Classification cues;
-    if (sharedAnalysis != null) {
-      AnalyzedText analyzed = sharedAnalysis.pipeline().analyze(text);
-      trained = model.classify(text, analyzed);
-      cues = sharedAnalysis.classify(analyzed);
+    Analysis a = null;
+    if (codebook != null) {
+      a = analysis.get();
+      codebook.pipeline().analyze(text, codebook.vocabulary(), a);
+      cues = codebook.classify(a);
     } else {
-      trained = model.classify(text);
       cues = evidence.classify(text);
     }
+    Classification trained = model.classify(text, sharedAnalysis ? a : null, sharedCues ? cues : null);
     List<ThemeTag> out = new ArrayList<>();
     for (ThemeTag t : trained.tags()) {
       Optional<ThemeTag> c = cues.tag(t.themeId());
@@ -129,7 +135,12 @@ public final class HybridThemeClassifier implements ThemeClassifier {
 
   /** Whether each comment is analysed once for the learned polarity and the codebook (see {@link #classify}). */
   boolean analysesOnce() {
-    return sharedAnalysis != null;
+    return sharedAnalysis;
+  }
+
+  /** Whether the trained model's codebook features are read from the evidence classification, not recomputed. */
+  boolean classifiesOnce() {
+    return sharedCues;
   }
 
   /** The trained part. */

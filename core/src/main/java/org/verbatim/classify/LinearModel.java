@@ -1,9 +1,12 @@
 package org.verbatim.classify;
 
+import org.verbatim.Classification;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.verbatim.features.ClassifierFeatures;
 import org.verbatim.features.ExtraFeatures;
 import org.verbatim.features.FeatureExtractor;
 import org.verbatim.features.FeatureHash;
@@ -251,6 +254,11 @@ public final class LinearModel {
   }
 
   /** The id of the extra features source, or empty. */
+  /** The extra features the model was built with, or null. */
+  ExtraFeatures extras() {
+    return extras;
+  }
+
   public String extraId() {
     return extraId;
   }
@@ -353,8 +361,16 @@ public final class LinearModel {
 
   /** Raw scores (logits) of {@code text} into {@code w.scores}; also leaves the feature vector in {@code w}. */
   void score(String text, Work w) {
+    score(text, w, null);
+  }
+
+  /**
+   * As {@link #score(String, Work)}; when {@code extrasFrom} is not null and the extra features are a
+   * {@link ClassifierFeatures} of the classifier that gave it, they are read from it instead of classifying again.
+   */
+  void score(String text, Work w, Classification extrasFrom) {
     collect(text, w);
-    float sc = weigh(text, w);
+    float sc = weigh(text, w, extrasFrom);
     float[] acc = w.acc;
     int L = nLabels;
     Arrays.fill(acc, 0f);
@@ -633,7 +649,7 @@ public final class LinearModel {
    *
    * @return the character block's scale (1 / its L2 norm, or 1 for binary weighting)
    */
-  private float weigh(String text, Work w) {
+  private float weigh(String text, Work w, Classification extrasFrom) {
     int nnz = w.nnz;
     int extrasN = extraNames.size();
     if (w.fi.length < nnz + extrasN) {
@@ -678,7 +694,11 @@ public final class LinearModel {
       int base = keys.size();
       double[] ev = w.extraValues;
       Arrays.fill(ev, 0);
-      extras.compute(text, ev);
+      if (extrasFrom != null && extras instanceof ClassifierFeatures cf) {
+        cf.fill(extrasFrom, ev);
+      } else {
+        extras.compute(text, ev);
+      }
       for (int e = 0; e < extrasN; e++) {
         if (ev[e] != 0) {
           fi[nnz] = base + e;

@@ -12,7 +12,7 @@ import org.verbatim.ModelInfo;
 import org.verbatim.Polarity;
 import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
-import org.verbatim.text.AnalyzedText;
+import org.verbatim.text.Analysis;
 import org.verbatim.train.ThemeTrainer;
 import org.verbatim.train.TrainingReport;
 
@@ -103,15 +103,16 @@ public final class LinearThemeClassifier implements ThemeClassifier {
   @Override
   public Classification classify(String text) {
     Objects.requireNonNull(text, "text");
-    return classify(text, work.get(), null);
+    return classify(text, work.get(), null, null);
   }
 
   /**
-   * As {@link #classify(String)}, the learned polarity (if any) read from {@code analyzed}, the comment already
-   * analysed by the polarity model's pipeline (for a hybrid whose codebook part analyses with the same one).
+   * As {@link #classify(String)}, for a composite that already analysed or classified the comment: the learned
+   * polarity (if any) reads {@code analysis} (made by the polarity model's pipeline) when it is not null, and
+   * codebook extra features read {@code cues} (the codebook classifier's classification) when it is not null.
    */
-  Classification classify(String text, AnalyzedText analyzed) {
-    return classify(text, work.get(), Objects.requireNonNull(analyzed, "analyzed"));
+  Classification classify(String text, Analysis analysis, Classification cues) {
+    return classify(text, work.get(), analysis, cues);
   }
 
   @Override
@@ -120,13 +121,13 @@ public final class LinearThemeClassifier implements ThemeClassifier {
     LinearModel.Work w = work.get();
     List<Classification> out = new ArrayList<>(texts.size());
     for (String t : texts) {
-      out.add(classify(Objects.requireNonNull(t, "text"), w, null));
+      out.add(classify(Objects.requireNonNull(t, "text"), w, null, null));
     }
     return out;
   }
 
-  private Classification classify(String text, LinearModel.Work w, AnalyzedText analyzed) {
-    model.score(text, w);
+  private Classification classify(String text, LinearModel.Work w, Analysis analysis, Classification cues) {
+    model.score(text, w, cues);
     int[] on = model.decide(w.scores);
     if (on.length == 0) {
       return Classification.EMPTY;
@@ -137,7 +138,7 @@ public final class LinearThemeClassifier implements ThemeClassifier {
       for (int l : on) {
         ids.add(model.labels().get(l));
       }
-      polarities = analyzed == null ? polarity.predictAll(text, ids) : polarity.predictAll(analyzed, ids);
+      polarities = analysis == null ? polarity.predictAll(text, ids) : polarity.predictAll(analysis.toAnalyzedText(), ids);
     }
     List<ThemeTag> tags = new ArrayList<>(on.length);
     for (int i = 0; i < on.length; i++) {

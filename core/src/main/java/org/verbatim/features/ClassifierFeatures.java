@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.verbatim.Classification;
+import org.verbatim.ModelInfo;
 import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
 
@@ -66,7 +67,19 @@ public final class ClassifierFeatures implements ExtraFeatures {
 
   @Override
   public void compute(String text, double[] out) {
-    Classification c = classifier.classify(text);
+    fill(classifier.classify(text), out);
+  }
+
+  /** The classifier whose tags are the features. */
+  public ThemeClassifier classifier() {
+    return classifier;
+  }
+
+  /**
+   * The features of a classification that {@link #classifier()} (or a classifier with the same {@link ModelInfo})
+   * gave: lets a composite that already has it avoid classifying the comment again.
+   */
+  public void fill(Classification c, double[] out) {
     for (ThemeTag t : c.tags()) {
       Integer i = index.get(t.themeId());
       if (i != null) {

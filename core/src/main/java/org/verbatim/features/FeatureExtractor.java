@@ -35,6 +35,10 @@ public final class FeatureExtractor {
   public FeatureExtractor(FeatureOptions options, FeatureTokenizer tokenizer) {
     this.options = Objects.requireNonNull(options, "options");
     this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
+    if (options.negation() != FeatureOptions.Negation.OFF && !tokenizer.marksNegation()) {
+      throw new IllegalArgumentException("negation " + options.negation() + " needs a tokenizer that marks negation scope "
+          + "(PipelineTokenizer.fast()); " + tokenizer.id() + " does not");
+    }
   }
 
   public FeatureOptions options() {

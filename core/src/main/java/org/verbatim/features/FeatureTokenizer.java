@@ -24,4 +24,12 @@ public interface FeatureTokenizer {
    * @throws NullPointerException if an argument is null
    */
   void tokenize(String text, TokenBuffer out);
+
+  /**
+   * True when the tokenizer marks negation scope ({@link TokenBuffer#negated(int)}), as features with
+   * {@link FeatureOptions.Negation} other than {@code OFF} need; only {@link PipelineTokenizer} does.
+   */
+  default boolean marksNegation() {
+    return false;
+  }
 }

@@ -38,6 +38,11 @@ public final class PipelineTokenizer implements FeatureTokenizer {
   }
 
   @Override
+  public boolean marksNegation() {
+    return true;
+  }
+
+  @Override
   public String id() {
     return id;
   }

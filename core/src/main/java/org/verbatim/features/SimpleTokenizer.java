@@ -10,16 +10,14 @@ import java.util.Objects;
  * gives {@code can} + {@code not}, {@code cannot} gives {@code can} + {@code not}, {@code I'm} gives
  * {@code i} + {@code am}.
  *
- * <p>Negation scope: after a negation cue ({@code not, no, never, nothing, nobody, none, neither, nor,
- * nowhere, without, hardly, barely, scarcely}) every following token is marked negated until a clause
- * boundary: one of {@code . , ; : ! ? ( ) [ ] " }, a dash that is not inside a word, a line break, or a
- * contrast marker ({@code but, however, although, though, yet, whereas, except}). This mirrors the
- * pipeline's scope rule without its models, so it runs at millions of tokens per second.
+ * <p>It marks no negation scope ({@link TokenBuffer#negated(int)} is always false): negation rules live in the text
+ * pipeline only, and features that mark negation ({@link FeatureOptions.Negation}) read it through
+ * {@link PipelineTokenizer}. It runs at millions of tokens per second.
  *
  * <pre>{@code
  * TokenBuffer buf = new TokenBuffer();
  * SimpleTokenizer.INSTANCE.tokenize("It wasn't clear, but kind.", buf);
- * // it, was, not, clear (negated), but, kind
+ * // it, was, not, clear, but, kind
  * }</pre>
  *
  * <p>Stateless and thread-safe; never throws on any string (unpaired surrogates are separators).
@@ -31,20 +29,6 @@ public final class SimpleTokenizer implements FeatureTokenizer {
 
   /** The id stored in model files. */
   public static final String ID = "simple-v1";
-
-  private static final LongIntMap WORDS = new LongIntMap(64);
-  private static final int NEGATOR = 1;
-  private static final int CONTRAST = 2;
-
-  static {
-    for (String w : new String[] {"not", "no", "never", "nothing", "nobody", "none", "neither", "nor",
-        "nowhere", "without", "hardly", "barely", "scarcely"}) {
-      WORDS.put(FeatureHash.add(FeatureHash.START, w), NEGATOR);
-    }
-    for (String w : new String[] {"but", "however", "although", "though", "yet", "whereas", "except"}) {
-      WORDS.put(FeatureHash.add(FeatureHash.START, w), CONTRAST);
-    }
-  }
 
   private SimpleTokenizer() {}
 
@@ -58,7 +42,6 @@ public final class SimpleTokenizer implements FeatureTokenizer {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(out, "out");
     out.clear();
-    boolean scope = false;
     int n = text.length();
     int i = 0;
     while (i < n) {
@@ -66,7 +49,7 @@ public final class SimpleTokenizer implements FeatureTokenizer {
       int w = Character.charCount(cp);
       if (isWord(cp)) {
         int start = i;
-        out.begin(start, start, scope);
+        out.begin(start, start, false);
         int j = i;
         while (j < n) {
           int c = text.codePointAt(j);
@@ -81,28 +64,16 @@ public final class SimpleTokenizer implements FeatureTokenizer {
           }
         }
         out.srcEnd[out.size - 1] = j;
-        int kind = finishToken(out, scope);
-        if (kind == NEGATOR) {
-          scope = true;
-        } else if (kind == CONTRAST) {
-          scope = false;
-        }
+        splitContraction(out);
         i = j;
       } else {
-        if (scope && isBoundary(text, i, cp)) {
-          scope = false;
-        }
         i += w;
       }
     }
   }
 
-  /**
-   * Splits contractions off the token just read and classifies the resulting last token.
-   *
-   * @return NEGATOR or CONTRAST when the last token is one, else 0
-   */
-  private static int finishToken(TokenBuffer out, boolean scope) {
+  /** Splits a contraction off the token just read. */
+  private static void splitContraction(TokenBuffer out) {
     int t = out.size - 1;
     int s = out.normStart[t];
     int e = out.normEnd[t];
@@ -121,14 +92,13 @@ public final class SimpleTokenizer implements FeatureTokenizer {
       };
       replaceLast(out, mapped == null ? null : mapped, len - 3, src0, src1 - 3);
       out.add("not", src1 - 3, src1, false);
-      out.negated[out.size - 1] = false;
-      return NEGATOR;
+      return;
     }
     if (len == 6 && c[s] == 'c' && c[s + 1] == 'a' && c[s + 2] == 'n' && c[s + 3] == 'n' && c[s + 4] == 'o'
         && c[s + 5] == 't') {
       replaceLast(out, null, 3, src0, src0 + 3);
       out.add("not", src0 + 3, src1, false);
-      return NEGATOR;
+      return;
     }
     int apo = -1;
     for (int k = e - 1; k > s; k--) {
@@ -152,15 +122,9 @@ public final class SimpleTokenizer implements FeatureTokenizer {
         int stemLen = apo - s;
         int srcSplit = src0 + stemLen;
         replaceLast(out, null, stemLen, src0, srcSplit);
-        out.add(mapped, srcSplit, src1, scope);
+        out.add(mapped, srcSplit, src1, false);
       }
     }
-    long h = FeatureHash.add(FeatureHash.START, out.chars, out.normStart[out.size - 1], out.normEnd[out.size - 1]);
-    int kind = WORDS.get(h);
-    if (kind == NEGATOR || kind == CONTRAST) {
-      out.negated[out.size - 1] = false;
-    }
-    return Math.max(kind, 0);
   }
 
   /** Shortens the last token to its first {@code keep} characters, or replaces them with {@code text}. */
@@ -203,18 +167,5 @@ public final class SimpleTokenizer implements FeatureTokenizer {
 
   private static boolean isApostrophe(int cp) {
     return cp == '\'' || cp == '\u2019' || cp == '\u2018' || cp == '\u02bc';
-  }
-
-  private static boolean isBoundary(String text, int i, int cp) {
-    switch (cp) {
-      case '.', ',', ';', ':', '!', '?', '(', ')', '[', ']', '"', '\n', '\r', '\u201c', '\u201d', '\u2026':
-        return true;
-      case '-', '\u2013', '\u2014':
-        boolean before = i > 0 && isWord(text.codePointBefore(i));
-        boolean after = i + 1 < text.length() && isWord(text.codePointAt(i + 1));
-        return !(before && after);
-      default:
-        return false;
-    }
   }
 }

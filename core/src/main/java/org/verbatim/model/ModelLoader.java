@@ -228,6 +228,11 @@ public final class ModelLoader {
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(path, ModelFormat.MANIFEST, "model.features: " + e.getMessage(), e);
     }
+    if (features.negation() != FeatureOptions.Negation.OFF && !tokenizer.marksNegation()) {
+      throw new ModelFormatException(path, ModelFormat.MANIFEST, "the model marks negation with tokenizer " + tokId
+          + ", which no longer computes a negation scope (negation rules live in the text pipeline only); retrain it with "
+          + "tokenizer " + PipelineTokenizer.FAST_ID + " or without negation marking");
+    }
     int vocabSize = reqInt(path, model, "vocabularySize");
     int wordFeatures = reqInt(path, model, "wordFeatures");
     int nLabels = reqInt(path, model, "labels");

@@ -152,6 +152,10 @@ public final class ThemeOptions {
     }
     maxEpochs = b.maxEpochs;
     tokenizer = b.tokenizer;
+    if (features.negation() != FeatureOptions.Negation.OFF && !tokenizer.marksNegation()) {
+      throw new IllegalArgumentException("features with negation " + features.negation()
+          + " need a tokenizer that marks negation scope (PipelineTokenizer.fast()); tokenizer " + tokenizer.id() + " does not");
+    }
     extraFeatures = b.extraFeatures;
     if (!b.language.matches("[a-z]{2,3}")) {
       throw new IllegalArgumentException("language must be an ISO 639 code of 2 or 3 lower-case letters: '" + b.language + "'");

@@ -150,4 +150,29 @@ class HybridThemeClassifierTest {
     assertEquals(cues.names(), m.model().extraNames());
     assertEquals(List.of("staff"), m.classify("the nurse was rude").themeIds());
   }
+
+  @Test
+  void aModelWithCodebookFeaturesReadsTheHybridsCodebookTagsWithTheSameResult() {
+    ClassifierFeatures cues = ClassifierFeatures.of(CUES);
+    LinearThemeClassifier m = ThemeTrainer.create(ThemeOptions.builder().folds(3).seed(2).cost(1.0).threads(1)
+        .extraFeatures(cues).build()).train(TrainingData.comments(90, 5));
+    HybridThemeClassifier once = HybridThemeClassifier.of(m, CUES);
+    assertTrue(once.classifiesOnce(), "the model's cue features are the hybrid's own codebook tags");
+    ThemeClassifier opaque = new ThemeClassifier() {
+      @Override
+      public Classification classify(String text) {
+        return CUES.classify(text);
+      }
+
+      @Override
+      public ModelInfo info() {
+        return new ModelInfo("other", "other", "1", CUES.info().themes(), java.util.Map.of());
+      }
+    };
+    HybridThemeClassifier twice = HybridThemeClassifier.of(m, opaque);
+    assertFalse(twice.classifiesOnce(), "another classifier's tags are not the model's features");
+    List<String> texts = List.of("the nurse was rude", "rude and slow, rude again", "tasty food", "", "we waited hours");
+    assertEquals(twice.classifyAll(texts), once.classifyAll(texts));
+    assertTrue(once.classifyAll(texts).stream().anyMatch(c -> !c.tags().isEmpty()));
+  }
 }

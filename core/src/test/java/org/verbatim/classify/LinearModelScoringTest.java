@@ -13,6 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.verbatim.features.FeatureExtractor;
 import org.verbatim.features.FeatureOptions;
+import org.verbatim.features.PipelineTokenizer;
 import org.verbatim.train.ThemeOptions;
 import org.verbatim.train.ThemeTrainer;
 import org.verbatim.train.TrainingData;
@@ -24,11 +25,11 @@ import org.verbatim.train.TrainingData;
 class LinearModelScoringTest {
 
   private static final LinearThemeClassifier WORDS_CHARS = ThemeTrainer.create(ThemeOptions.builder().folds(3).seed(4)
-      .cost(2.0).threads(1).features(FeatureOptions.wordsAndChars().withNegation(FeatureOptions.Negation.BOTH)).build())
+      .cost(2.0).threads(1).tokenizer(PipelineTokenizer.fast()).features(FeatureOptions.wordsAndChars().withNegation(FeatureOptions.Negation.BOTH)).build())
       .train(TrainingData.comments(80, 8));
   private static final LinearThemeClassifier TRIGRAMS_MARKED = ThemeTrainer.create(ThemeOptions.builder().folds(3).seed(4)
-      .cost(2.0).threads(1).features(new FeatureOptions(1, 3, 3, 4, 1, FeatureOptions.Weighting.TFIDF, false,
-          FeatureOptions.Negation.MARK)).build())
+      .cost(2.0).threads(1).tokenizer(PipelineTokenizer.fast()).features(new FeatureOptions(1, 3, 3, 4, 1,
+          FeatureOptions.Weighting.TFIDF, false, FeatureOptions.Negation.MARK)).build())
       .train(TrainingData.comments(80, 8));
 
   @Provide

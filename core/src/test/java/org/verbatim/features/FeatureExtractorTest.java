@@ -2,6 +2,7 @@ package org.verbatim.features;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -20,10 +21,12 @@ class FeatureExtractorTest {
     FeatureExtractor plain = new FeatureExtractor(FeatureOptions.words(), SimpleTokenizer.INSTANCE);
     assertEquals(List.of("w:never", "w:listened", "b:never listened"), plain.keys("Never listened"));
     FeatureExtractor fx = new FeatureExtractor(FeatureOptions.words().withNegation(FeatureOptions.Negation.MARK),
-        SimpleTokenizer.INSTANCE);
+        PipelineTokenizer.fast());
     assertEquals(List.of("w:never", "w:NOT_listened", "b:never listened"), fx.keys("Never listened"));
     FeatureExtractor both = new FeatureExtractor(FeatureOptions.words().withNegation(FeatureOptions.Negation.BOTH),
-        SimpleTokenizer.INSTANCE);
+        PipelineTokenizer.fast());
+    assertThrows(IllegalArgumentException.class, () -> new FeatureExtractor(
+        FeatureOptions.words().withNegation(FeatureOptions.Negation.MARK), SimpleTokenizer.INSTANCE));
     assertEquals(List.of("w:no", "w:NOT_help", "w:help", "b:no help"), both.keys("no help"));
     FeatureExtractor chars = new FeatureExtractor(new FeatureOptions(1, 1, 2, 3, 1, FeatureOptions.Weighting.TFIDF, true,
         FeatureOptions.Negation.OFF), SimpleTokenizer.INSTANCE);
@@ -38,7 +41,7 @@ class FeatureExtractorTest {
 
   @Property(tries = 300, seed = "20261205")
   void streamedHashesMatchKeyStrings(@ForAll String text) {
-    FeatureExtractor fx = new FeatureExtractor(ALL, SimpleTokenizer.INSTANCE);
+    FeatureExtractor fx = new FeatureExtractor(ALL, PipelineTokenizer.fast());
     FeatureExtractor.Buffer buf = new FeatureExtractor.Buffer();
     fx.extract(text, buf);
     long[] streamed = Arrays.copyOf(buf.hashes, buf.size);

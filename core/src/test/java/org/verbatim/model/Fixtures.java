@@ -88,7 +88,11 @@ final class Fixtures {
   static ThemeOptions options(ClassifierKind kind, FeatureOptions features) {
     FeatureOptions f = new FeatureOptions(features.wordMinN(), features.wordMaxN(), features.charMinN(), features.charMaxN(), 1,
         features.weighting(), features.sublinearTf(), features.negation());
-    return ThemeOptions.builder().folds(3).seed(3).kind(kind).features(f).costs(List.of(1.0, 8.0)).threads(1).build();
+    ThemeOptions.Builder b = ThemeOptions.builder().folds(3).seed(3).kind(kind).features(f).costs(List.of(1.0, 8.0)).threads(1);
+    if (f.negation() != FeatureOptions.Negation.OFF) {
+      b.tokenizer(org.verbatim.features.PipelineTokenizer.fast()); // negation scope comes from the text pipeline
+    }
+    return b.build();
   }
 
   static LinearThemeClassifier trained(ClassifierKind kind, FeatureOptions features) {
