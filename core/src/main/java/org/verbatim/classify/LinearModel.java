@@ -313,11 +313,11 @@ public final class LinearModel {
   static final class Work {
     final FeatureExtractor.Buffer buf = new FeatureExtractor.Buffer();
     /**
-     * The features of the comment so far, by feature: an open-addressing table holding slot + 1 (0: free), so
-     * counting touches a small table instead of arrays as long as the vocabulary; {@code pos[j]} is where slot
-     * {@code j} sits, to clear the table after the comment.
+     * The features of the comment so far, by feature: an open-addressing table of {@code (feature + 1) << 32 | slot}
+     * (0: free), so counting touches one small array instead of arrays as long as the vocabulary; {@code pos[j]} is
+     * where slot {@code j} sits, to clear the table after the comment.
      */
-    int[] table = new int[1024];
+    long[] table = new long[1024];
     int[] pos = new int[256];
     int[] fi = new int[256];
     int[] cnt = new int[256];
@@ -570,7 +570,7 @@ public final class LinearModel {
 
   /** Empties {@code w}'s feature counts for a new comment. */
   private static void reset(Work w) {
-    int[] table = w.table;
+    long[] table = w.table;
     int[] pos = w.pos;
     for (int j = 0, n = w.nnz; j < n; j++) {
       if (pos[j] >= 0) {
@@ -586,28 +586,31 @@ public final class LinearModel {
 
   /** The slot of feature {@code f} in {@code w}, or -1 when the comment does not have it. */
   private static int find(Work w, int f) {
-    int[] table = w.table;
+    long[] table = w.table;
     int mask = table.length - 1;
+    long key = (long) (f + 1) << 32;
     for (int p = home(f, mask); ; p = (p + 1) & mask) {
-      int t = table[p];
+      long t = table[p];
       if (t == 0) {
         return -1;
       }
-      if (w.fi[t - 1] == f) {
-        return t - 1;
+      if ((t & 0xFFFFFFFF00000000L) == key) {
+        return (int) t;
       }
     }
   }
 
   /** Counts one occurrence of feature {@code f} and returns its slot. */
   private static int slotOf(Work w, int f) {
-    int[] table = w.table;
+    long[] table = w.table;
     int mask = table.length - 1;
+    long key = (long) (f + 1) << 32;
     int p = home(f, mask);
-    for (int t; (t = table[p]) != 0; p = (p + 1) & mask) {
-      if (w.fi[t - 1] == f) {
-        w.cnt[t - 1]++;
-        return t - 1;
+    for (long t; (t = table[p]) != 0; p = (p + 1) & mask) {
+      if ((t & 0xFFFFFFFF00000000L) == key) {
+        int j = (int) t;
+        w.cnt[j]++;
+        return j;
       }
     }
     if (w.nnz == w.fi.length) {
@@ -619,7 +622,7 @@ public final class LinearModel {
       w.pos = Arrays.copyOf(w.pos, cap);
     }
     int j = w.nnz++;
-    table[p] = j + 1;
+    table[p] = key | j;
     w.pos[j] = p;
     w.fi[j] = f;
     w.cnt[j] = 1;
@@ -631,14 +634,14 @@ public final class LinearModel {
   }
 
   private static void grow(Work w) {
-    int[] table = new int[w.table.length * 2];
+    long[] table = new long[w.table.length * 2];
     int mask = table.length - 1;
     for (int j = 0; j < w.nnz; j++) {
       int p = home(w.fi[j], mask);
       while (table[p] != 0) {
         p = (p + 1) & mask;
       }
-      table[p] = j + 1;
+      table[p] = (long) (w.fi[j] + 1) << 32 | j;
       w.pos[j] = p;
     }
     w.table = table;
