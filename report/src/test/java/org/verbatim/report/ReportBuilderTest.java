@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verbatim.Evidence;
 import org.verbatim.Polarity;
+import org.verbatim.io.ThemeResult;
 
 class ReportBuilderTest {
 
@@ -176,7 +177,8 @@ class ReportBuilderTest {
     Files.writeString(input, "id,body,when,themes\n1,hello,2024-01-01,\n", StandardCharsets.UTF_8);
     ReportInputException text = assertThrows(ReportInputException.class,
         () -> build(input, ReportOptions.builder().build()));
-    assertTrue(text.getMessage().contains("no text column") && text.getMessage().contains("id, body, when, themes"),
+    // the same rules as classify: no usual name, and no column of free text
+    assertTrue(text.getMessage().contains("no text column") && text.getMessage().contains("'id', 'body', 'when'"),
         text.getMessage());
     ReportInputException date = assertThrows(ReportInputException.class,
         () -> build(input, ReportOptions.builder().textColumn("body").dateColumn("date").build()));
