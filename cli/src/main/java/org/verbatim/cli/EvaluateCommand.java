@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -29,6 +28,8 @@ import org.verbatim.eval.Folds;
 import org.verbatim.eval.LabelSets;
 import org.verbatim.eval.PolarityMetrics;
 import org.verbatim.eval.PolarityReport;
+import org.verbatim.io.AtomicOutput;
+import org.verbatim.io.Csv;
 import org.verbatim.polarity.PolarityModel;
 import org.verbatim.train.HybridThemeClassifier;
 import org.verbatim.train.LabelledComment;
@@ -270,30 +271,12 @@ final class EvaluateCommand implements Callable<Integer> {
   private void writePredictions(List<LabelledComment> comments, List<Set<String>> pred) throws IOException {
     StringBuilder sb = new StringBuilder("id,labels\n");
     for (int i = 0; i < comments.size(); i++) {
-      sb.append(csv(comments.get(i).id())).append(',').append(csv(LabelSets.join(pred.get(i)))).append('\n');
+      sb.append(Csv.record(List.of(comments.get(i).id(), LabelSets.join(pred.get(i)))));
     }
     atomicWrite(predictions, sb.toString());
   }
 
-  private static String csv(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
-  }
-
   private static void atomicWrite(Path target, String content) throws IOException {
-    Path abs = target.toAbsolutePath();
-    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicOutput.write(target, content.getBytes(StandardCharsets.UTF_8), AtomicOutput.Access.OWNER_ONLY);
   }
 }

@@ -10,13 +10,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
+import org.verbatim.io.AtomicOutput;
 
 /**
  * The JSON mapper of the evaluation records. An undefined statistic ({@code NaN}, e.g. a kappa whose
@@ -59,25 +56,7 @@ final class EvalJson {
    */
   static void writeAtomically(Path target, String text) throws IOException {
     Objects.requireNonNull(target, "target");
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-    boolean moved = false;
-    try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        w.write(text);
-      }
-      try {
-        Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        throw new IOException(target + ": the file system cannot replace the file atomically", e);
-      }
-      moved = true;
-    } finally {
-      if (!moved) {
-        Files.deleteIfExists(tmp);
-      }
-    }
+    AtomicOutput.write(target, text.getBytes(StandardCharsets.UTF_8), AtomicOutput.Access.OWNER_ONLY);
   }
 
   private static final class NanAsNull extends JsonSerializer<Double> {

@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -25,6 +22,7 @@ import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.verbatim.ThemeClassifier;
+import org.verbatim.io.AtomicOutput;
 import org.verbatim.polarity.PolarityModel;
 import org.verbatim.train.FeatureOptions;
 import org.verbatim.train.LibraryVersion;
@@ -66,28 +64,12 @@ public final class ModelWriter {
           + " as a model file: only trained linear classifiers (LinearThemeClassifier) are stored");
     }
     Path abs = path.toAbsolutePath();
-    Path dir = abs.getParent();
-    Files.createDirectories(dir);
-    // a sibling temporary file created like any other file (default permissions), never an existing one
-    Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-    try {
-      try (OutputStream fos = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
-        ZipOutputStream zip = new ZipOutputStream(fos, StandardCharsets.UTF_8);
-        writeLinear(linear, zip);
-        zip.finish();
-        zip.flush();
-        fos.flush();
-      }
-      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
+    Files.createDirectories(abs.getParent());
+    try (AtomicOutput out = AtomicOutput.create(abs)) {
+      ZipOutputStream zip = new ZipOutputStream(out.stream(), StandardCharsets.UTF_8);
+      writeLinear(linear, zip);
+      zip.finish();
+      out.commit();
     }
   }
 
