@@ -28,6 +28,16 @@ import java.util.Objects;
  */
 final class CsvRow {
 
+  /** The bytes that make a field quoted wherever they are: {@code , " \n \r}. */
+  private static final boolean[] SPECIAL = new boolean[256];
+
+  static {
+    SPECIAL[','] = true;
+    SPECIAL['"'] = true;
+    SPECIAL['\n'] = true;
+    SPECIAL['\r'] = true;
+  }
+
   private byte[] buffer = new byte[64 * 1024];
   private int length;
   /** Where the current record starts. */
@@ -204,8 +214,7 @@ final class CsvRow {
       return true;
     }
     for (int i = offset, end = offset + n; i < end; i++) {
-      byte c = value[i];
-      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+      if (SPECIAL[value[i] & 0xFF]) {
         return true;
       }
     }

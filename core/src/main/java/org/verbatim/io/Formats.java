@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.verbatim.Classification;
 import org.verbatim.Evidence;
+import org.verbatim.Polarity;
 import org.verbatim.ThemeTag;
 
 /**
@@ -20,6 +21,14 @@ final class Formats {
 
   private final DecimalFormat score = new DecimalFormat("0.00#", DecimalFormatSymbols.getInstance(Locale.ROOT));
   private final Map<String, byte[]> utf8 = new HashMap<>();
+  /** {@link Polarity#id()} as bytes, by ordinal ({@code id()} builds a new string on each call). */
+  private static final byte[][] POLARITY_IDS = new byte[Polarity.values().length][];
+
+  static {
+    for (Polarity p : Polarity.values()) {
+      POLARITY_IDS[p.ordinal()] = p.id().getBytes(StandardCharsets.UTF_8);
+    }
+  }
 
   Formats() {
     score.setRoundingMode(RoundingMode.HALF_UP);
@@ -97,7 +106,7 @@ final class Formats {
       if (i > 0) {
         row.append(';');
       }
-      row.append(bytes(t.themeId())).append(':').append(bytes(t.polarity().id()));
+      row.append(bytes(t.themeId())).append(':').append(POLARITY_IDS[t.polarity().ordinal()]);
     }
     row.close().open();
     boolean any = false;

@@ -20,6 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verbatim.Evidence;
 import org.verbatim.Polarity;
+import org.verbatim.Classification;
+import org.verbatim.ThemeTag;
+import org.verbatim.io.ClassifiedWriter;
+import org.verbatim.io.FeedbackReader;
+import org.verbatim.io.OutputColumns;
+import org.verbatim.io.RecordBatch;
 import org.verbatim.io.ThemeResult;
 
 class ReportBuilderTest {
@@ -309,5 +315,56 @@ class ReportBuilderTest {
     assertThrows(IllegalArgumentException.class, () -> ReportOptions.builder().title(" ").build());
     assertThrows(IllegalArgumentException.class, () -> ReportOptions.builder().dateColumn("").build());
     assertThrows(NullPointerException.class, () -> ReportOptions.builder().title(null).build());
+  }
+
+  /** The report fed with batches as they are written equals the report read back from the written file. */
+  @Test
+  void batchesGiveTheSameReportAsTheWrittenFile() throws IOException {
+    StringBuilder sb = new StringBuilder("id,comment,date,team\n");
+    for (int i = 1; i <= 400; i++) {
+      sb.append(i).append(",\"").append(i % 5 == 0 ? "" : "The staff were kind, comment " + i).append("\",")
+          .append(String.format(Locale.ROOT, "2024-%02d-%02d", 1 + i % 12, 1 + i % 28)).append(',')
+          .append(i % 3 == 0 ? "North" : "South").append(i % 97 == 0 ? ",extra" : "").append('\n');
+    }
+    Path input = Files.writeString(tmp.resolve("in.csv"), sb.toString());
+    Path output = tmp.resolve("out.csv");
+    ReportBuilder fromBatches = ReportBuilder.create(OPTIONS);
+    try (FeedbackReader r = FeedbackReader.open(input);
+        java.io.OutputStream out = Files.newOutputStream(output);
+        ClassifiedWriter w = ClassifiedWriter.open(r.format(), out, r.header(), OutputColumns.withPrefix(""), false)) {
+      fromBatches.columns(r.header());
+      RecordBatch b = r.newBatch(64, "comment");
+      for (int n = r.next(b); n > 0; n = r.next(b)) {
+        for (int i = 0; i < n; i++) {
+          String text = b.text(i);
+          if (b.isRecordError(i)) {
+            b.failed(i, "line " + b.line(i) + ": " + b.recordError(i));
+          } else if (text.isBlank()) {
+            b.classified(i, Classification.EMPTY);
+          } else {
+            int k = text.indexOf("kind");
+            b.classified(i, new Classification(List.of(new ThemeTag(b.number(i) % 2 == 0 ? "empathy" : "respect", 0.75,
+                b.number(i) % 4 == 1 ? Polarity.NEGATIVE : Polarity.POSITIVE, List.of(new Evidence(k, k + 4))))));
+          }
+        }
+        w.write(b);
+        fromBatches.accept(b);
+      }
+    }
+    String html = fromBatches.html();
+    assertEquals(400, metric(html, "rows"));
+    assertEquals(4, metric(html, "errors"));
+    assertEquals(body(build(output, OPTIONS)), body(html));
+  }
+
+  /** A text column that classify finds by its values (no usual name) is found by the report too. */
+  @Test
+  void textColumnFoundByItsValuesAsClassifyDoes() throws IOException {
+    Path input = Files.writeString(tmp.resolve("notes.csv"), "ref,notes,themes\n"
+        + "1,The staff were kind and explained everything,empathy\n2,Nobody called me back after the visit,\n");
+    ReportBuilder b = ReportBuilder.create(ReportOptions.builder().build());
+    ReportBuilder.readFile(input, b);
+    assertEquals("notes", b.textColumn());
+    assertEquals(2, metric(b.html(), "analysed"));
   }
 }
