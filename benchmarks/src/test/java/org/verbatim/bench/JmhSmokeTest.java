@@ -113,5 +113,6 @@ class JmhSmokeTest {
     Set<String> names = checkScores(results);
     // read and readWrite on csv and jsonl
     assertEquals(4, names.size(), names.toString());
+    assertEquals(2, checkScores(new Runner(smoke(IoRecordsBenchmark.class).build()).run()).size());
   }
 }
