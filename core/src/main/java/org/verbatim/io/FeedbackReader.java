@@ -44,16 +44,19 @@ import java.util.Objects;
  */
 public final class FeedbackReader implements Closeable {
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                  .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                  .build())
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-          .build();
+  /** The JSON mapper, made on first use: a CSV run never loads jackson-databind (some 300 classes). */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder(
+                JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+  }
 
   private final Path file;
   private final FeedbackFormat format;
@@ -279,7 +282,7 @@ public final class FeedbackReader implements Closeable {
   private static FeedbackRecord json(String text, long line, long number) {
     JsonNode node;
     try {
-      node = JSON.readTree(text);
+      node = Json.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
       return FeedbackRecord.error(
