@@ -50,9 +50,8 @@ final class EvalJson {
   }
 
   /**
-   * Writes {@code text} to {@code target} atomically: a temporary file in the same directory, then an
-   * {@code ATOMIC_MOVE} over the target. On failure the temporary file is removed and the target is left as
-   * it was.
+   * Writes {@code text} to {@code target} atomically with {@link AtomicOutput} (owner-only permissions). On
+   * failure the temporary file is removed and the target is left as it was.
    */
   static void writeAtomically(Path target, String text) throws IOException {
     Objects.requireNonNull(target, "target");
