@@ -40,7 +40,9 @@ import java.util.Objects;
  *       an error record, and reading goes on.
  * </ul>
  *
- * <p>Memory use does not depend on the file size. Not thread-safe: use one reader per thread.
+ * <p>Memory use does not depend on the file size: the bytes go through one reused buffer, and the batch path
+ * ({@link #next(RecordBatch)}) decodes only the text column. Not thread-safe: use one reader per thread
+ * ({@link #bytesRead()} excepted).
  */
 public final class FeedbackReader implements Closeable {
 
@@ -158,7 +160,10 @@ public final class FeedbackReader implements Closeable {
     return size;
   }
 
-  /** Bytes read from the file so far (reading runs a little ahead of the records returned); for progress. */
+  /**
+   * Bytes read from the file so far (reading runs a little ahead of the records returned); for progress. The one
+   * method that may be called from another thread while this one reads.
+   */
   public long bytesRead() {
     return source.bytesRead();
   }

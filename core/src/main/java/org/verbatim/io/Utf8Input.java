@@ -35,7 +35,8 @@ final class Utf8Input implements Closeable {
   private int end;
   /** File offset of {@code buffer[0]}. */
   private long base;
-  private long bytesRead;
+  /** Read by other threads for progress (written once per buffer fill). */
+  private volatile long bytesRead;
   private boolean eof;
   /** Whether the byte at {@code limit} starts a malformed sequence. */
   private boolean malformed;
