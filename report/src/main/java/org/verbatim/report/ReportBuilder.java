@@ -83,7 +83,7 @@ public final class ReportBuilder {
     OutputColumns added = OutputColumns.withPrefix(builder.options().columnPrefix());
     try {
       if (!builder.columnsChecked) {
-        builder.columns(sampleColumns(input, added), sample(input, added));
+        checkColumns(input, added, builder);
       }
       try (ClassifiedReader reader = ClassifiedReader.open(input, added)) {
         for (ClassifiedReader.ClassifiedRecord r = reader.next(); r != null; r = reader.next()) {
@@ -101,28 +101,26 @@ public final class ReportBuilder {
     }
   }
 
-  /** The input columns: the CSV header, or the fields of the first JSON Lines row, without the added ones. */
-  private static List<String> sampleColumns(Path input, OutputColumns added) throws IOException {
-    try (ClassifiedReader reader = ClassifiedReader.open(input, added)) {
-      if (reader.format() == FeedbackFormat.CSV) {
-        return reader.columns();
-      }
-      ClassifiedReader.ClassifiedRecord first = reader.next();
-      return first == null ? List.of() : List.copyOf(first.fields().keySet());
-    }
-  }
-
-  /** The first rows of the file as records of their input columns, for finding the text column. */
-  private static List<FeedbackRecord> sample(Path input, OutputColumns added) throws IOException {
+  /**
+   * Checks the columns against the start of the file: the CSV header, or for JSON Lines every field of the first
+   * {@value #SAMPLE_SIZE} rows (a row that was not a JSON object has none but its line); those rows also let the
+   * text column be found by its values.
+   */
+  private static void checkColumns(Path input, OutputColumns added, ReportBuilder builder) throws IOException {
     List<FeedbackRecord> sample = new ArrayList<>();
+    java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
     try (ClassifiedReader reader = ClassifiedReader.open(input, added)) {
+      columns.addAll(reader.columns());
       for (ClassifiedReader.ClassifiedRecord r = reader.next(); r != null && sample.size() < SAMPLE_SIZE;
           r = reader.next()) {
-        sample.add(FeedbackRecord.of(r.line(), r.number(), List.copyOf(r.fields().keySet()),
-            List.copyOf(r.fields().values())));
+        List<String> keys = List.copyOf(r.fields().keySet());
+        if (reader.format() == FeedbackFormat.JSONL) {
+          columns.addAll(keys);
+        }
+        sample.add(FeedbackRecord.of(r.line(), r.number(), keys, List.copyOf(r.fields().values())));
       }
     }
-    return sample;
+    builder.columns(columns, sample);
   }
 
   /** The options this builder was made with. */

@@ -367,4 +367,20 @@ class ReportBuilderTest {
     assertEquals("notes", b.textColumn());
     assertEquals(2, metric(b.html(), "analysed"));
   }
+
+  /** A JSON Lines output whose first row was not a JSON object (only its line and the added fields) still reports. */
+  @Test
+  void jsonlStartingWithAnErrorRowFindsItsColumnsFurtherOn() throws IOException {
+    Path input = Files.writeString(tmp.resolve("out.jsonl"),
+        "{\"line\":1,\"themes\":[],\"scores\":{},\"polarity\":{},\"evidence\":{},\"error\":\"line 1: not a valid JSON object\"}\n"
+            + "{\"id\":2,\"comment\":\"kind staff\",\"themes\":[\"empathy\"],\"scores\":{\"empathy\":0.6},"
+            + "\"polarity\":{\"empathy\":\"positive\"},\"evidence\":{\"empathy\":[{\"start\":0,\"end\":4,\"text\":\"kind\"}]},"
+            + "\"error\":null}\n", StandardCharsets.UTF_8);
+    ReportBuilder b = ReportBuilder.create(ReportOptions.builder().textColumn("comment").build());
+    ReportBuilder.readFile(input, b);
+    String html = b.html();
+    assertEquals(2, metric(html, "rows"));
+    assertEquals(1, metric(html, "errors"));
+    assertEquals(1, metric(html, "tagged"));
+  }
 }
