@@ -37,6 +37,7 @@ import org.verbatim.text.Profile;
 import org.verbatim.text.TextPipeline;
 import org.verbatim.train.PolarityOptions;
 import org.verbatim.train.PolarityTrainer;
+import org.verbatim.io.Csv;
 
 /**
  * The polarity suite: for every dataset folder with (comment, theme) polarity codes ({@link PolarityDataset}),
@@ -320,9 +321,8 @@ public final class PolaritySuite {
     StringBuilder sb = new StringBuilder("id,theme,gold,predicted\n");
     for (Map.Entry<DocumentTheme, Polarity> e : gold.entrySet()) {
       Polarity p = pred.get(e.getKey());
-      sb.append(csv(e.getKey().documentId())).append(',').append(csv(e.getKey().themeId())).append(',')
-          .append(e.getValue().name().toLowerCase(Locale.ROOT)).append(',')
-          .append(p == null ? "" : p.name().toLowerCase(Locale.ROOT)).append('\n');
+      sb.append(Csv.record(List.of(e.getKey().documentId(), e.getKey().themeId(),
+          e.getValue().name().toLowerCase(Locale.ROOT), p == null ? "" : p.name().toLowerCase(Locale.ROOT))));
     }
     Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
   }
@@ -344,10 +344,6 @@ public final class PolaritySuite {
       }
     }
     return out;
-  }
-
-  private static String csv(String s) {
-    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
   /**

@@ -106,4 +106,13 @@ class JmhSmokeTest {
     // pipeline and codebookClassifier on 2 profiles, defaultCodebook once
     assertEquals(5, names.size(), names.toString());
   }
+
+  @Test
+  void ioBenchmarkRunsEveryMethodOnBothFormats() throws RunnerException {
+    Collection<RunResult> results = new Runner(smoke(IoBenchmark.class).build()).run();
+    Set<String> names = checkScores(results);
+    // read and readWrite on csv and jsonl
+    assertEquals(4, names.size(), names.toString());
+    assertEquals(2, checkScores(new Runner(smoke(IoRecordsBenchmark.class).build()).run()).size());
+  }
 }

@@ -78,8 +78,10 @@ public final class ClassifyCommand implements Callable<Integer> {
 
   /** Records read to guess the text column and the JSON field names. */
   static final int SAMPLE_SIZE = 500;
-  /** Records per classification task. */
-  static final int CHUNK_SIZE = 512;
+  /** Records per batch handed between the reading, classifying and writing threads. */
+  static final int CHUNK_SIZE = 1024;
+  /** Classification threads per processor at most: more only cost memory and switching. */
+  static final int MAX_THREADS_PER_PROCESSOR = 4;
 
   @Spec CommandSpec spec;
 
@@ -136,7 +138,8 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Option(
       names = {"-j", "--threads"},
       paramLabel = "N",
-      description = "Classification threads. Default: the number of processors.")
+      description = "Classification threads (reading and writing have their own). Default: the number of processors;"
+          + " at most 4 per processor.")
   Integer threads;
 
   @Option(
@@ -205,17 +208,35 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
   }
 
-  /** Builds the HTML report from the output just written (a second, streaming pass over it). */
-  private void writeReport(Path classified, String text, String id) throws Failure {
+  /**
+   * A report builder fed with the rows as they are written, or null without {@code --report}; its columns are
+   * checked now, before anything is classified.
+   */
+  private ReportBuilder reportBuilder(List<String> columns, String text, String id) throws Failure {
+    if (report == null) {
+      return null;
+    }
     try {
-      ReportOptions options = ReportOptions.builder().textColumn(text).idColumn(id).dateColumn(dateColumn)
-          .groupColumn(groupColumn).columnPrefix(columnPrefix).source(input.getFileName().toString())
-          .meta(ReportMeta.besides(classified).orElse(null)).build();
+      // with no record to classify, the text column may be a stand-in the file does not have
+      boolean known = columns.contains(text);
+      ReportOptions options = ReportOptions.builder().textColumn(known ? text : null).idColumn(id)
+          .dateColumn(dateColumn).groupColumn(groupColumn).columnPrefix(columnPrefix)
+          .source(input.getFileName().toString()).build();
       ReportBuilder builder = ReportBuilder.create(options);
-      ReportBuilder.readFile(classified, builder);
-      builder.write(report);
+      if (known) {
+        builder.columns(columns);
+      }
+      return builder;
     } catch (IllegalArgumentException e) {
       throw new Failure(Main.USAGE_ERROR, "--report: " + e.getMessage());
+    }
+  }
+
+  /** Writes the report gathered while classifying, with the run summary just written beside the output. */
+  private void writeReport(ReportBuilder builder, Path classified) throws Failure {
+    try {
+      builder.meta(ReportMeta.besides(classified).orElse(null));
+      builder.write(report);
     } catch (IOException e) {
       throw new Failure(Main.DATA_ERROR, "wrote " + classified + " but not the report " + report + ": " + describe(e));
     }
@@ -227,9 +248,18 @@ public final class ClassifyCommand implements Callable<Integer> {
     checkInput();
     FeedbackFormat fmt = resolveFormat();
     Path out = resolveOutput(fmt);
-    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    int processors = Runtime.getRuntime().availableProcessors();
+    int n = threads == null ? processors : threads;
     if (n < 1) {
       throw new Failure(Main.USAGE_ERROR, "--threads must be at least 1: " + n);
+    }
+    int maxThreads = MAX_THREADS_PER_PROCESSOR * processors;
+    if (n > maxThreads) {
+      if (!quiet) {
+        err.println("verbatim: warning: --threads " + n + " is more than " + MAX_THREADS_PER_PROCESSOR
+            + " per processor (" + processors + (processors == 1 ? " processor" : " processors") + "); using " + maxThreads);
+      }
+      n = maxThreads;
     }
     OutputColumns added = OutputColumns.withPrefix(columnPrefix);
     ClassifierFactory.Backend backend;
@@ -259,6 +289,8 @@ public final class ClassifyCommand implements Callable<Integer> {
       throw new Failure(Main.USAGE_ERROR, clashMessage(0, clashes));
     }
 
+    ReportBuilder reportBuilder = reportBuilder(sample.columns(), text, id);
+
     ThemeClassifier classifier = classifier(backend);
     ClassifyJob job =
         new ClassifyJob(classifier, new ClassifyJob.Settings(input, fmt, text, id, added, n, CHUNK_SIZE));
@@ -270,7 +302,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     try {
       target = AtomicOutput.create(out);
       cleanup = deleteOnExit(target.tempFile());
-      summary = job.run(target.writer(), bar == null ? (rows, read, size) -> {} : bar);
+      summary = job.run(target.stream(), bar == null ? (rows, read, size) -> {} : bar,
+          reportBuilder == null ? batch -> {} : reportBuilder::accept);
       if (bar != null) {
         bar.clear();
       }
@@ -304,8 +337,8 @@ public final class ClassifyCommand implements Callable<Integer> {
       }
     }
 
-    if (report != null) {
-      writeReport(out, text, id);
+    if (reportBuilder != null) {
+      writeReport(reportBuilder, out);
     }
 
     if (!quiet) {

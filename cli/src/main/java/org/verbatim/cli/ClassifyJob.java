@@ -2,37 +2,41 @@ package org.verbatim.cli;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
 import org.verbatim.Classification;
 import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
-import org.verbatim.io.ClassifiedRow;
 import org.verbatim.io.ClassifiedWriter;
 import org.verbatim.io.FeedbackFormat;
 import org.verbatim.io.FeedbackReader;
-import org.verbatim.io.FeedbackRecord;
 import org.verbatim.io.OutputColumns;
+import org.verbatim.io.RecordBatch;
 
 /**
- * Classifies a feedback file into a writer: reads chunks of records on the calling thread, classifies chunks in
- * parallel, and writes the rows strictly in input order. At most {@code 2 * threads} chunks are in flight, so
- * memory does not grow with the file. Every input record gives exactly one output row.
+ * Classifies a feedback file into a byte stream as a pipeline of threads handing batches of records along:
+ * <ul>
+ *   <li>a reader thread parses the file into {@link RecordBatch}es (only the text column becomes a string);
+ *   <li>{@code threads} classification threads each take the next parsed batch and classify its rows;
+ *   <li>the calling thread writes the batches strictly in input order as each one is done, reports progress,
+ *       and gives the batch back to the reader.
+ * </ul>
+ * A fixed pool of {@code 2 * threads + 2} batches of at most {@code chunkSize} records (and about a megabyte of
+ * field bytes) circulates, so memory does not grow with the file and the reader can run ahead of the classifiers
+ * by at most the pool. Every input record gives exactly one output row.
  *
  * <pre>{@code
- * ClassifyJob.Summary s = new ClassifyJob(classifier, settings).run(writer, (rows, read, size) -> {});
+ * ClassifyJob.Summary s = new ClassifyJob(classifier, settings).run(out, (rows, read, size) -> {}, batch -> {});
  * }</pre>
  *
  * <p>A row whose classification throws gets an {@code error} value (exception class and message, never the
@@ -52,7 +56,7 @@ final class ClassifyJob {
    * @param idColumn the column identifying rows, or null
    * @param columns names of the added columns
    * @param threads classification threads, at least 1
-   * @param chunkSize records per task, at least 1
+   * @param chunkSize records per batch, at least 1
    */
   record Settings(
       Path input, FeedbackFormat format, String textColumn, String idColumn, OutputColumns columns, int threads, int chunkSize) {
@@ -86,7 +90,7 @@ final class ClassifyJob {
     }
   }
 
-  /** Told after each chunk is written; called on the thread that runs the job. */
+  /** Told after each batch is written; called on the thread that runs the job. */
   interface Listener {
     void progress(long rows, long bytesRead, long size);
   }
@@ -100,105 +104,203 @@ final class ClassifyJob {
   }
 
   /**
-   * Runs the job, writing to {@code out} (which it closes).
+   * Runs the job, writing to {@code out} (which it closes; closing an {@link org.verbatim.io.AtomicOutput}'s
+   * stream only flushes it).
    *
+   * @param written sees each batch once its rows are written, on the calling thread (e.g. to build a report);
+   *     it must not keep the batch, which is reused
    * @throws org.verbatim.io.FeedbackFileException if the input is not UTF-8 or has malformed CSV quoting
    * @throws org.verbatim.io.ColumnClashException if a JSON record has a field named like an added column
    * @throws IOException if reading or writing fails, or the thread is interrupted
    */
-  Summary run(Writer out, Listener listener) throws IOException {
+  Summary run(OutputStream out, Listener listener, Consumer<RecordBatch> written) throws IOException {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(listener, "listener");
-    ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), new Workers());
-    long rows = 0;
-    long tagged = 0;
-    long errors = 0;
-    Map<String, Long> themeCounts = new TreeMap<>();
-    List<String> errorSamples = new ArrayList<>();
+    Objects.requireNonNull(written, "written");
+    Counts counts = new Counts();
     try (FeedbackReader reader = FeedbackReader.open(settings.input(), settings.format());
         ClassifiedWriter writer =
             ClassifiedWriter.open(settings.format(), out, reader.header(), settings.columns(), reader.hadByteOrderMark())) {
-      ArrayDeque<Future<List<ClassifiedRow>>> pending = new ArrayDeque<>();
-      int maxPending = 2 * settings.threads();
-      boolean more = true;
-      while (more || !pending.isEmpty()) {
-        while (more && pending.size() < maxPending) {
-          List<FeedbackRecord> chunk = new ArrayList<>(settings.chunkSize());
-          for (FeedbackRecord r = null; chunk.size() < settings.chunkSize() && (r = reader.next()) != null; ) {
-            chunk.add(r);
-          }
-          more = chunk.size() == settings.chunkSize();
-          if (!chunk.isEmpty()) {
-            pending.add(pool.submit(() -> classify(chunk)));
-          }
+      Pipeline pipeline = new Pipeline(reader, settings.threads(), settings.chunkSize(), settings.textColumn());
+      try {
+        pipeline.start();
+        for (Chunk c = pipeline.nextDone(); c != null; c = pipeline.nextDone()) {
+          writer.write(c.batch);
+          counts.add(c.batch);
+          written.accept(c.batch);
+          listener.progress(counts.rows, reader.bytesRead(), reader.size());
+          pipeline.recycle(c);
         }
-        if (pending.isEmpty()) {
-          break;
-        }
-        for (ClassifiedRow row : await(pending.poll())) {
-          writer.write(row);
-          rows++;
-          if (row.isError()) {
-            errors++;
-            if (errorSamples.size() < ERROR_SAMPLES) {
-              errorSamples.add(describe(row));
-            }
-          } else if (!row.classification().isEmpty()) {
-            tagged++;
-            for (ThemeTag t : row.classification().tags()) {
-              themeCounts.merge(t.themeId(), 1L, Long::sum);
-            }
-          }
-        }
-        listener.progress(rows, reader.bytesRead(), reader.size());
+      } finally {
+        pipeline.stop();
       }
-    } finally {
-      pool.shutdownNow();
     }
-    return new Summary(rows, tagged, errors, themeCounts, errorSamples);
+    return counts.summary();
   }
 
-  private static List<ClassifiedRow> await(Future<List<ClassifiedRow>> future) throws IOException {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      InterruptedIOException io = new InterruptedIOException("interrupted while classifying");
-      io.initCause(e);
-      throw io;
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof Error error) {
-        throw error;
+  /** The reader and classification threads, and the batches they hand along. */
+  private final class Pipeline {
+
+    private final FeedbackReader reader;
+    private final int threads;
+    /** Batches free for the reader. */
+    private final BlockingQueue<Chunk> free;
+    /** Parsed batches for the classification threads. */
+    private final BlockingQueue<Chunk> work;
+    /** Parsed batches in input order, for the writer. */
+    private final BlockingQueue<Chunk> ordered;
+    private final List<Thread> running = new ArrayList<>();
+    /** What stopped the reader, if anything: published before {@link #END} is queued. */
+    private volatile Throwable readFailure;
+
+    Pipeline(FeedbackReader reader, int threads, int chunkSize, String textColumn) {
+      this.reader = reader;
+      this.threads = threads;
+      int pool = 2 * threads + 2;
+      free = new ArrayBlockingQueue<>(pool);
+      work = new ArrayBlockingQueue<>(pool + threads);
+      ordered = new ArrayBlockingQueue<>(pool + 1);
+      for (int i = 0; i < pool; i++) {
+        free.add(new Chunk(reader.newBatch(chunkSize, textColumn)));
       }
-      throw new IllegalStateException("classification task failed: " + cause.getClass().getName(), cause);
+    }
+
+    void start() {
+      running.add(thread("verbatim-read", this::read));
+      for (int i = 1; i <= threads; i++) {
+        running.add(thread("verbatim-classify-" + i, this::classify));
+      }
+      running.forEach(Thread::start);
+    }
+
+    private Thread thread(String name, Runnable body) {
+      Thread t = new Thread(body, name);
+      t.setDaemon(true);
+      return t;
+    }
+
+    /** Runs on the reader thread. */
+    private void read() {
+      try {
+        while (true) {
+          Chunk c = free.take();
+          if (reader.next(c.batch) == 0) {
+            break;
+          }
+          c.reset();
+          ordered.put(c);
+          work.put(c);
+        }
+      } catch (InterruptedException e) {
+        readFailure = e;
+      } catch (IOException | RuntimeException | Error e) {
+        readFailure = e;
+      } finally {
+        // the queues always have room for the end marks: at most `pool` batches are ever in them
+        ordered.offer(END);
+        for (int i = 0; i < threads; i++) {
+          work.offer(END);
+        }
+      }
+    }
+
+    /** Runs on a classification thread. */
+    private void classify() {
+      try {
+        for (Chunk c = work.take(); c != END; c = work.take()) {
+          try {
+            ClassifyJob.this.classify(c.batch);
+            c.finish(null);
+          } catch (RuntimeException | Error e) {
+            c.finish(e);
+          }
+        }
+      } catch (InterruptedException e) {
+        // stopped
+      }
+    }
+
+    /**
+     * The next batch in input order once it is classified, or null after the last.
+     *
+     * @throws IOException if reading failed (rethrown as it was), or the thread was interrupted
+     */
+    Chunk nextDone() throws IOException {
+      try {
+        Chunk c = ordered.take();
+        if (c == END) {
+          Throwable t = readFailure;
+          if (t != null) {
+            throw rethrow(t, "reading");
+          }
+          return null;
+        }
+        Throwable t = c.await();
+        if (t != null) {
+          throw rethrow(t, "classifying");
+        }
+        return c;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        InterruptedIOException io = new InterruptedIOException("interrupted while classifying");
+        io.initCause(e);
+        throw io;
+      }
+    }
+
+    void recycle(Chunk c) {
+      free.add(c); // never full: only the pool's batches circulate
+    }
+
+    /** Stops and waits for the threads, so the reader can be closed. */
+    void stop() {
+      for (Thread t : running) {
+        t.interrupt();
+      }
+      for (Thread t : running) {
+        try {
+          t.join(10_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 
-  private String describe(ClassifiedRow row) {
-    FeedbackRecord r = row.record();
-    String id = settings.idColumn() == null ? null : r.get(settings.idColumn()).orElse(null);
-    String problem = r.isError() ? r.error().orElseThrow() : row.error();
-    return "line " + r.line() + (id == null || id.isBlank() ? "" : " (id " + id + ")") + ": " + problem;
+  private static IOException rethrow(Throwable t, String stage) {
+    if (t instanceof IOException io) {
+      return io;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    if (t instanceof InterruptedException) {
+      InterruptedIOException io = new InterruptedIOException("interrupted while " + stage);
+      io.initCause(t);
+      return io;
+    }
+    if (t instanceof UncheckedIOException u) {
+      return u.getCause();
+    }
+    throw new IllegalStateException(stage + " failed: " + t.getClass().getName(), t);
   }
 
-  /** Runs on a worker thread. */
-  private List<ClassifiedRow> classify(List<FeedbackRecord> chunk) {
-    List<ClassifiedRow> out = new ArrayList<>(chunk.size());
-    for (FeedbackRecord r : chunk) {
-      if (r.isError()) {
-        out.add(ClassifiedRow.failed(r, "line " + r.line() + ": " + r.error().orElseThrow()));
+  /** Classifies every row of a batch; runs on a classification thread. */
+  private void classify(RecordBatch b) {
+    for (int i = 0, n = b.size(); i < n; i++) {
+      if (b.isRecordError(i)) {
+        b.failed(i, "line " + b.line(i) + ": " + b.recordError(i));
         continue;
       }
-      String text = r.get(settings.textColumn()).orElse("");
+      String text = b.text(i);
       try {
         Classification c = text.isBlank() ? Classification.EMPTY : classifier.classify(text);
-        out.add(ClassifiedRow.of(r, text, c));
+        b.classified(i, c);
       } catch (RuntimeException | StackOverflowError e) {
-        out.add(ClassifiedRow.failed(r, failure(e, text)));
+        b.failed(i, failure(e, text));
       }
     }
-    return out;
   }
 
   /** The exception class and message, without the message if it quotes the comment. */
@@ -210,14 +312,78 @@ final class ClassifyJob {
     return e.getClass().getSimpleName() + (message == null || message.isBlank() || quotes ? "" : ": " + message);
   }
 
-  private static final class Workers implements ThreadFactory {
-    private final AtomicInteger n = new AtomicInteger();
+  /** The end of the batches. */
+  private static final Chunk END = new Chunk(null);
 
-    @Override
-    public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, "verbatim-classify-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
+  /** A batch and whether its classification is done. */
+  private static final class Chunk {
+    final RecordBatch batch;
+    private boolean done;
+    private Throwable failure;
+
+    Chunk(RecordBatch batch) {
+      this.batch = batch;
+    }
+
+    synchronized void reset() {
+      done = false;
+      failure = null;
+    }
+
+    synchronized void finish(Throwable t) {
+      failure = t;
+      done = true;
+      notifyAll();
+    }
+
+    /** Waits until classified; returns what failed, or null. */
+    synchronized Throwable await() throws InterruptedException {
+      while (!done) {
+        wait();
+      }
+      return failure;
+    }
+  }
+
+  /** Counts of the rows written, kept on the writing thread. */
+  private final class Counts {
+    long rows;
+    long tagged;
+    long errors;
+    final Map<String, long[]> themes = new HashMap<>();
+    final List<String> errorSamples = new ArrayList<>();
+
+    void add(RecordBatch b) {
+      for (int i = 0, n = b.size(); i < n; i++) {
+        rows++;
+        String error = b.error(i);
+        if (error != null) {
+          errors++;
+          if (errorSamples.size() < ERROR_SAMPLES) {
+            errorSamples.add(describe(b, i));
+          }
+          continue;
+        }
+        List<ThemeTag> tags = b.classification(i).tags();
+        if (!tags.isEmpty()) {
+          tagged++;
+          for (int k = 0; k < tags.size(); k++) {
+            themes.computeIfAbsent(tags.get(k).themeId(), id -> new long[1])[0]++;
+          }
+        }
+      }
+    }
+
+    private String describe(RecordBatch b, int i) {
+      String id = settings.idColumn() == null ? null : b.value(i, settings.idColumn());
+      String problem = b.isRecordError(i) ? b.recordError(i) : b.error(i);
+      return "line " + b.line(i) + (id == null || id.isBlank() ? "" : " (id " + id + ")") + ": " + problem;
+    }
+
+    Summary summary() {
+      Map<String, Long> counts = new HashMap<>();
+      themes.forEach((id, n) -> counts.put(id, n[0]));
+      return new Summary(rows, tagged, errors, counts, errorSamples);
     }
   }
 }

@@ -420,4 +420,52 @@ class ClassifyCommandTest {
     }
     assertTrue(spans > 0, row.toString());
   }
+
+  @Test
+  void tooManyThreadsAreCappedWithAWarning() throws IOException {
+    Path in = write("f.csv", csvComments(40));
+    int cap = ClassifyCommand.MAX_THREADS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors();
+    Result r = CliRunner.run("classify", "-i", in.toString(), "--threads", Integer.toString(cap + 1));
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().contains("verbatim: warning: --threads " + (cap + 1) + " is more than "
+        + ClassifyCommand.MAX_THREADS_PER_PROCESSOR + " per processor") && r.err().contains("using " + cap), r.err());
+    JsonNode meta = JSON.readTree(dir.resolve("f.classified.csv.meta.json").toFile());
+    assertEquals(cap, meta.get("threads").asInt());
+    assertEquals(40, read(dir.resolve("f.classified.csv")).size());
+  }
+
+  /** The report made while classifying is the report that {@code verbatim report} makes from the output. */
+  @Test
+  void reportWhileClassifyingEqualsTheReportOfTheOutput() throws IOException {
+    StringBuilder sb = new StringBuilder(csvComments(300).replace("id,comment,team", "id,comment,team,date"));
+    String withDates = sb.toString().lines().map(l -> l.startsWith("R") ? l + ",2024-0" + (1 + l.length() % 9) + "-15" : l)
+        .reduce((a, b) -> a + "\n" + b).orElseThrow() + "\n";
+    Path in = write("f.csv", withDates);
+    Path during = dir.resolve("during.html");
+    Path after = dir.resolve("after.html");
+    Result r = CliRunner.run("classify", "-i", in.toString(), "--threads", "2", "--report", during.toString(),
+        "--group-column", "team", "--date-column", "date", "-q");
+    assertEquals(0, r.exit(), r.err());
+    Result again = CliRunner.run("report", "--input", dir.resolve("f.classified.csv").toString(), "--output",
+        after.toString(), "--group-column", "team", "--date-column", "date", "--text-column", "comment");
+    assertEquals(0, again.exit(), again.err());
+    String a = Files.readString(during, StandardCharsets.UTF_8);
+    String b = Files.readString(after, StandardCharsets.UTF_8);
+    assertTrue(a.contains("data-metric=\"rows\" data-value=\"300\""), "rows metric");
+    assertEquals(body(b), body(a));
+  }
+
+  @Test
+  void reportColumnsAreCheckedBeforeClassifying() throws IOException {
+    Path in = write("f.csv", csvComments(10));
+    Result r = CliRunner.run("classify", "-i", in.toString(), "--report", dir.resolve("r.html").toString(),
+        "--date-column", "when");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("--report: date column 'when' not found"), r.err());
+    assertEquals(List.of("f.csv"), files());
+  }
+
+  private static String body(String html) {
+    return html.substring(html.indexOf("<section id=\"summary\">"), html.indexOf("</main>"));
+  }
 }

@@ -17,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -68,7 +69,27 @@ public final class AtomicOutput implements Closeable {
    *     cannot be created
    */
   public static AtomicOutput create(Path target) throws IOException {
+    return create(target, Access.DEFAULT);
+  }
+
+  /** Who may read the file written. */
+  public enum Access {
+    /** As any new file: the process's umask decides. */
+    DEFAULT,
+    /** The owner only ({@code rw-------}) where the file system has POSIX permissions: for files of comment text. */
+    OWNER_ONLY
+  }
+
+  /**
+   * Starts writing a new version of {@code target} that gets the given access.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IOException if the target is a directory, its directory does not exist, or the temporary file
+   *     cannot be created
+   */
+  public static AtomicOutput create(Path target, Access access) throws IOException {
     Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(access, "access");
     Path absolute = target.toAbsolutePath();
     if (Files.isDirectory(absolute)) {
       throw new IOException(target + ": is a directory; expected a file name");
@@ -81,7 +102,11 @@ public final class AtomicOutput implements Closeable {
     for (int attempt = 0; ; attempt++) {
       Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
       try {
-        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileChannel channel =
+            access == Access.OWNER_ONLY && Files.getFileStore(dir).supportsFileAttributeView("posix")
+                ? FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         return new AtomicOutput(absolute, temp, channel);
       } catch (FileAlreadyExistsException e) {
         if (attempt >= 10) {
@@ -97,8 +122,17 @@ public final class AtomicOutput implements Closeable {
    * @throws IOException if writing or moving fails; the target is then unchanged
    */
   public static void write(Path target, byte[] content) throws IOException {
+    write(target, content, Access.DEFAULT);
+  }
+
+  /**
+   * Writes {@code content} to {@code target} atomically, with the given access.
+   *
+   * @throws IOException if writing or moving fails; the target is then unchanged
+   */
+  public static void write(Path target, byte[] content, Access access) throws IOException {
     Objects.requireNonNull(content, "content");
-    try (AtomicOutput out = create(target)) {
+    try (AtomicOutput out = create(target, access)) {
       out.stream().write(content);
       out.commit();
     }

@@ -32,6 +32,11 @@ public record ClassifiedRow(FeedbackRecord record, String text, Classification c
     if (error != null && !classification.isEmpty()) {
       throw new IllegalArgumentException("a failed row cannot have themes");
     }
+    checkEvidence(text, classification);
+  }
+
+  /** @throws IllegalArgumentException if an evidence span lies outside the text */
+  static void checkEvidence(String text, Classification classification) {
     for (var tag : classification.tags()) {
       for (var e : tag.evidence()) {
         if (e.end() > text.length()) {

@@ -2,7 +2,10 @@ package org.verbatim.io;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,6 +47,21 @@ public interface ClassifiedWriter extends Closeable {
   void write(ClassifiedRow row) throws IOException;
 
   /**
+   * Writes every row of a batch in order; each must have a result ({@link RecordBatch#classified} or
+   * {@link RecordBatch#failed}). A CSV writer copies the fields of a batch read from a CSV file with its header
+   * as bytes, without building a record per row.
+   *
+   * @throws IllegalStateException if a row has no result
+   * @throws ColumnClashException if a record has a column named like an added column
+   * @throws IOException if writing fails
+   */
+  default void write(RecordBatch batch) throws IOException {
+    for (int i = 0; i < batch.size(); i++) {
+      write(batch.row(i));
+    }
+  }
+
+  /**
    * A writer for the given format.
    *
    * @param header the CSV header to keep (ignored for JSON Lines)
@@ -59,6 +77,24 @@ public interface ClassifiedWriter extends Closeable {
   }
 
   /**
+   * A writer for the given format into a byte stream (UTF-8), the fast way for large files.
+   *
+   * @param header the CSV header to keep (ignored for JSON Lines)
+   * @param byteOrderMark whether a CSV file starts with a UTF-8 byte order mark (ignored for JSON Lines)
+   * @throws ColumnClashException if the CSV header has a column named like an added column
+   * @throws IOException if writing the header fails
+   */
+  static ClassifiedWriter open(
+      FeedbackFormat format, OutputStream out, List<String> header, OutputColumns columns, boolean byteOrderMark)
+      throws IOException {
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(out, "out");
+    return format == FeedbackFormat.CSV
+        ? CsvClassifiedWriter.bytes(out, header, columns, byteOrderMark)
+        : new JsonlClassifiedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), columns);
+  }
+
+  /**
    * A CSV writer; writes the header at once. Rows from a JSON Lines file are written by column name.
    *
    * @throws ColumnClashException if {@code header} has a column named like an added column
@@ -66,7 +102,7 @@ public interface ClassifiedWriter extends Closeable {
    */
   static ClassifiedWriter csv(Writer out, List<String> header, OutputColumns columns, boolean byteOrderMark)
       throws IOException {
-    return new CsvClassifiedWriter(out, header, columns, byteOrderMark);
+    return CsvClassifiedWriter.chars(out, header, columns, byteOrderMark);
   }
 
   /** A JSON Lines writer. */

@@ -1,26 +1,34 @@
 package org.verbatim.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.verbatim.Classification;
 
 /**
  * CSV form of {@link ClassifiedWriter}: RFC 4180 with {@code \n} record ends, quoted where needed (see
- * {@link CsvRow}). Not thread-safe.
+ * {@link CsvRow}), built as UTF-8 bytes in one reused buffer. Rows of a {@link RecordBatch} from a CSV file with
+ * this header are copied field by field from their bytes. Not thread-safe.
  */
 final class CsvClassifiedWriter implements ClassifiedWriter {
 
-  private final Writer out;
+  /** Buffered bytes written out at once. */
+  private static final int FLUSH = 64 * 1024;
+
+  private final OutputStream out;
+  private final Writer chars;
   private final List<String> header;
   private final Formats formats = new Formats();
   private final CsvRow row = new CsvRow();
 
-  CsvClassifiedWriter(Writer out, List<String> header, OutputColumns columns, boolean byteOrderMark)
-      throws IOException {
-    this.out = Objects.requireNonNull(out, "out");
+  /** Writes bytes to {@code out}, or (when {@code out} is null) text to {@code chars}. */
+  private CsvClassifiedWriter(OutputStream out, Writer chars, List<String> header, OutputColumns columns,
+      boolean byteOrderMark) throws IOException {
+    this.out = out;
+    this.chars = chars;
     Objects.requireNonNull(columns, "columns");
     this.header = List.copyOf(header);
     List<String> clashes = columns.clashes(this.header);
@@ -28,14 +36,26 @@ final class CsvClassifiedWriter implements ClassifiedWriter {
       throw new ColumnClashException(0, clashes);
     }
     if (byteOrderMark) {
-      out.write('\uFEFF');
+      row.preamble(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
     }
-    List<String> all = new ArrayList<>(this.header);
-    all.addAll(columns.names());
-    for (String name : all) {
+    for (String name : this.header) {
       row.add(name);
     }
-    row.end(out);
+    for (String name : columns.names()) {
+      row.add(name);
+    }
+    row.end();
+    flush();
+  }
+
+  static CsvClassifiedWriter bytes(OutputStream out, List<String> header, OutputColumns columns, boolean bom)
+      throws IOException {
+    return new CsvClassifiedWriter(Objects.requireNonNull(out, "out"), null, header, columns, bom);
+  }
+
+  static CsvClassifiedWriter chars(Writer out, List<String> header, OutputColumns columns, boolean bom)
+      throws IOException {
+    return new CsvClassifiedWriter(null, Objects.requireNonNull(out, "out"), header, columns, bom);
   }
 
   @Override
@@ -53,18 +73,65 @@ final class CsvClassifiedWriter implements ClassifiedWriter {
         row.add(byName.getOrDefault(column, ""));
       }
     }
-    row.add(formats.themes(r.classification()));
-    row.add(formats.scores(r.classification()));
-    row.add(formats.polarities(r.classification()));
-    row.add(formats.evidence(r.classification()));
-    row.add(r.error() == null ? "" : r.error());
-    row.end(out);
+    formats.appendColumns(row, r.classification(), r.error());
+    row.end();
+    if (row.length() >= FLUSH) {
+      flush();
+    }
+  }
+
+  @Override
+  public void write(RecordBatch batch) throws IOException {
+    Objects.requireNonNull(batch, "batch");
+    if (batch.format() != FeedbackFormat.CSV || !batch.reader.header().equals(header)) {
+      ClassifiedWriter.super.write(batch);
+      return;
+    }
+    Fields f = batch.fields;
+    byte[] bytes = f.bytes;
+    int columns = header.size();
+    for (int i = 0, n = batch.size(); i < n; i++) {
+      Classification c = batch.classification(i);
+      if (c == null) {
+        throw new IllegalStateException("record " + batch.number(i) + " (line " + batch.line(i) + ") has no result yet");
+      }
+      int first = batch.firstField(i);
+      int count = Math.min(columns, batch.fieldCount(i));
+      for (int k = 0; k < count; k++) {
+        int s = f.start(first + k);
+        row.add(bytes, s, f.end(first + k) - s);
+      }
+      for (int k = count; k < columns; k++) {
+        row.add(bytes, 0, 0);
+      }
+      formats.appendColumns(row, c, batch.error(i));
+      row.end();
+      if (row.length() >= FLUSH) {
+        flush();
+      }
+    }
+  }
+
+  private void flush() throws IOException {
+    if (out != null) {
+      row.writeTo(out);
+    } else {
+      chars.write(row.take());
+    }
   }
 
   @Override
   public void close() throws IOException {
-    try (out) {
-      out.flush();
+    if (out != null) {
+      try (out) {
+        flush();
+        out.flush();
+      }
+    } else {
+      try (chars) {
+        flush();
+        chars.flush();
+      }
     }
   }
 }

@@ -1,30 +1,54 @@
 package org.verbatim.io;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Builds one RFC 4180 CSV record at a time in a reusable buffer and writes it with one call, quoting exactly as
- * commons-csv's {@code CSVFormat.RFC4180} does with its default minimal quote mode, so files stay byte for byte
- * what {@code CSVPrinter.printRecord} wrote (a property test checks this against commons-csv).
+ * Builds RFC 4180 CSV records as UTF-8 bytes in one reusable buffer, quoting exactly as commons-csv's
+ * {@code CSVFormat.RFC4180} does with its default minimal quote mode, so files stay byte for byte what
+ * {@code CSVPrinter.printRecord} wrote (a property test checks this against commons-csv). Records accumulate
+ * until {@link #writeTo} hands them to a stream in one call.
  *
  * <p>A field is quoted when it is empty and first in its record, when its first character is {@code #} or below
  * (a space, a control character, {@code "}, {@code !}), when it holds a comma, a double quote, {@code \r} or
  * {@code \n}, or when its last character is a space or a control character; inside quotes a double quote is
- * written twice. Records end with {@code \n}.
+ * written twice. Records end with {@code \n}. The rules look at ASCII characters only, so they apply to the
+ * UTF-8 bytes as they are: no lead or continuation byte of a longer character is {@code #} or below.
  *
  * <pre>{@code
  * CsvRow row = new CsvRow();
- * row.add("id-1").add("Staff were kind, mostly").end(writer);   // id-1,"Staff were kind, mostly"\n
+ * row.add("id-1").add("Staff were kind, mostly").end();   // id-1,"Staff were kind, mostly"\n
+ * row.writeTo(out);
  * }</pre>
  *
  * <p>Not thread-safe.
  */
 final class CsvRow {
 
-  private char[] buffer = new char[1024];
+  /** The bytes that make a field quoted wherever they are: {@code , " \n \r}. */
+  private static final boolean[] SPECIAL = new boolean[256];
+
+  static {
+    SPECIAL[','] = true;
+    SPECIAL['"'] = true;
+    SPECIAL['\n'] = true;
+    SPECIAL['\r'] = true;
+  }
+
+  private byte[] buffer = new byte[64 * 1024];
   private int length;
+  /** Where the current record starts. */
+  private int recordStart;
+  /** Where the field being built with {@link #open()} starts (after its separator). */
+  private int fieldStart;
+
+  /** Bytes of whole records not yet written. */
+  int length() {
+    return length;
+  }
 
   /**
    * Appends a field.
@@ -33,62 +57,178 @@ final class CsvRow {
    */
   CsvRow add(String value) {
     Objects.requireNonNull(value, "value");
-    boolean first = length == 0;
-    int n = value.length();
+    open();
+    appendText(value);
+    return close();
+  }
+
+  /** Appends a field from UTF-8 bytes. */
+  CsvRow add(byte[] value, int offset, int n) {
+    boolean first = length == recordStart;
     ensure(n + 3);
     if (!first) {
       buffer[length++] = ',';
     }
-    if (!needsQuotes(value, first)) {
-      value.getChars(0, n, buffer, length);
+    if (!needsQuotes(value, offset, n, first)) {
+      System.arraycopy(value, offset, buffer, length, n);
       length += n;
       return this;
     }
-    buffer[length++] = '"';
-    for (int i = 0; i < n; i++) {
+    quote(value, offset, n);
+    return this;
+  }
+
+  /** Starts a field whose bytes are then appended with the {@code append} methods and ended by {@link #close()}. */
+  CsvRow open() {
+    ensure(1);
+    if (length != recordStart) {
+      buffer[length++] = ',';
+    }
+    fieldStart = length;
+    return this;
+  }
+
+  /** Ends the field started by {@link #open()}, quoting it if needed. */
+  CsvRow close() {
+    int n = length - fieldStart;
+    boolean first = fieldStart == recordStart;
+    if (needsQuotes(buffer, fieldStart, n, first)) {
+      byte[] value = Arrays.copyOfRange(buffer, fieldStart, length);
+      length = fieldStart;
+      quote(value, 0, n);
+    }
+    return this;
+  }
+
+  CsvRow append(char ascii) {
+    ensure(1);
+    buffer[length++] = (byte) ascii;
+    return this;
+  }
+
+  CsvRow append(byte[] bytes) {
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buffer, length, bytes.length);
+    length += bytes.length;
+    return this;
+  }
+
+  /** Appends a non-negative or negative integer in decimal. */
+  CsvRow append(long value) {
+    if (value < 0) {
+      if (value == Long.MIN_VALUE) {
+        return appendText(Long.toString(value));
+      }
+      append('-');
+      value = -value;
+    }
+    ensure(20);
+    int digits = 1;
+    for (long v = value; v >= 10; v /= 10) {
+      digits++;
+    }
+    int p = length + digits;
+    length = p;
+    do {
+      buffer[--p] = (byte) ('0' + value % 10);
+      value /= 10;
+    } while (value != 0);
+    return this;
+  }
+
+  /** Appends text as UTF-8. */
+  CsvRow appendText(String value) {
+    int n = value.length();
+    ensure(n);
+    int i = 0;
+    for (; i < n; i++) {
       char c = value.charAt(i);
+      if (c >= 0x80) {
+        break;
+      }
+      buffer[length++] = (byte) c;
+    }
+    if (i < n) {
+      append(value.substring(i).getBytes(StandardCharsets.UTF_8));
+    }
+    return this;
+  }
+
+  /** Appends bytes that come before the first record, such as a byte order mark. */
+  CsvRow preamble(byte[] bytes) {
+    append(bytes);
+    recordStart = length;
+    return this;
+  }
+
+  /** Ends the record. */
+  CsvRow end() {
+    ensure(1);
+    buffer[length++] = '\n';
+    recordStart = length;
+    return this;
+  }
+
+  /**
+   * Writes the whole records built so far and starts afresh.
+   *
+   * @throws IOException if writing fails
+   */
+  void writeTo(OutputStream out) throws IOException {
+    out.write(buffer, 0, recordStart);
+    int rest = length - recordStart;
+    System.arraycopy(buffer, recordStart, buffer, 0, rest);
+    length = rest;
+    recordStart = 0;
+  }
+
+  /** The whole records built so far as text, and starts afresh (for writers of characters). */
+  String take() {
+    String s = new String(buffer, 0, recordStart, StandardCharsets.UTF_8);
+    int rest = length - recordStart;
+    System.arraycopy(buffer, recordStart, buffer, 0, rest);
+    length = rest;
+    recordStart = 0;
+    return s;
+  }
+
+  private void quote(byte[] value, int offset, int n) {
+    ensure(n + 2);
+    buffer[length++] = '"';
+    for (int i = offset, end = offset + n; i < end; i++) {
+      byte c = value[i];
       if (c == '"') {
-        ensure(n - i + 2);
+        ensure(end - i + 2);
         buffer[length++] = '"';
       }
       buffer[length++] = c;
     }
     buffer[length++] = '"';
-    return this;
   }
 
-  /**
-   * Writes the record and its line end to {@code out} and starts a new record.
-   *
-   * @throws IOException if writing fails
-   */
-  void end(Writer out) throws IOException {
-    ensure(1);
-    buffer[length++] = '\n';
-    out.write(buffer, 0, length);
-    length = 0;
-  }
-
-  static boolean needsQuotes(String value, boolean firstInRecord) {
-    int n = value.length();
+  static boolean needsQuotes(byte[] value, int offset, int n, boolean firstInRecord) {
     if (n == 0) {
       return firstInRecord;
     }
-    if (value.charAt(0) <= '#') {
+    if ((value[offset] & 0xFF) <= '#') {
       return true;
     }
-    for (int i = 0; i < n; i++) {
-      char c = value.charAt(i);
-      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+    for (int i = offset, end = offset + n; i < end; i++) {
+      if (SPECIAL[value[i] & 0xFF]) {
         return true;
       }
     }
-    return value.charAt(n - 1) <= ' ';
+    return (value[offset + n - 1] & 0xFF) <= ' ';
+  }
+
+  static boolean needsQuotes(String value, boolean firstInRecord) {
+    byte[] b = value.getBytes(StandardCharsets.UTF_8);
+    return needsQuotes(b, 0, b.length, firstInRecord);
   }
 
   private void ensure(int more) {
     if (length + more > buffer.length) {
-      buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
     }
   }
 }

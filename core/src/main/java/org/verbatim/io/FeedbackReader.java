@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,29 +40,34 @@ import java.util.Objects;
  *       an error record, and reading goes on.
  * </ul>
  *
- * <p>Memory use does not depend on the file size. Not thread-safe: use one reader per thread.
+ * <p>Memory use does not depend on the file size: the bytes go through one reused buffer, and the batch path
+ * ({@link #next(RecordBatch)}) decodes only the text column. Not thread-safe: use one reader per thread
+ * ({@link #bytesRead()} excepted).
  */
 public final class FeedbackReader implements Closeable {
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                  .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                  .build())
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-          .build();
+  /** The JSON mapper, made on first use: a CSV run never loads jackson-databind (some 300 classes). */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder(
+                JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+  }
 
   private final Path file;
   private final FeedbackFormat format;
   private final long size;
-  private final StrictUtf8Reader source;
+  private final Utf8Input source;
   private final List<String> header;
-  private final CsvRecords csv;
-  private final BufferedReader lines;
-  private long lineNumber;
+  private final CsvParser csv;
+  private final Fields fields = new Fields(1024, 16);
+  private final JsonLines lines;
   private long recordNumber;
 
   private FeedbackReader(Path file, FeedbackFormat format) throws IOException {
@@ -74,20 +78,25 @@ public final class FeedbackReader implements Closeable {
     }
     this.size = Files.size(file);
     InputStream in = Files.newInputStream(file);
-    this.source = new StrictUtf8Reader(file, in);
+    try {
+      this.source = new Utf8Input(file, in);
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
     try {
       if (format == FeedbackFormat.CSV) {
-        this.csv = new CsvRecords(file, source);
-        List<String> names = csv.next();
-        if (names == null) {
+        this.csv = new CsvParser(file, source);
+        int n = csv.next(fields);
+        if (n < 0) {
           throw new FeedbackFileException(file, 1, "empty file; expected a header row with column names");
         }
-        this.header = List.copyOf(names);
+        this.header = List.copyOf(strings(fields, 0, n));
         this.lines = null;
       } else {
         this.csv = null;
         this.header = List.of();
-        this.lines = new BufferedReader(source, 64 * 1024);
+        this.lines = new JsonLines(source);
       }
     } catch (IOException | RuntimeException e) {
       try {
@@ -151,7 +160,10 @@ public final class FeedbackReader implements Closeable {
     return size;
   }
 
-  /** Bytes read from the file so far (reading runs a little ahead of the records returned); for progress. */
+  /**
+   * Bytes read from the file so far (reading runs a little ahead of the records returned); for progress. The one
+   * method that may be called from another thread while this one reads.
+   */
   public long bytesRead() {
     return source.bytesRead();
   }
@@ -172,48 +184,121 @@ public final class FeedbackReader implements Closeable {
   }
 
   private FeedbackRecord nextCsv() throws IOException {
-    List<String> values = csv.next();
-    if (values == null) {
+    fields.clear();
+    int n = csv.next(fields);
+    if (n < 0) {
       return null;
     }
-    long line = csv.line();
     recordNumber++;
-    if (values.size() != header.size()) {
-      return FeedbackRecord.error(
-          line,
-          recordNumber,
-          header,
-          values,
-          "record has " + values.size() + (values.size() == 1 ? " field" : " fields") + ", the header has " + header.size());
+    List<String> values = strings(fields, 0, n);
+    String problem = fieldCountProblem(n);
+    return problem == null
+        ? FeedbackRecord.of(csv.line(), recordNumber, header, values)
+        : FeedbackRecord.error(csv.line(), recordNumber, header, values, problem);
+  }
+
+  /** Why a CSV record with {@code n} fields is an error record, or null when it has one field per column. */
+  private String fieldCountProblem(int n) {
+    return n == header.size()
+        ? null
+        : "record has " + n + (n == 1 ? " field" : " fields") + ", the header has " + header.size();
+  }
+
+  private static List<String> strings(Fields fields, int first, int n) {
+    List<String> values = new ArrayList<>(n);
+    for (int k = first; k < first + n; k++) {
+      values.add(fields.string(k));
     }
-    return FeedbackRecord.of(line, recordNumber, header, values);
+    return values;
   }
 
   private FeedbackRecord nextJson() throws IOException {
     String text;
     do {
-      text = lines.readLine();
+      text = lines.next();
       if (text == null) {
         return null;
       }
-      lineNumber++;
     } while (text.isBlank());
     recordNumber++;
+    return json(text, lines.line(), recordNumber);
+  }
+
+  /**
+   * Reads the next records into {@code batch} (made by {@link #newBatch}), up to its capacity or about a
+   * megabyte of field bytes, whichever comes first.
+   *
+   * @return the number of records read; 0 at the end of the file
+   * @throws IllegalArgumentException if the batch was made by another reader
+   * @throws FeedbackFileException if the file is not UTF-8 or has malformed CSV quoting
+   * @throws IOException if the file cannot be read
+   */
+  public int next(RecordBatch batch) throws IOException {
+    Objects.requireNonNull(batch, "batch");
+    if (batch.reader != this) {
+      throw new IllegalArgumentException("the batch was made by another reader");
+    }
+    batch.clear();
+    int capacity = batch.capacity();
+    if (format == FeedbackFormat.CSV) {
+      Fields f = batch.fields;
+      int textIndex = batch.textIndex;
+      while (batch.size < capacity && f.length < RecordBatch.BYTES) {
+        int first = f.count;
+        int n = csv.next(f);
+        if (n < 0) {
+          break;
+        }
+        recordNumber++;
+        String problem = fieldCountProblem(n);
+        String text = problem != null || textIndex < 0 ? "" : f.string(first + textIndex);
+        batch.addCsv(csv.line(), recordNumber, first, n, text, problem);
+      }
+    } else {
+      long bytes = 0;
+      while (batch.size < capacity && bytes < RecordBatch.BYTES) {
+        String text;
+        do {
+          text = lines.next();
+        } while (text != null && text.isBlank());
+        if (text == null) {
+          break;
+        }
+        bytes += text.length();
+        recordNumber++;
+        FeedbackRecord r = json(text, lines.line(), recordNumber);
+        batch.addJson(r, r.isError() ? "" : r.get(batch.textColumn).orElse(""));
+      }
+    }
+    return batch.size;
+  }
+
+  /**
+   * A batch for {@link #next(RecordBatch)}: up to {@code capacity} records at a time, with the value of
+   * {@code textColumn} decoded for the classifier (the other fields stay as bytes).
+   *
+   * @throws IllegalArgumentException if {@code capacity} is below 1
+   * @throws NullPointerException if {@code textColumn} is null
+   */
+  public RecordBatch newBatch(int capacity, String textColumn) {
+    return new RecordBatch(this, capacity, textColumn);
+  }
+
+  private static FeedbackRecord json(String text, long line, long number) {
     JsonNode node;
     try {
-      node = JSON.readTree(text);
+      node = Json.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
       return FeedbackRecord.error(
-          lineNumber,
-          recordNumber,
+          line,
+          number,
           List.of(),
           List.of(),
           "not a valid JSON object" + (column > 0 ? " (problem at column " + column + ")" : ""));
     }
     if (!(node instanceof ObjectNode object)) {
-      return FeedbackRecord.error(
-          lineNumber, recordNumber, List.of(), List.of(), "expected a JSON object, found " + describe(node));
+      return FeedbackRecord.error(line, number, List.of(), List.of(), "expected a JSON object, found " + describe(node));
     }
     List<String> columns = new ArrayList<>(object.size());
     List<String> values = new ArrayList<>(object.size());
@@ -221,7 +306,7 @@ public final class FeedbackReader implements Closeable {
       columns.add(field.getKey());
       values.add(textOf(field.getValue()));
     }
-    return FeedbackRecord.ofJson(lineNumber, recordNumber, columns, values, object);
+    return FeedbackRecord.ofJson(line, number, columns, values, object);
   }
 
   private static String describe(JsonNode node) {

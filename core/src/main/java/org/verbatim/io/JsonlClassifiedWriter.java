@@ -3,6 +3,7 @@ package org.verbatim.io;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -23,6 +24,10 @@ final class JsonlClassifiedWriter implements ClassifiedWriter {
   private final JsonGenerator gen;
   private final OutputColumns columns;
   private final Formats formats = new Formats();
+  /** The mapper's provider for serialising tree values (created once, not per value). */
+  private final SerializerProvider provider = JSON.getSerializerProviderInstance();
+  /** The last set of keys found free of clashes. */
+  private List<String> checked;
 
   JsonlClassifiedWriter(Writer out, OutputColumns columns) throws IOException {
     this.out = Objects.requireNonNull(out, "out");
@@ -36,16 +41,22 @@ final class JsonlClassifiedWriter implements ClassifiedWriter {
   public void write(ClassifiedRow r) throws IOException {
     Objects.requireNonNull(r, "r");
     FeedbackRecord record = r.record();
-    List<String> clashes = columns.clashes(record.columns());
-    if (!clashes.isEmpty()) {
-      throw new ColumnClashException(record.line(), clashes);
+    List<String> keys = record.columns();
+    if (!keys.equals(checked)) {
+      // rows of a file mostly have the same keys: check each new set once
+      List<String> clashes = columns.clashes(keys);
+      if (!clashes.isEmpty()) {
+        throw new ColumnClashException(record.line(), clashes);
+      }
+      checked = keys;
     }
     gen.writeStartObject();
     ObjectNode json = record.json();
     if (json != null) {
       for (Map.Entry<String, JsonNode> field : json.properties()) {
         gen.writeFieldName(field.getKey());
-        JSON.writeTree(gen, field.getValue());
+        // what JSON.writeTree(gen, value) writes, without looking up a serializer per value
+        field.getValue().serialize(gen, provider);
       }
     } else if (!record.columns().isEmpty()) {
       for (Map.Entry<String, String> field : record.asMap().entrySet()) {

@@ -1,12 +1,27 @@
 /**
- * Reading feedback files (CSV and JSON Lines) and writing classified rows, with strict UTF-8 decoding,
- * line numbers in every error, text-column detection and atomic output files.
+ * Every file format of feedback and classified rows: reading feedback files (CSV and JSON Lines) with strict
+ * UTF-8 decoding and line numbers in every error, text- and id-column detection ({@link
+ * org.verbatim.io.ColumnSelector}), writing classified rows ({@link org.verbatim.io.ClassifiedWriter}) and reading
+ * them back ({@link org.verbatim.io.ClassifiedReader}), CSV quoting ({@link org.verbatim.io.Csv}) and atomic
+ * output files ({@link org.verbatim.io.AtomicOutput}).
  *
+ * <p>Record by record:
  * <pre>{@code
  * try (FeedbackReader reader = FeedbackReader.open(Path.of("feedback.csv"))) {
  *   for (FeedbackRecord r = reader.next(); r != null; r = reader.next()) {
  *     System.out.println(r.line() + " " + r.get("comment").orElse(""));
  *   }
+ * }
+ * }</pre>
+ *
+ * <p>The batch path for large files reads the bytes through one reused buffer into reusable
+ * {@link org.verbatim.io.RecordBatch}es, turns only the text column into a string, and writes the other CSV fields
+ * back as the bytes they were, with the added columns formatted straight into a byte buffer:
+ * <pre>{@code
+ * RecordBatch batch = reader.newBatch(1024, "comment");
+ * while (reader.next(batch) > 0) {
+ *   for (int i = 0; i < batch.size(); i++) batch.classified(i, classifier.classify(batch.text(i)));
+ *   writer.write(batch);
  * }
  * }</pre>
  *

@@ -78,6 +78,18 @@ class AtomicOutputTest {
   }
 
   @Test
+  void ownerOnlyFilesAreReadableByTheOwnerOnly() throws IOException {
+    Path target = dir.resolve("report.html");
+    AtomicOutput.write(target, "<p>".getBytes(StandardCharsets.UTF_8), AtomicOutput.Access.OWNER_ONLY);
+    assertEquals("<p>", Files.readString(target));
+    if (Files.getFileStore(target).supportsFileAttributeView("posix")) {
+      assertEquals("rw-------",
+          java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+    }
+    assertEquals(List.of(target), files());
+  }
+
+  @Test
   void commitTwiceIsRefused() throws IOException {
     try (AtomicOutput out = AtomicOutput.create(dir.resolve("x"))) {
       out.commit();

@@ -3,8 +3,8 @@ package org.verbatim.report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +14,16 @@ import java.util.Objects;
 import org.verbatim.Classification;
 import org.verbatim.ThemeTag;
 import org.verbatim.io.AtomicOutput;
+import org.verbatim.io.ClassifiedColumns;
+import org.verbatim.io.ClassifiedReader;
+import org.verbatim.io.ColumnException;
+import org.verbatim.io.ColumnSelector;
+import org.verbatim.io.FeedbackFileException;
+import org.verbatim.io.FeedbackFormat;
+import org.verbatim.io.FeedbackRecord;
+import org.verbatim.io.OutputColumns;
+import org.verbatim.io.RecordBatch;
+import org.verbatim.io.ThemeResult;
 
 /**
  * Builds a self-contained HTML report from classified rows in one streaming pass with bounded memory: feed rows
@@ -34,7 +44,7 @@ import org.verbatim.io.AtomicOutput;
  */
 public final class ReportBuilder {
 
-  private final ReportOptions options;
+  private ReportOptions options;
   private final ClassifiedColumns classified;
   private final ReportStats stats;
   private String textColumn;
@@ -58,14 +68,59 @@ public final class ReportBuilder {
     return new ReportBuilder(Objects.requireNonNull(options, "options"));
   }
 
+  /** Records looked at to find the text column by its values when its name does not tell. */
+  static final int SAMPLE_SIZE = 500;
+
   /**
-   * Streams a classified CSV or JSONL file into {@code builder}.
+   * Streams a classified CSV or JSONL file into {@code builder}, with {@link ClassifiedReader}.
    *
-   * @throws ReportInputException naming the file and record when it is missing or malformed, or a column is
-   *     missing (the message lists the columns)
+   * @throws ReportInputException naming the file and line (and the record or column) when it is missing or
+   *     malformed, or a column is missing (the message lists the columns)
    */
   public static void readFile(Path input, ReportBuilder builder) throws ReportInputException {
-    ClassifiedFileReader.read(input, builder);
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(builder, "builder");
+    OutputColumns added = OutputColumns.withPrefix(builder.options().columnPrefix());
+    try {
+      if (!builder.columnsChecked) {
+        checkColumns(input, added, builder);
+      }
+      try (ClassifiedReader reader = ClassifiedReader.open(input, added)) {
+        for (ClassifiedReader.ClassifiedRecord r = reader.next(); r != null; r = reader.next()) {
+          builder.accept(r.fields(), r.themes(), r.error());
+        }
+      }
+    } catch (NoSuchFileException e) {
+      throw new ReportInputException(input + ": file not found", e);
+    } catch (FeedbackFileException e) {
+      throw new ReportInputException(input + (e.line() > 0 ? ": line " + e.line() : "") + ": " + e.problem(), e);
+    } catch (IllegalArgumentException e) {
+      throw new ReportInputException(input + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new ReportInputException(input + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks the columns against the start of the file: the CSV header, or for JSON Lines every field of the first
+   * {@value #SAMPLE_SIZE} rows (a row that was not a JSON object has none but its line); those rows also let the
+   * text column be found by its values.
+   */
+  private static void checkColumns(Path input, OutputColumns added, ReportBuilder builder) throws IOException {
+    List<FeedbackRecord> sample = new ArrayList<>();
+    java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
+    try (ClassifiedReader reader = ClassifiedReader.open(input, added)) {
+      columns.addAll(reader.columns());
+      for (ClassifiedReader.ClassifiedRecord r = reader.next(); r != null && sample.size() < SAMPLE_SIZE;
+          r = reader.next()) {
+        List<String> keys = List.copyOf(r.fields().keySet());
+        if (reader.format() == FeedbackFormat.JSONL) {
+          columns.addAll(keys);
+        }
+        sample.add(FeedbackRecord.of(r.line(), r.number(), keys, List.copyOf(r.fields().values())));
+      }
+    }
+    builder.columns(columns, sample);
   }
 
   /** The options this builder was made with. */
@@ -81,9 +136,40 @@ public final class ReportBuilder {
    *     found
    */
   public void columns(Collection<String> columns) {
+    columns(columns, List.of());
+  }
+
+  /**
+   * Checks the columns as {@link #columns(Collection)} does, finding the text column with
+   * {@link ColumnSelector} (the same rules as {@code verbatim classify}): by name, else by looking at the values of
+   * {@code sample}.
+   *
+   * @param columns the input columns (columns added by classify are left out of the search)
+   * @param sample some records of the file, or none
+   * @throws IllegalArgumentException listing the columns when a named column is missing or no text column can be
+   *     found
+   */
+  public void columns(Collection<String> columns, List<FeedbackRecord> sample) {
     Objects.requireNonNull(columns, "columns");
+    Objects.requireNonNull(sample, "sample");
     List<String> names = new ArrayList<>(columns);
-    String text = TextColumns.resolve(names, options.textColumn());
+    List<String> input = new ArrayList<>(names);
+    input.removeAll(classified.names());
+    String text;
+    if (options.textColumn() != null) {
+      if (!names.contains(options.textColumn())) {
+        throw new IllegalArgumentException("text column '" + options.textColumn() + "' not found; columns: "
+            + String.join(", ", names));
+      }
+      text = options.textColumn();
+    } else {
+      try {
+        text = ColumnSelector.textColumn(input, sample, null);
+      } catch (ColumnException e) {
+        throw new IllegalArgumentException("no text column found: " + e.getMessage() + "; name it with --text-column",
+            e);
+      }
+    }
     for (String[] c : new String[][] {
       {"date", options.dateColumn()}, {"group", options.groupColumn()}, {"id", options.idColumn()}
     }) {
@@ -94,9 +180,51 @@ public final class ReportBuilder {
     }
     textColumn = text;
     if (idColumn == null) {
-      idColumn = TextColumns.idColumn(names);
+      try {
+        idColumn = ColumnSelector.idColumn(input, null).orElse(null);
+      } catch (ColumnException e) {
+        throw new AssertionError("no column was requested", e);
+      }
     }
     columnsChecked = true;
+  }
+
+  /**
+   * Adds every row of a batch that a classify loop has just written (its columns were checked with
+   * {@link #columns}, or are checked now against the batch's first record).
+   *
+   * @throws IllegalArgumentException listing the columns when a named column is missing
+   * @throws IllegalStateException if a row has no result yet
+   */
+  public void accept(RecordBatch batch) {
+    Objects.requireNonNull(batch, "batch");
+    for (int i = 0, n = batch.size(); i < n; i++) {
+      if (!columnsChecked) {
+        columns(batch.record(i).columns());
+      }
+      Classification c = batch.classification(i);
+      if (c == null) {
+        throw new IllegalStateException("row " + batch.number(i) + " has no result yet");
+      }
+      List<ThemeResult> themes = new ArrayList<>(c.tags().size());
+      for (ThemeTag tag : c.tags()) {
+        themes.add(ThemeResult.of(tag));
+      }
+      String date = options.dateColumn() == null ? null : orEmpty(batch.value(i, options.dateColumn()));
+      String group = options.groupColumn() == null ? null : orEmpty(batch.value(i, options.groupColumn()));
+      String id = idColumn == null ? null : batch.value(i, idColumn);
+      String error = batch.error(i);
+      stats.add(batch.value(i, textColumn), date, group, id, themes, error == null || error.isBlank() ? null : error);
+    }
+  }
+
+  /**
+   * Sets the run summary shown in the report (e.g. once a classify run has written it).
+   *
+   * @param meta the summary, or null for none
+   */
+  public void meta(ReportMeta meta) {
+    options = options.toBuilder().meta(meta).build();
   }
 
   /**
@@ -188,19 +316,13 @@ public final class ReportBuilder {
    */
   public void write(Path output) throws IOException {
     Objects.requireNonNull(output, "output");
-    Path target = output.toAbsolutePath();
-    Path dir = target.getParent();
+    Path dir = output.toAbsolutePath().getParent();
     if (dir != null && !Files.isDirectory(dir)) {
       throw new IOException(output + ": folder does not exist: " + dir);
     }
-    String html = html();
-    try (AtomicOutput out = AtomicOutput.create(target)) {
-      // the report quotes comments: readable by its owner only, as the temporary files it replaces were
-      if (Files.getFileStore(out.tempFile()).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(out.tempFile(), PosixFilePermissions.fromString("rw-------"));
-      }
-      out.stream().write(html.getBytes(StandardCharsets.UTF_8));
-      out.commit();
+    try {
+      // the report quotes comments: owner only, as before
+      AtomicOutput.write(output, html().getBytes(StandardCharsets.UTF_8), AtomicOutput.Access.OWNER_ONLY);
     } catch (IOException e) {
       throw new IOException(output + ": cannot write report: " + e.getMessage(), e);
     }

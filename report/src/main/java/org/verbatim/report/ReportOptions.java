@@ -18,7 +18,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe. Null column names mean "none" (for the text column: "detect it").
  *
  * @param title the report title, not blank, at most 200 characters
- * @param textColumn the column holding the comment text, or null to detect it ({@link TextColumns})
+ * @param textColumn the column holding the comment text, or null to detect it ({@link org.verbatim.io.ColumnSelector})
  * @param dateColumn the date column for trends, or null for no trends
  * @param groupColumn the group column for the comparison (team, service, area), or null for none
  * @param idColumn the column holding a row id shown with quotes, or null to use a column named {@code id} if any

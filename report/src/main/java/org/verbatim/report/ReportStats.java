@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.verbatim.Evidence;
 import org.verbatim.Polarity;
+import org.verbatim.io.ThemeResult;
 
 /**
  * The counts and samples behind a report, gathered in one pass with bounded memory: row counts, per-theme counts

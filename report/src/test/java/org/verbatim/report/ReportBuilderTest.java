@@ -20,6 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verbatim.Evidence;
 import org.verbatim.Polarity;
+import org.verbatim.Classification;
+import org.verbatim.ThemeTag;
+import org.verbatim.io.ClassifiedWriter;
+import org.verbatim.io.FeedbackReader;
+import org.verbatim.io.OutputColumns;
+import org.verbatim.io.RecordBatch;
+import org.verbatim.io.ThemeResult;
 
 class ReportBuilderTest {
 
@@ -177,7 +184,8 @@ class ReportBuilderTest {
     Files.writeString(input, "id,body,when,themes\n1,hello,2024-01-01,\n", StandardCharsets.UTF_8);
     ReportInputException text = assertThrows(ReportInputException.class,
         () -> build(input, ReportOptions.builder().build()));
-    assertTrue(text.getMessage().contains("no text column") && text.getMessage().contains("id, body, when, themes"),
+    // the same rules as classify: no usual name, and no column of free text
+    assertTrue(text.getMessage().contains("no text column") && text.getMessage().contains("'id', 'body', 'when'"),
         text.getMessage());
     ReportInputException date = assertThrows(ReportInputException.class,
         () -> build(input, ReportOptions.builder().textColumn("body").dateColumn("date").build()));
@@ -308,5 +316,72 @@ class ReportBuilderTest {
     assertThrows(IllegalArgumentException.class, () -> ReportOptions.builder().title(" ").build());
     assertThrows(IllegalArgumentException.class, () -> ReportOptions.builder().dateColumn("").build());
     assertThrows(NullPointerException.class, () -> ReportOptions.builder().title(null).build());
+  }
+
+  /** The report fed with batches as they are written equals the report read back from the written file. */
+  @Test
+  void batchesGiveTheSameReportAsTheWrittenFile() throws IOException {
+    StringBuilder sb = new StringBuilder("id,comment,date,team\n");
+    for (int i = 1; i <= 400; i++) {
+      sb.append(i).append(",\"").append(i % 5 == 0 ? "" : "The staff were kind, comment " + i).append("\",")
+          .append(String.format(Locale.ROOT, "2024-%02d-%02d", 1 + i % 12, 1 + i % 28)).append(',')
+          .append(i % 3 == 0 ? "North" : "South").append(i % 97 == 0 ? ",extra" : "").append('\n');
+    }
+    Path input = Files.writeString(tmp.resolve("in.csv"), sb.toString());
+    Path output = tmp.resolve("out.csv");
+    ReportBuilder fromBatches = ReportBuilder.create(OPTIONS);
+    try (FeedbackReader r = FeedbackReader.open(input);
+        java.io.OutputStream out = Files.newOutputStream(output);
+        ClassifiedWriter w = ClassifiedWriter.open(r.format(), out, r.header(), OutputColumns.withPrefix(""), false)) {
+      fromBatches.columns(r.header());
+      RecordBatch b = r.newBatch(64, "comment");
+      for (int n = r.next(b); n > 0; n = r.next(b)) {
+        for (int i = 0; i < n; i++) {
+          String text = b.text(i);
+          if (b.isRecordError(i)) {
+            b.failed(i, "line " + b.line(i) + ": " + b.recordError(i));
+          } else if (text.isBlank()) {
+            b.classified(i, Classification.EMPTY);
+          } else {
+            int k = text.indexOf("kind");
+            b.classified(i, new Classification(List.of(new ThemeTag(b.number(i) % 2 == 0 ? "empathy" : "respect", 0.75,
+                b.number(i) % 4 == 1 ? Polarity.NEGATIVE : Polarity.POSITIVE, List.of(new Evidence(k, k + 4))))));
+          }
+        }
+        w.write(b);
+        fromBatches.accept(b);
+      }
+    }
+    String html = fromBatches.html();
+    assertEquals(400, metric(html, "rows"));
+    assertEquals(4, metric(html, "errors"));
+    assertEquals(body(build(output, OPTIONS)), body(html));
+  }
+
+  /** A text column that classify finds by its values (no usual name) is found by the report too. */
+  @Test
+  void textColumnFoundByItsValuesAsClassifyDoes() throws IOException {
+    Path input = Files.writeString(tmp.resolve("notes.csv"), "ref,notes,themes\n"
+        + "1,The staff were kind and explained everything,empathy\n2,Nobody called me back after the visit,\n");
+    ReportBuilder b = ReportBuilder.create(ReportOptions.builder().build());
+    ReportBuilder.readFile(input, b);
+    assertEquals("notes", b.textColumn());
+    assertEquals(2, metric(b.html(), "analysed"));
+  }
+
+  /** A JSON Lines output whose first row was not a JSON object (only its line and the added fields) still reports. */
+  @Test
+  void jsonlStartingWithAnErrorRowFindsItsColumnsFurtherOn() throws IOException {
+    Path input = Files.writeString(tmp.resolve("out.jsonl"),
+        "{\"line\":1,\"themes\":[],\"scores\":{},\"polarity\":{},\"evidence\":{},\"error\":\"line 1: not a valid JSON object\"}\n"
+            + "{\"id\":2,\"comment\":\"kind staff\",\"themes\":[\"empathy\"],\"scores\":{\"empathy\":0.6},"
+            + "\"polarity\":{\"empathy\":\"positive\"},\"evidence\":{\"empathy\":[{\"start\":0,\"end\":4,\"text\":\"kind\"}]},"
+            + "\"error\":null}\n", StandardCharsets.UTF_8);
+    ReportBuilder b = ReportBuilder.create(ReportOptions.builder().textColumn("comment").build());
+    ReportBuilder.readFile(input, b);
+    String html = b.html();
+    assertEquals(2, metric(html, "rows"));
+    assertEquals(1, metric(html, "errors"));
+    assertEquals(1, metric(html, "tagged"));
   }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.verbatim.Polarity;
+import org.verbatim.io.ThemeResult;
 
 class ReportStatsTest {
 

@@ -1,4 +1,4 @@
-package org.verbatim.report;
+package org.verbatim.io;
 
 import java.util.List;
 import java.util.Objects;

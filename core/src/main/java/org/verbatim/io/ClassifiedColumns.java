@@ -1,4 +1,4 @@
-package org.verbatim.report;
+package org.verbatim.io;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,12 +38,12 @@ public final class ClassifiedColumns {
    * @throws NullPointerException if {@code prefix} is null
    */
   public ClassifiedColumns(String prefix) {
-    Objects.requireNonNull(prefix, "prefix");
-    this.themes = prefix + "themes";
-    this.scores = prefix + "scores";
-    this.polarity = prefix + "polarity";
-    this.evidence = prefix + "evidence";
-    this.error = prefix + "error";
+    OutputColumns names = OutputColumns.withPrefix(prefix); // the one place the names are made
+    this.themes = names.themes();
+    this.scores = names.scores();
+    this.polarity = names.polarity();
+    this.evidence = names.evidence();
+    this.error = names.error();
   }
 
   /** The name of the themes column, e.g. {@code vb_themes}. */

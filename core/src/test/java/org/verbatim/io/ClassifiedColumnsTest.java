@@ -1,4 +1,4 @@
-package org.verbatim.report;
+package org.verbatim.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
