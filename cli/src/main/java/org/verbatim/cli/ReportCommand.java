@@ -43,8 +43,8 @@ final class ReportCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--text-column", paramLabel = "NAME",
-      description = "Column holding the comment (default: text, comment, comments, feedback, response, verbatim, "
-          + "review or answer).")
+      description = "Column holding the comment. Default: found as classify finds it (the one column named like text,"
+          + " comment(s), feedback, response, answer, verbatim, review, free_text, ... or else the one column of free text).")
   String textColumn;
 
   @Option(names = "--date-column", paramLabel = "NAME", description = "Column with dates, for trends over time.")
