@@ -1,5 +1,6 @@
 package org.verbatim.text;
 
+import org.verbatim.testing.PipelineRulesContract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.verbatim.text.AnalyzedText;
 import org.verbatim.text.AnalyzedTextBuilder;
-import org.verbatim.text.PipelineRulesContract;
+import org.verbatim.testing.PipelineRulesContract;
 import org.verbatim.text.Profile;
 import org.verbatim.text.Token;
 

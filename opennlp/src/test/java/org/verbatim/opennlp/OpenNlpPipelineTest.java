@@ -11,7 +11,7 @@ import org.verbatim.codebook.Codebook;
 import org.verbatim.codebook.Cue;
 import org.verbatim.codebook.Theme;
 import org.verbatim.text.AnalyzedText;
-import org.verbatim.text.PipelineRulesContract;
+import org.verbatim.testing.PipelineRulesContract;
 import org.verbatim.text.Profile;
 import org.verbatim.text.RulePipeline;
 import org.verbatim.text.TextPipeline;

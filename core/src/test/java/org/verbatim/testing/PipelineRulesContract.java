@@ -1,4 +1,4 @@
-package org.verbatim.text;
+package org.verbatim.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.verbatim.text.AnalyzedText;
+import org.verbatim.text.Clause;
+import org.verbatim.text.Profile;
+import org.verbatim.text.TextPipeline;
+import org.verbatim.text.Token;
 
 /**
  * The rules every {@link TextPipeline} must follow whatever its tokenizer (contractions, norms, negation scope,
