@@ -13,10 +13,13 @@ import org.verbatim.text.Vocabulary;
  *   <li><b>Negation.</b> A match is negated when a negator token (as marked by the pipeline: "not", "n't",
  *       "never", "no one", "hardly"...) stands at most {@value #NEGATION_WINDOW} tokens before it in the same
  *       clause, with no conjunction such as "and" or "because" in between, and the pattern does not itself
- *       contain the negator ("never rang back"). Negation flips the polarity; a negated complaint ("not rude",
- *       "never late") becomes faint praise with half the weight.
+ *       contain the negator ("never rang back"). Negation flips a cue's own polarity; a negated complaint ("not
+ *       rude", "never late") becomes faint praise with half the weight. A negated cue without its own polarity is a
+ *       complaint whatever the clause's other words say: "rude and never listened", "still no reply".
  *   <li><b>Requests and wishes.</b> "should be more polite", "I wish they had explained", "needs to listen":
- *       a request marker before the cue in its clause turns praise into a complaint.
+ *       a request marker before the cue in its clause turns praise into a complaint. For a cue without its own
+ *       polarity, so do markers that make the whole sentence a wish or a reproach: "please" in its clause, a
+ *       sentence opening with "why", "would have been nice / good / helpful" or "all I want / ask" before it.
  *   <li><b>Context.</b> A cue without its own polarity takes the sign of its clause's sentiment (lexicon
  *       scores of the other words; a word negated by another negator counts half and reversed); when the clause
  *       is silent, the neighbouring clauses of the same sentence not across a contrast marker; when all are
@@ -47,6 +50,10 @@ final class PolarityRules {
   /** Words that, just before a quality, say it was missing: "very little empathy", "more kindness", "less jargon". */
   private static final Set<String> SCARCITY = Set.of("little", "less", "more", "lack", "lacking", "lacked");
 
+  /** After "would" (within three tokens), words that make the sentence a wish: "would have been nice if ...". */
+  private static final Set<String> WISH_AFTER_WOULD =
+      Set.of("nice", "good", "helpful", "better", "great", "helped", "appreciated", "lovely", "useful");
+
   /** Base forms of verbs that, opening a sentence, make it an instruction to the service. */
   private static final Set<String> IMPERATIVE_VERBS = Set.of(
       "listen", "explain", "communicate", "respect", "treat", "involve", "include", "tell", "inform", "update",
@@ -67,13 +74,16 @@ final class PolarityRules {
   private static final int WANT = 1 << 3;
   private static final int SCARCE = 1 << 4;
   private static final int IMPERATIVE = 1 << 5;
+  private static final int WISH_WOULD = 1 << 6;
 
   /** The single words the rules compare with, in the order of the {@code W_*} indexes. */
-  private static final String[] SINGLE = {"to", "would", "like", "could", "should", "have", "if", "only", "little", "a"};
+  private static final String[] SINGLE = {
+    "to", "would", "like", "could", "should", "have", "if", "only", "little", "a", "please", "why", "all", "i", "we",
+    "want", "wanted", "ask", "asked"};
 
   /** Every word the rules need in the vocabulary. */
   static void collect(List<String> words) {
-    for (Set<String> set : List.of(BARRIERS, REQUESTS, REQUEST_HEADS, WANTING, SCARCITY, IMPERATIVE_VERBS)) {
+    for (Set<String> set : List.of(BARRIERS, REQUESTS, REQUEST_HEADS, WANTING, SCARCITY, IMPERATIVE_VERBS, WISH_AFTER_WOULD)) {
       words.addAll(set);
     }
     words.addAll(List.of(SINGLE));
@@ -112,6 +122,15 @@ final class PolarityRules {
   private final int only;
   private final int little;
   private final int a;
+  private final int please;
+  private final int why;
+  private final int all;
+  private final int wordI;
+  private final int we;
+  private final int want;
+  private final int wanted;
+  private final int ask;
+  private final int asked;
 
   /** Rules over {@code vocabulary}, which must hold the words of {@link #collect} and of the lexicon. */
   PolarityRules(SentimentLexicon lexicon, Vocabulary vocabulary) {
@@ -131,6 +150,7 @@ final class PolarityRules {
       f |= WANTING.contains(w) ? WANT : 0;
       f |= SCARCITY.contains(w) ? SCARCE : 0;
       f |= w.length() > 3 && IMPERATIVE_VERBS.contains(w) ? IMPERATIVE : 0;
+      f |= WISH_AFTER_WOULD.contains(w) ? WISH_WOULD : 0;
       ruleFlags[v] = f;
     }
     to = vocabulary.word("to");
@@ -143,6 +163,15 @@ final class PolarityRules {
     only = vocabulary.word("only");
     little = vocabulary.word("little");
     a = vocabulary.word("a");
+    please = vocabulary.word("please");
+    why = vocabulary.word("why");
+    all = vocabulary.word("all");
+    wordI = vocabulary.word("i");
+    we = vocabulary.word("we");
+    want = vocabulary.word("want");
+    wanted = vocabulary.word("wanted");
+    ask = vocabulary.word("ask");
+    asked = vocabulary.word("asked");
   }
 
   private int flags(int id) {
@@ -164,28 +193,62 @@ final class PolarityRules {
     int clause = t.clause(first);
     int clauseStart = t.clauseFirst(clause);
     int negator = m.hasNegator[cue] ? -1 : negatorBefore(t, first, clauseStart);
-    boolean request = requestBefore(t, first, clauseStart);
     Polarity fixed = m.polarity[cue];
     if (fixed != null) {
       if (negator >= 0) {
         return judgement(fixed.flip(), fixed == Polarity.NEGATIVE, negator);
       }
-      if (fixed == Polarity.POSITIVE && (request || scarce(t, first, clauseStart))) {
+      if (fixed == Polarity.POSITIVE && (requestBefore(t, first, clauseStart) || scarce(t, first, clauseStart))) {
         return judgement(Polarity.NEGATIVE, false, -1);
       }
       return judgement(fixed, false, -1);
     }
-    double context = contextSentiment(t, first, end, negator);
+    if (negator >= 0) {
+      // "never listened", "no reply": the negation is the complaint; the clause's other words ("rude and never
+      // listened", "still no reply from complaints") must not flip it back to praise
+      return judgement(Polarity.NEGATIVE, false, negator);
+    }
     Polarity p;
-    if (request || wanting(t, clause, first, end) || imperative(t, first, end)) {
+    if (requestBefore(t, first, clauseStart) || wishSentence(t, first, clause) || wanting(t, clause, first, end)
+        || imperative(t, first, end)) {
       p = Polarity.NEGATIVE;
     } else {
-      p = context < 0 ? Polarity.NEGATIVE : Polarity.POSITIVE;
-    }
-    if (negator >= 0) {
-      p = p.flip();
+      p = contextSentiment(t, first, end, -1) < 0 ? Polarity.NEGATIVE : Polarity.POSITIVE;
     }
     return judgement(p, false, negator);
+  }
+
+  /**
+   * True when token {@code at} stands in a wish or a reproach: "please" anywhere in its clause ("larger print
+   * leaflets please"), or before it in its sentence a sentence-initial "why", "would" followed within three tokens
+   * by "nice", "good", "helpful"... ("it would have been nice if they had explained"), or "all I / we want / ask".
+   */
+  private boolean wishSentence(Analysis t, int at, int clause) {
+    for (int i = t.clauseFirst(clause), stop = t.clauseEnd(clause); i < stop; i++) {
+      if (t.id(i) == please) {
+        return true;
+      }
+    }
+    int from = t.sentenceFirst(t.sentence(at));
+    if (t.id(from) == why) {
+      return true;
+    }
+    for (int i = from; i < at; i++) {
+      int id = t.id(i);
+      if (id == would) {
+        for (int k = i + 1; k <= i + 3 && k < at; k++) {
+          if ((flags(t.id(k)) & WISH_WOULD) != 0) {
+            return true;
+          }
+        }
+      } else if (id == all && i + 2 < at && (t.id(i + 1) == wordI || t.id(i + 1) == we)) {
+        int v = t.id(i + 2);
+        if (v == want || v == wanted || v == ask || v == asked) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Index of a negator governing token {@code at}, or -1. */
