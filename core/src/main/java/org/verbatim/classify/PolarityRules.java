@@ -51,8 +51,29 @@ final class PolarityRules {
   private static final Set<String> SCARCITY = Set.of("little", "less", "more", "lack", "lacking", "lacked");
 
   /** After "would" (within three tokens), words that make the sentence a wish: "would have been nice if ...". */
-  private static final Set<String> WISH_AFTER_WOULD =
-      Set.of("nice", "good", "helpful", "better", "great", "helped", "appreciated", "lovely", "useful");
+  private static final Set<String> WISH_AFTER_WOULD = Set.of(
+      "nice", "good", "helpful", "better", "great", "helped", "appreciated", "appreciate", "grateful", "lovely", "useful");
+
+  /** Subject pronouns: between a negator and a cue they start another clause ("when they can't help they tell you straight"). */
+  private static final Set<String> SUBJECTS = Set.of("i", "we", "they", "she", "he");
+
+  /**
+   * Words that, between a negator and a new subject, let its scope run on past the subject: verbs that raise
+   * negation ("I don't think she listened", "without him feeling he'd failed") and the auxiliaries of an inverted
+   * clause ("never once did she listen", "not once has he called").
+   */
+  private static final Set<String> SCOPE_CARRIERS = Set.of(
+      "think", "thought", "feel", "felt", "feeling", "believe", "believed", "say", "said", "seem", "seemed", "suppose",
+      "know", "knew", "once", "did", "do", "does", "has", "have", "had", "was", "were", "is", "are", "would", "could",
+      "will",
+      // a noun phrase, whose relative clause stays in scope ("it wasn't a test I could fail")
+      "a", "an", "the", "any", "my", "your", "his", "her", "our", "their", "this");
+
+  /** Words that may stand between "would be" and a wish word: "would be really nice". */
+  private static final Set<String> WISH_DEGREE = Set.of("really", "so", "very", "much", "also", "just", "more");
+
+  /** Words that, between a negator and a complaint cue, make its negation explicit praise ("never made me feel judged"). */
+  private static final Set<String> FEEL = Set.of("feel", "felt", "feels", "feeling");
 
   /** Base forms of verbs that, opening a sentence, make it an instruction to the service. */
   private static final Set<String> IMPERATIVE_VERBS = Set.of(
@@ -75,15 +96,20 @@ final class PolarityRules {
   private static final int SCARCE = 1 << 4;
   private static final int IMPERATIVE = 1 << 5;
   private static final int WISH_WOULD = 1 << 6;
+  private static final int SUBJECT = 1 << 7;
+  private static final int SCOPE_CARRIER = 1 << 8;
+  private static final int FEEL_WORD = 1 << 9;
+  private static final int DEGREE = 1 << 10;
 
   /** The single words the rules compare with, in the order of the {@code W_*} indexes. */
   private static final String[] SINGLE = {
     "to", "would", "like", "could", "should", "have", "if", "only", "little", "a", "please", "why", "all", "i", "we",
-    "want", "wanted", "ask", "asked"};
+    "want", "wanted", "ask", "asked", "be", "been", "no", "one"};
 
   /** Every word the rules need in the vocabulary. */
   static void collect(List<String> words) {
-    for (Set<String> set : List.of(BARRIERS, REQUESTS, REQUEST_HEADS, WANTING, SCARCITY, IMPERATIVE_VERBS, WISH_AFTER_WOULD)) {
+    for (Set<String> set : List.of(BARRIERS, REQUESTS, REQUEST_HEADS, WANTING, SCARCITY, IMPERATIVE_VERBS, WISH_AFTER_WOULD,
+        SUBJECTS, SCOPE_CARRIERS, FEEL, WISH_DEGREE)) {
       words.addAll(set);
     }
     words.addAll(List.of(SINGLE));
@@ -131,6 +157,10 @@ final class PolarityRules {
   private final int wanted;
   private final int ask;
   private final int asked;
+  private final int be;
+  private final int been;
+  private final int no;
+  private final int one;
 
   /** Rules over {@code vocabulary}, which must hold the words of {@link #collect} and of the lexicon. */
   PolarityRules(SentimentLexicon lexicon, Vocabulary vocabulary) {
@@ -151,6 +181,10 @@ final class PolarityRules {
       f |= SCARCITY.contains(w) ? SCARCE : 0;
       f |= w.length() > 3 && IMPERATIVE_VERBS.contains(w) ? IMPERATIVE : 0;
       f |= WISH_AFTER_WOULD.contains(w) ? WISH_WOULD : 0;
+      f |= SUBJECTS.contains(w) ? SUBJECT : 0;
+      f |= SCOPE_CARRIERS.contains(w) ? SCOPE_CARRIER : 0;
+      f |= FEEL.contains(w) ? FEEL_WORD : 0;
+      f |= WISH_DEGREE.contains(w) ? DEGREE : 0;
       ruleFlags[v] = f;
     }
     to = vocabulary.word("to");
@@ -172,6 +206,10 @@ final class PolarityRules {
     wanted = vocabulary.word("wanted");
     ask = vocabulary.word("ask");
     asked = vocabulary.word("asked");
+    be = vocabulary.word("be");
+    been = vocabulary.word("been");
+    no = vocabulary.word("no");
+    one = vocabulary.word("one");
   }
 
   private int flags(int id) {
@@ -196,9 +234,11 @@ final class PolarityRules {
     Polarity fixed = m.polarity[cue];
     if (fixed != null) {
       if (negator >= 0) {
-        return judgement(fixed.flip(), fixed == Polarity.NEGATIVE, negator);
+        // "not rude" is faint praise (half weight); "never made me feel judged" is praise in full
+        return judgement(fixed.flip(), fixed == Polarity.NEGATIVE && !feelBetween(t, negator, first), negator);
       }
-      if (fixed == Polarity.POSITIVE && (requestBefore(t, first, clauseStart) || scarce(t, first, clauseStart))) {
+      if (fixed == Polarity.POSITIVE
+          && (requestBefore(t, first, clauseStart) || scarce(t, first, clauseStart) || wouldWish(t, first))) {
         return judgement(Polarity.NEGATIVE, false, -1);
       }
       return judgement(fixed, false, -1);
@@ -230,22 +270,51 @@ final class PolarityRules {
       }
     }
     int from = t.sentenceFirst(t.sentence(at));
-    if (t.id(from) == why) {
+    if (t.id(from) == why || wouldWish(t, at)) {
       return true;
     }
     for (int i = from; i < at; i++) {
       int id = t.id(i);
-      if (id == would) {
-        for (int k = i + 1; k <= i + 3 && k < at; k++) {
-          if ((flags(t.id(k)) & WISH_WOULD) != 0) {
-            return true;
-          }
-        }
-      } else if (id == all && i + 2 < at && (t.id(i + 1) == wordI || t.id(i + 1) == we)) {
+      if (id == all && i + 2 < at && (t.id(i + 1) == wordI || t.id(i + 1) == we)) {
         int v = t.id(i + 2);
         if (v == want || v == wanted || v == ask || v == asked) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when, before token {@code at} in its sentence, "would", "would be" or "would have been" is followed
+   * (perhaps after "really", "so"...) by "nice", "grateful", "appreciate"...: "it would have been nice if", "I would
+   * be grateful for". Not "would been" ("she'd been good" is "she had been good").
+   */
+  private boolean wouldWish(Analysis t, int at) {
+    for (int i = t.sentenceFirst(t.sentence(at)); i < at; i++) {
+      if (t.id(i) == would) {
+        int k = i + 1;
+        if (k < at && t.id(k) == be) {
+          k++;
+        } else if (k + 1 < at && t.id(k) == have && t.id(k + 1) == been) {
+          k += 2;
+        }
+        if (k < at && (flags(t.id(k)) & DEGREE) != 0) {
+          k++;
+        }
+        if (k < at && (flags(t.id(k)) & WISH_WOULD) != 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True when a token strictly between {@code negator} and {@code at} is "feel", "felt"... */
+  private boolean feelBetween(Analysis t, int negator, int at) {
+    for (int i = negator + 1; i < at; i++) {
+      if ((flags(t.id(i)) & FEEL_WORD) != 0) {
+        return true;
       }
     }
     return false;
@@ -257,19 +326,44 @@ final class PolarityRules {
       return -1;
     }
     int stop = Math.max(clauseStart, at - NEGATION_WINDOW);
+    int subject = -1; // the leftmost subject pronoun between the negator and the cue
     for (int i = at - 1; i >= stop; i--) {
       if (t.isNegator(i)) {
+        int after = i + 1;
         // a multi-token negator ("no one", "failed to") is reported by its first token
         while (i - 1 >= stop && t.isNegator(i - 1)) {
           i--;
         }
+        // a subject between the negator and the cue starts another clause ("when they can't help they tell you
+        // straight"), unless something before it carries the scope over: a raising verb ("I don't think she
+        // listened"), an inverted clause ("never once did she listen"), a negated noun phrase with its relative
+        // clause ("no advice about what I'm entitled to", "not a test I could fail")
+        if (subject >= 0 && !carriesScope(t, i, after, subject)) {
+          return -1;
+        }
         return i;
       }
-      if ((flags(t.id(i)) & BARRIER) != 0) {
+      int f = flags(t.id(i));
+      if ((f & BARRIER) != 0) {
         return -1;
+      }
+      if ((f & SUBJECT) != 0) {
+        subject = i;
       }
     }
     return -1;
+  }
+
+  private boolean carriesScope(Analysis t, int negator, int after, int subject) {
+    if (t.id(negator) == no && !(negator + 1 < t.size() && t.id(negator + 1) == one)) {
+      return true;
+    }
+    for (int k = after; k < subject; k++) {
+      if ((flags(t.id(k)) & SCOPE_CARRIER) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean requestBefore(Analysis t, int at, int clauseStart) {

@@ -184,6 +184,36 @@ class CodebookClassifierTest {
   }
 
   @Test
+  void aComplaintNegatedThroughFeelIsPraiseInFull() {
+    // "not rude" is faint praise (half weight, below the threshold); "never made me feel" is praise
+    assertTrue(classifier.classify("The staff were not rude.").tag("respect").isEmpty());
+    ThemeTag t = tag(classifier.classify("She never made me feel rude for asking."), "respect");
+    assertEquals(Polarity.POSITIVE, t.polarity());
+    assertEquals(Polarity.POSITIVE, tag(classifier.classify("I never felt they were late."), "reliability").polarity());
+  }
+
+  @Test
+  void wouldBeNiceMakesFixedPraiseAWish() {
+    assertEquals(Polarity.NEGATIVE, tag(classifier.classify("It would be nice if someone was on time."), "reliability").polarity());
+    assertEquals(Polarity.NEGATIVE,
+        tag(classifier.classify("I would be grateful if someone could explain the charges."), "clarity").polarity());
+    // "she'd been kind" is "she had been kind", not a wish
+    assertEquals(Polarity.POSITIVE, tag(classifier.classify("She'd been kind up to then."), "empathy").polarity());
+  }
+
+  @Test
+  void negationStopsAtANewSubjectUnlessTheVerbCarriesIt() {
+    // "can't help" does not negate "they explain": a new clause starts at "they"
+    assertEquals(Polarity.POSITIVE,
+        tag(classifier.classify("When they can't help they explain why and point you elsewhere."), "clarity").polarity());
+    // raising verbs and inverted clauses carry the negation past the subject
+    assertEquals(Polarity.NEGATIVE, tag(classifier.classify("I don't think she listened at all."), "listening").polarity());
+    assertEquals(Polarity.NEGATIVE, tag(classifier.classify("Never once did she listen."), "listening").polarity());
+    // so does a negated noun phrase with its relative clause
+    assertTrue(classifier.classify("It wasn't a meeting I found useless.").tag("competence").isEmpty());
+  }
+
+  @Test
   void ignorePatternsBlockTheCuesInsideThem() {
     Codebook withIgnore = new Codebook("i", "i", "1", "en", "", CODEBOOK.themes(), List.of(),
         List.of(org.verbatim.codebook.CuePattern.parse("to be fair"), org.verbatim.codebook.CuePattern.parse("we turned up")));
