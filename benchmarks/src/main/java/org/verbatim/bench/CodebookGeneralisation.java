@@ -4,8 +4,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.verbatim.ThemeTag;
 import org.verbatim.classify.CodebookClassifier;
 import org.verbatim.codebook.Codebook;
@@ -25,7 +22,6 @@ import org.verbatim.codebook.Cue;
 import org.verbatim.codebook.CuePattern;
 import org.verbatim.codebook.Theme;
 import org.verbatim.codebooks.DefaultCodebooks;
-import org.verbatim.eval.LabelSets;
 import org.verbatim.eval.MultiLabelMetrics;
 import org.verbatim.eval.MultiLabelReport;
 import org.verbatim.text.Token;
@@ -80,18 +76,8 @@ public final class CodebookGeneralisation {
   }
 
   private static Coded socialCareDev() throws Exception {
-    List<String> texts = new ArrayList<>();
-    List<Set<String>> labels = new ArrayList<>();
-    try (InputStream in = CodebookGeneralisation.class.getResourceAsStream("/org/verbatim/bench/socialcare/dev.csv");
-         Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
-         CSVParser p = CSVParser.builder().setReader(r)
-             .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
-      for (CSVRecord rec : p) {
-        texts.add(rec.get("text"));
-        labels.add(LabelSets.parse(rec.get("labels")));
-      }
-    }
-    return new Coded(texts, labels);
+    List<ZeroShotGold.Row> rows = SocialCareDev.rows();
+    return new Coded(rows.stream().map(ZeroShotGold.Row::text).toList(), rows.stream().map(ZeroShotGold.Row::labels).toList());
   }
 
   /** The codebook with the content words of its cues as lemma elements (ignore patterns unchanged). */
