@@ -13,7 +13,8 @@ import org.verbatim.text.Vocabulary;
  *   <li><b>Negation.</b> A match is negated when a negator token (as marked by the pipeline: "not", "n't",
  *       "never", "no one", "hardly"...) stands at most {@value #NEGATION_WINDOW} tokens before it in the same
  *       clause, with no conjunction such as "and" or "because" in between, and the pattern does not itself
- *       contain the negator ("never rang back"). Negation flips a cue's own polarity; a negated complaint ("not
+ *       contain the negator ("never rang back"); so is a match whose wildcard took a negator ("given no choice"
+ *       for {@code given * choice*}). Negation flips a cue's own polarity; a negated complaint ("not
  *       rude", "never late") becomes faint praise with half the weight. A negated cue without its own polarity is a
  *       complaint whatever the clause's other words say: "rude and never listened", "still no reply".
  *   <li><b>Requests and wishes.</b> "should be more polite", "I wish they had explained", "needs to listen":
@@ -231,6 +232,9 @@ final class PolarityRules {
     int clause = t.clause(first);
     int clauseStart = t.clauseFirst(clause);
     int negator = m.hasNegator[cue] ? -1 : negatorBefore(t, first, clauseStart);
+    if (negator < 0 && !m.hasNegator[cue]) {
+      negator = negatorInside(t, first, end); // a wildcard took it: "given no choice", "kept nobody waiting"
+    }
     Polarity fixed = m.polarity[cue];
     if (fixed != null) {
       if (negator >= 0) {
@@ -318,6 +322,16 @@ final class PolarityRules {
       }
     }
     return false;
+  }
+
+  /** Index of a negator strictly inside a match (matched by a {@code *} or {@code ...} of its pattern), or -1. */
+  private static int negatorInside(Analysis t, int first, int end) {
+    for (int i = first + 1; i < end - 1; i++) {
+      if (t.isNegator(i)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Index of a negator governing token {@code at}, or -1. */

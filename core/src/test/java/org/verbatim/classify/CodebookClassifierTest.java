@@ -214,6 +214,15 @@ class CodebookClassifierTest {
   }
 
   @Test
+  void aNegatorTakenByAWildcardNegatesTheCue() {
+    // "kept * waiting" matches "kept nobody waiting": the negator inside the match negates it
+    Classification c = classifier.classify("They kept nobody waiting.");
+    assertEquals(Polarity.POSITIVE, tag(classifier.candidates("They kept nobody waiting."), "reliability").polarity());
+    assertTrue(c.tag("reliability").isEmpty(), "a negated complaint alone stays below the threshold: " + c);
+    assertEquals(Polarity.NEGATIVE, tag(classifier.classify("They kept me waiting."), "reliability").polarity());
+  }
+
+  @Test
   void ignorePatternsBlockTheCuesInsideThem() {
     Codebook withIgnore = new Codebook("i", "i", "1", "en", "", CODEBOOK.themes(), List.of(),
         List.of(org.verbatim.codebook.CuePattern.parse("to be fair"), org.verbatim.codebook.CuePattern.parse("we turned up")));
