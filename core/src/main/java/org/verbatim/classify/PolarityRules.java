@@ -23,8 +23,8 @@ import org.verbatim.text.Vocabulary;
  *       sentence opening with "why", "would have been nice / good / helpful" or "all I want / ask" before it.
  *   <li><b>Context.</b> A cue without its own polarity takes the sign of its clause's sentiment (lexicon
  *       scores of the other words; a word negated by another negator counts half and reversed); when the clause
- *       is silent, the neighbouring clauses of the same sentence not across a contrast marker; when all are
- *       silent, positive (in feedback, naming a quality without complaint is mostly praise: "she listened").
+ *       is silent, the neighbouring clauses of the same sentence not across a contrast marker; when they are
+ *       silent too, the rest of the comment; when all are silent, positive (in feedback, naming a quality without complaint is mostly praise: "she listened").
  * </ul>
  *
  * <p>The word lists are compiled into flags per {@link Vocabulary} entry, so each test is an array read.
@@ -451,7 +451,18 @@ final class PolarityRules {
         around += clauseSentiment(t, ci + 1, first, end, -1);
       }
     }
-    return around;
+    if (around != 0) {
+      return around;
+    }
+    // the sentence around the cue is silent: the comment as a whole decides ("I asked for interpreters. They booked
+    // one once and then forgot."), and only a silent comment leaves the default (praise)
+    double comment = 0;
+    for (int c = 0; c < t.clauses(); c++) {
+      if (t.clauseSentence(c) != sentence) {
+        comment += clauseSentiment(t, c, first, end, -1);
+      }
+    }
+    return comment;
   }
 
   private double clauseSentiment(Analysis t, int c, int first, int end, int cueNegator) {

@@ -214,6 +214,17 @@ class CodebookClassifierTest {
   }
 
   @Test
+  void aTopicInASilentSentenceTakesTheCommentsSentiment() {
+    // "explain" has no polarity of its own and its sentence has no sentiment word: the rest of the comment decides
+    assertEquals(Polarity.NEGATIVE,
+        tag(classifier.classify("I asked them to explain the charges. It was awful and nothing changed."), "clarity").polarity());
+    assertEquals(Polarity.POSITIVE,
+        tag(classifier.classify("She explained the charges. It was brilliant."), "clarity").polarity());
+    // a silent comment leaves the default, praise
+    assertEquals(Polarity.POSITIVE, tag(classifier.classify("She explained the charges."), "clarity").polarity());
+  }
+
+  @Test
   void aNegatorTakenByAWildcardNegatesTheCue() {
     // "kept * waiting" matches "kept nobody waiting": the negator inside the match negates it
     Classification c = classifier.classify("They kept nobody waiting.");
