@@ -35,6 +35,14 @@ class DefaultCodebooksTest {
   private static final Set<String> TOO_GENERIC =
       Set.of("care", "help", "time", "service", "services", "social", "worker", "staff", "good", "bad", "not", "no", "fair", "honest", "patient");
 
+  /**
+   * Generic words allowed as single-word cues because the codebook's ignore list takes out their other sense:
+   * "fair" (not "to be fair", "in fairness") and "honest" (not "to be honest").
+   */
+  private static final Map<String, List<String>> GENERIC_WITH_IGNORES = Map.of(
+      "fair", List.of("to be fair", "in fairness", "fair enough"),
+      "honest", List.of("to be honest", "in all honesty"));
+
   private final Codebook cb = DefaultCodebooks.socialCare();
 
   @Test
@@ -101,11 +109,12 @@ class DefaultCodebooksTest {
   }
 
   /**
-   * Words that courtesy and warmth share: a coder may file "friendly staff" under respect or empathy, so the
-   * codebook deliberately tags both (the documented way to give one phrase two themes). Any other pattern
-   * repeated across themes is a mistake.
+   * Patterns that signal two themes at once, so the codebook deliberately gives both themes the pattern (the
+   * documented way to tag two themes from one phrase): "moved the goalposts" is both confusing (clarity) and unfair
+   * (fairness); "unanswered" covers questions (clarity) and calls and emails (reliability); being looked down on is
+   * both disrespect (respect) and prejudice (fairness). Any other pattern repeated across themes is a mistake.
    */
-  private static final Set<String> SHARED_ON_PURPOSE = Set.of();
+  private static final Set<String> SHARED_ON_PURPOSE = Set.of("goalposts", "unanswered", "look* down on");
 
   @Test
   void noPatternIsRepeatedAnywhereInTheCodebookExceptOnPurpose() {
@@ -134,13 +143,22 @@ class DefaultCodebooksTest {
         List<CuePattern.Element> els = c.pattern().elements();
         if (els.size() == 1) {
           CuePattern.Element e = els.get(0);
-          assertFalse(TOO_GENERIC.contains(e.value()), t.id() + ": generic cue " + c.pattern());
+          List<String> ignores = GENERIC_WITH_IGNORES.get(e.value());
+          if (ignores != null) {
+            Set<String> ignored = new HashSet<>();
+            cb.ignore().forEach(p -> ignored.add(p.source()));
+            assertTrue(ignored.containsAll(ignores), t.id() + ": generic cue " + c.pattern() + " needs the ignore patterns " + ignores);
+          } else {
+            assertFalse(TOO_GENERIC.contains(e.value()), t.id() + ": generic cue " + c.pattern());
+          }
           if (e.kind() == CuePattern.Kind.PREFIX) {
             assertTrue(e.value().length() >= 4, t.id() + ": prefix too short " + c.pattern());
           }
         }
         for (CuePattern.Element e : els) {
-          assertFalse(e.value().contains("'"), t.id() + ": apostrophe in " + c.pattern() + " (write contractions as two words)");
+          // the possessive "'s" is a token of its own ("the hospital's side"); contractions are split into words
+          assertFalse(e.value().contains("'") && !e.value().equals("'s"),
+              t.id() + ": apostrophe in " + c.pattern() + " (write contractions as two words)");
           assertEquals(e.value(), e.value().toLowerCase(Locale.ROOT), t.id());
         }
       }

@@ -20,6 +20,8 @@ import org.verbatim.text.Vocabulary;
  * one sentence ({@code ...} gaps skip up to {@link CuePattern#MAX_GAP} tokens, shortest skip first). When one
  * match lies strictly inside a longer one, the shorter is dropped whatever its theme ("longest match wins": "kept
  * me waiting" is not also a match of "waiting"); a second cue of the same theme over the same span is dropped too.
+ * The codebook's ignore patterns take part as cues of no theme ({@link #IGNORE}): a match inside one of them, or over
+ * the same span, is dropped, and the ignore matches themselves are never kept.
  *
  * <p>Immutable and thread-safe; per-comment state lives in a {@link Matches}.
  */
@@ -32,6 +34,9 @@ final class CueMatcher {
   private static final byte GAP = 4;
 
   private static final int[] NONE = new int[0];
+
+  /** The theme of an ignore pattern. */
+  static final int IGNORE = -1;
 
   final Cue[] cues;
   final int[] theme;
@@ -55,16 +60,20 @@ final class CueMatcher {
 
   /** The words and the first-element prefixes of the codebook's cues, for the classifier's vocabulary. */
   static void collect(Codebook codebook, List<String> words, List<String> prefixes) {
+    List<CuePattern> patterns = new ArrayList<>(codebook.ignore());
     for (Theme t : codebook.themes()) {
       for (Cue c : t.cues()) {
-        List<CuePattern.Element> els = c.pattern().elements();
-        for (int e = 0; e < els.size(); e++) {
-          CuePattern.Element el = els.get(e);
-          if (el.kind() == CuePattern.Kind.WORD) {
-            words.add(el.value());
-          } else if (el.kind() == CuePattern.Kind.PREFIX && e == 0) {
-            prefixes.add(el.value());
-          }
+        patterns.add(c.pattern());
+      }
+    }
+    for (CuePattern p : patterns) {
+      List<CuePattern.Element> els = p.elements();
+      for (int e = 0; e < els.size(); e++) {
+        CuePattern.Element el = els.get(e);
+        if (el.kind() == CuePattern.Kind.WORD) {
+          words.add(el.value());
+        } else if (el.kind() == CuePattern.Kind.PREFIX && e == 0) {
+          prefixes.add(el.value());
         }
       }
     }
@@ -79,6 +88,10 @@ final class CueMatcher {
         all.add(c);
         themes.add(t);
       }
+    }
+    for (CuePattern p : codebook.ignore()) {
+      all.add(new Cue(p, null, 10));
+      themes.add(IGNORE);
     }
     int n = all.size();
     cues = all.toArray(new Cue[0]);
@@ -228,7 +241,7 @@ final class CueMatcher {
       longestMatches(out);
     } else {
       out.kept[0] = 0;
-      out.keptSize = out.size;
+      out.keptSize = out.size == 1 && theme[out.cue[0]] == IGNORE ? 0 : out.size;
     }
   }
 
@@ -295,8 +308,9 @@ final class CueMatcher {
       for (int ki = 0; ki < k; ki++) {
         int y = kept[ki];
         int ylen = m.end[y] - m.first[y];
-        if ((ylen > len && m.first[y] <= m.first[x] && m.end[x] <= m.end[y])
-            || (theme[m.cue[y]] == theme[m.cue[x]] && m.first[y] == m.first[x] && m.end[y] == m.end[x])) {
+        // inside a longer match, or over the same span as an ignore match or a match of the same theme
+        if (m.first[y] <= m.first[x] && m.end[x] <= m.end[y]
+            && (ylen > len || theme[m.cue[y]] == IGNORE || theme[m.cue[y]] == theme[m.cue[x]])) {
           inside = true;
           break;
         }
@@ -305,8 +319,14 @@ final class CueMatcher {
         kept[k++] = x;
       }
     }
-    mergeSort(kept, m.tmp, 0, k, m, false);
-    m.keptSize = k;
+    int cues = 0;
+    for (int ki = 0; ki < k; ki++) {
+      if (theme[m.cue[kept[ki]]] != IGNORE) {
+        kept[cues++] = kept[ki];
+      }
+    }
+    mergeSort(kept, m.tmp, 0, cues, m, false);
+    m.keptSize = cues;
   }
 
   /** Stable merge sort of match indexes; {@code bySize} selects the longest-match order, else text order. */
@@ -353,6 +373,10 @@ final class CueMatcher {
       }
       if (m.first[x] != m.first[y]) {
         return Integer.compare(m.first[x], m.first[y]);
+      }
+      boolean ix = theme[m.cue[x]] == IGNORE;
+      if (ix != (theme[m.cue[y]] == IGNORE)) {
+        return ix ? -1 : 1;
       }
       return Double.compare(weight[m.cue[y]], weight[m.cue[x]]);
     }

@@ -13,14 +13,18 @@ import org.verbatim.text.Vocabulary;
  *   <li><b>Negation.</b> A match is negated when a negator token (as marked by the pipeline: "not", "n't",
  *       "never", "no one", "hardly"...) stands at most {@value #NEGATION_WINDOW} tokens before it in the same
  *       clause, with no conjunction such as "and" or "because" in between, and the pattern does not itself
- *       contain the negator ("never rang back"). Negation flips the polarity; a negated complaint ("not rude",
- *       "never late") becomes faint praise with half the weight.
+ *       contain the negator ("never rang back"); so is a match whose wildcard took a negator ("given no choice"
+ *       for {@code given * choice*}). Negation flips a cue's own polarity; a negated complaint ("not
+ *       rude", "never late") becomes faint praise with half the weight. A negated cue without its own polarity is a
+ *       complaint whatever the clause's other words say: "rude and never listened", "still no reply".
  *   <li><b>Requests and wishes.</b> "should be more polite", "I wish they had explained", "needs to listen":
- *       a request marker before the cue in its clause turns praise into a complaint.
+ *       a request marker before the cue in its clause turns praise into a complaint. For a cue without its own
+ *       polarity, so do markers that make the whole sentence a wish or a reproach: "please" in its clause, a
+ *       sentence opening with "why", "would have been nice / good / helpful" or "all I want / ask" before it.
  *   <li><b>Context.</b> A cue without its own polarity takes the sign of its clause's sentiment (lexicon
  *       scores of the other words; a word negated by another negator counts half and reversed); when the clause
- *       is silent, the neighbouring clauses of the same sentence not across a contrast marker; when all are
- *       silent, positive (in feedback, naming a quality without complaint is mostly praise: "she listened").
+ *       is silent, the neighbouring clauses of the same sentence not across a contrast marker; when they are
+ *       silent too, the rest of the comment; when all are silent, positive (in feedback, naming a quality without complaint is mostly praise: "she listened").
  * </ul>
  *
  * <p>The word lists are compiled into flags per {@link Vocabulary} entry, so each test is an array read.
@@ -47,6 +51,31 @@ final class PolarityRules {
   /** Words that, just before a quality, say it was missing: "very little empathy", "more kindness", "less jargon". */
   private static final Set<String> SCARCITY = Set.of("little", "less", "more", "lack", "lacking", "lacked");
 
+  /** After "would" (within three tokens), words that make the sentence a wish: "would have been nice if ...". */
+  private static final Set<String> WISH_AFTER_WOULD = Set.of(
+      "nice", "good", "helpful", "better", "great", "helped", "appreciated", "appreciate", "grateful", "lovely", "useful");
+
+  /** Subject pronouns: between a negator and a cue they start another clause ("when they can't help they tell you straight"). */
+  private static final Set<String> SUBJECTS = Set.of("i", "we", "they", "she", "he");
+
+  /**
+   * Words that, between a negator and a new subject, let its scope run on past the subject: verbs that raise
+   * negation ("I don't think she listened", "without him feeling he'd failed") and the auxiliaries of an inverted
+   * clause ("never once did she listen", "not once has he called").
+   */
+  private static final Set<String> SCOPE_CARRIERS = Set.of(
+      "think", "thought", "feel", "felt", "feeling", "believe", "believed", "say", "said", "seem", "seemed", "suppose",
+      "know", "knew", "once", "did", "do", "does", "has", "have", "had", "was", "were", "is", "are", "would", "could",
+      "will",
+      // a noun phrase, whose relative clause stays in scope ("it wasn't a test I could fail")
+      "a", "an", "the", "any", "my", "your", "his", "her", "our", "their", "this");
+
+  /** Words that may stand between "would be" and a wish word: "would be really nice". */
+  private static final Set<String> WISH_DEGREE = Set.of("really", "so", "very", "much", "also", "just", "more");
+
+  /** Words that, between a negator and a complaint cue, make its negation explicit praise ("never made me feel judged"). */
+  private static final Set<String> FEEL = Set.of("feel", "felt", "feels", "feeling");
+
   /** Base forms of verbs that, opening a sentence, make it an instruction to the service. */
   private static final Set<String> IMPERATIVE_VERBS = Set.of(
       "listen", "explain", "communicate", "respect", "treat", "involve", "include", "tell", "inform", "update",
@@ -67,13 +96,21 @@ final class PolarityRules {
   private static final int WANT = 1 << 3;
   private static final int SCARCE = 1 << 4;
   private static final int IMPERATIVE = 1 << 5;
+  private static final int WISH_WOULD = 1 << 6;
+  private static final int SUBJECT = 1 << 7;
+  private static final int SCOPE_CARRIER = 1 << 8;
+  private static final int FEEL_WORD = 1 << 9;
+  private static final int DEGREE = 1 << 10;
 
   /** The single words the rules compare with, in the order of the {@code W_*} indexes. */
-  private static final String[] SINGLE = {"to", "would", "like", "could", "should", "have", "if", "only", "little", "a"};
+  private static final String[] SINGLE = {
+    "to", "would", "like", "could", "should", "have", "if", "only", "little", "a", "please", "why", "all", "i", "we",
+    "want", "wanted", "ask", "asked", "be", "been", "no", "one"};
 
   /** Every word the rules need in the vocabulary. */
   static void collect(List<String> words) {
-    for (Set<String> set : List.of(BARRIERS, REQUESTS, REQUEST_HEADS, WANTING, SCARCITY, IMPERATIVE_VERBS)) {
+    for (Set<String> set : List.of(BARRIERS, REQUESTS, REQUEST_HEADS, WANTING, SCARCITY, IMPERATIVE_VERBS, WISH_AFTER_WOULD,
+        SUBJECTS, SCOPE_CARRIERS, FEEL, WISH_DEGREE)) {
       words.addAll(set);
     }
     words.addAll(List.of(SINGLE));
@@ -112,6 +149,19 @@ final class PolarityRules {
   private final int only;
   private final int little;
   private final int a;
+  private final int please;
+  private final int why;
+  private final int all;
+  private final int wordI;
+  private final int we;
+  private final int want;
+  private final int wanted;
+  private final int ask;
+  private final int asked;
+  private final int be;
+  private final int been;
+  private final int no;
+  private final int one;
 
   /** Rules over {@code vocabulary}, which must hold the words of {@link #collect} and of the lexicon. */
   PolarityRules(SentimentLexicon lexicon, Vocabulary vocabulary) {
@@ -131,6 +181,11 @@ final class PolarityRules {
       f |= WANTING.contains(w) ? WANT : 0;
       f |= SCARCITY.contains(w) ? SCARCE : 0;
       f |= w.length() > 3 && IMPERATIVE_VERBS.contains(w) ? IMPERATIVE : 0;
+      f |= WISH_AFTER_WOULD.contains(w) ? WISH_WOULD : 0;
+      f |= SUBJECTS.contains(w) ? SUBJECT : 0;
+      f |= SCOPE_CARRIERS.contains(w) ? SCOPE_CARRIER : 0;
+      f |= FEEL.contains(w) ? FEEL_WORD : 0;
+      f |= WISH_DEGREE.contains(w) ? DEGREE : 0;
       ruleFlags[v] = f;
     }
     to = vocabulary.word("to");
@@ -143,6 +198,19 @@ final class PolarityRules {
     only = vocabulary.word("only");
     little = vocabulary.word("little");
     a = vocabulary.word("a");
+    please = vocabulary.word("please");
+    why = vocabulary.word("why");
+    all = vocabulary.word("all");
+    wordI = vocabulary.word("i");
+    we = vocabulary.word("we");
+    want = vocabulary.word("want");
+    wanted = vocabulary.word("wanted");
+    ask = vocabulary.word("ask");
+    asked = vocabulary.word("asked");
+    be = vocabulary.word("be");
+    been = vocabulary.word("been");
+    no = vocabulary.word("no");
+    one = vocabulary.word("one");
   }
 
   private int flags(int id) {
@@ -164,28 +232,106 @@ final class PolarityRules {
     int clause = t.clause(first);
     int clauseStart = t.clauseFirst(clause);
     int negator = m.hasNegator[cue] ? -1 : negatorBefore(t, first, clauseStart);
-    boolean request = requestBefore(t, first, clauseStart);
+    if (negator < 0 && !m.hasNegator[cue]) {
+      negator = negatorInside(t, first, end); // a wildcard took it: "given no choice", "kept nobody waiting"
+    }
     Polarity fixed = m.polarity[cue];
     if (fixed != null) {
       if (negator >= 0) {
-        return judgement(fixed.flip(), fixed == Polarity.NEGATIVE, negator);
+        // "not rude" is faint praise (half weight); "never made me feel judged" is praise in full
+        return judgement(fixed.flip(), fixed == Polarity.NEGATIVE && !feelBetween(t, negator, first), negator);
       }
-      if (fixed == Polarity.POSITIVE && (request || scarce(t, first, clauseStart))) {
+      if (fixed == Polarity.POSITIVE
+          && (requestBefore(t, first, clauseStart) || scarce(t, first, clauseStart) || wouldWish(t, first))) {
         return judgement(Polarity.NEGATIVE, false, -1);
       }
       return judgement(fixed, false, -1);
     }
-    double context = contextSentiment(t, first, end, negator);
+    if (negator >= 0) {
+      // "never listened", "no reply": the negation is the complaint; the clause's other words ("rude and never
+      // listened", "still no reply from complaints") must not flip it back to praise
+      return judgement(Polarity.NEGATIVE, false, negator);
+    }
     Polarity p;
-    if (request || wanting(t, clause, first, end) || imperative(t, first, end)) {
+    if (requestBefore(t, first, clauseStart) || wishSentence(t, first, clause) || wanting(t, clause, first, end)
+        || imperative(t, first, end)) {
       p = Polarity.NEGATIVE;
     } else {
-      p = context < 0 ? Polarity.NEGATIVE : Polarity.POSITIVE;
-    }
-    if (negator >= 0) {
-      p = p.flip();
+      p = contextSentiment(t, first, end, -1) < 0 ? Polarity.NEGATIVE : Polarity.POSITIVE;
     }
     return judgement(p, false, negator);
+  }
+
+  /**
+   * True when token {@code at} stands in a wish or a reproach: "please" anywhere in its clause ("larger print
+   * leaflets please"), or before it in its sentence a sentence-initial "why", "would" followed within three tokens
+   * by "nice", "good", "helpful"... ("it would have been nice if they had explained"), or "all I / we want / ask".
+   */
+  private boolean wishSentence(Analysis t, int at, int clause) {
+    for (int i = t.clauseFirst(clause), stop = t.clauseEnd(clause); i < stop; i++) {
+      if (t.id(i) == please) {
+        return true;
+      }
+    }
+    int from = t.sentenceFirst(t.sentence(at));
+    if (t.id(from) == why || wouldWish(t, at)) {
+      return true;
+    }
+    for (int i = from; i < at; i++) {
+      int id = t.id(i);
+      if (id == all && i + 2 < at && (t.id(i + 1) == wordI || t.id(i + 1) == we)) {
+        int v = t.id(i + 2);
+        if (v == want || v == wanted || v == ask || v == asked) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when, before token {@code at} in its sentence, "would", "would be" or "would have been" is followed
+   * (perhaps after "really", "so"...) by "nice", "grateful", "appreciate"...: "it would have been nice if", "I would
+   * be grateful for". Not "would been" ("she'd been good" is "she had been good").
+   */
+  private boolean wouldWish(Analysis t, int at) {
+    for (int i = t.sentenceFirst(t.sentence(at)); i < at; i++) {
+      if (t.id(i) == would) {
+        int k = i + 1;
+        if (k < at && t.id(k) == be) {
+          k++;
+        } else if (k + 1 < at && t.id(k) == have && t.id(k + 1) == been) {
+          k += 2;
+        }
+        if (k < at && (flags(t.id(k)) & DEGREE) != 0) {
+          k++;
+        }
+        if (k < at && (flags(t.id(k)) & WISH_WOULD) != 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True when a token strictly between {@code negator} and {@code at} is "feel", "felt"... */
+  private boolean feelBetween(Analysis t, int negator, int at) {
+    for (int i = negator + 1; i < at; i++) {
+      if ((flags(t.id(i)) & FEEL_WORD) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Index of a negator strictly inside a match (matched by a {@code *} or {@code ...} of its pattern), or -1. */
+  private static int negatorInside(Analysis t, int first, int end) {
+    for (int i = first + 1; i < end - 1; i++) {
+      if (t.isNegator(i)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Index of a negator governing token {@code at}, or -1. */
@@ -194,19 +340,44 @@ final class PolarityRules {
       return -1;
     }
     int stop = Math.max(clauseStart, at - NEGATION_WINDOW);
+    int subject = -1; // the leftmost subject pronoun between the negator and the cue
     for (int i = at - 1; i >= stop; i--) {
       if (t.isNegator(i)) {
+        int after = i + 1;
         // a multi-token negator ("no one", "failed to") is reported by its first token
         while (i - 1 >= stop && t.isNegator(i - 1)) {
           i--;
         }
+        // a subject between the negator and the cue starts another clause ("when they can't help they tell you
+        // straight"), unless something before it carries the scope over: a raising verb ("I don't think she
+        // listened"), an inverted clause ("never once did she listen"), a negated noun phrase with its relative
+        // clause ("no advice about what I'm entitled to", "not a test I could fail")
+        if (subject >= 0 && !carriesScope(t, i, after, subject)) {
+          return -1;
+        }
         return i;
       }
-      if ((flags(t.id(i)) & BARRIER) != 0) {
+      int f = flags(t.id(i));
+      if ((f & BARRIER) != 0) {
         return -1;
+      }
+      if ((f & SUBJECT) != 0) {
+        subject = i;
       }
     }
     return -1;
+  }
+
+  private boolean carriesScope(Analysis t, int negator, int after, int subject) {
+    if (t.id(negator) == no && !(negator + 1 < t.size() && t.id(negator + 1) == one)) {
+      return true;
+    }
+    for (int k = after; k < subject; k++) {
+      if ((flags(t.id(k)) & SCOPE_CARRIER) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean requestBefore(Analysis t, int at, int clauseStart) {
@@ -280,7 +451,18 @@ final class PolarityRules {
         around += clauseSentiment(t, ci + 1, first, end, -1);
       }
     }
-    return around;
+    if (around != 0) {
+      return around;
+    }
+    // the sentence around the cue is silent: the comment as a whole decides ("I asked for interpreters. They booked
+    // one once and then forgot."), and only a silent comment leaves the default (praise)
+    double comment = 0;
+    for (int c = 0; c < t.clauses(); c++) {
+      if (t.clauseSentence(c) != sentence) {
+        comment += clauseSentiment(t, c, first, end, -1);
+      }
+    }
+    return comment;
   }
 
   private double clauseSentiment(Analysis t, int c, int first, int end, int cueNegator) {

@@ -26,9 +26,12 @@ import java.util.Set;
  * @param description what the codebook is for
  * @param themes the themes, in display order, with unique ids
  * @param sources the cited sources, with unique ids
+ * @param ignore patterns that are never cues: a cue match inside one of them does not count ("to be fair" keeps
+ *     "fair" from signalling fairness, "we turned up" keeps "turned up" from signalling reliability)
  */
 public record Codebook(
-    String id, String name, String version, String language, String description, List<Theme> themes, List<Source> sources) {
+    String id, String name, String version, String language, String description, List<Theme> themes, List<Source> sources,
+    List<CuePattern> ignore) {
 
   /**
    * @throws IllegalArgumentException on duplicate theme or source ids, no themes, or a theme that cites an
@@ -42,6 +45,7 @@ public record Codebook(
     Objects.requireNonNull(description, "description");
     themes = List.copyOf(themes);
     sources = List.copyOf(sources);
+    ignore = List.copyOf(ignore);
     if (themes.isEmpty()) {
       throw new IllegalArgumentException("codebook '" + id + "' has no themes");
     }
@@ -66,6 +70,12 @@ public record Codebook(
     }
   }
 
+  /** A codebook without ignore patterns. */
+  public Codebook(
+      String id, String name, String version, String language, String description, List<Theme> themes, List<Source> sources) {
+    this(id, name, version, language, description, themes, sources, List.of());
+  }
+
   /** The theme with this id, if any. */
   public Optional<Theme> theme(String themeId) {
     return themes.stream().filter(t -> t.id().equals(themeId)).findFirst();
@@ -78,7 +88,8 @@ public record Codebook(
 
   /** True when some cue matches on lemmas, so classification needs the {@code FULL} pipeline profile. */
   public boolean needsLemmas() {
-    return themes.stream().flatMap(t -> t.cues().stream()).anyMatch(c -> c.pattern().needsLemmas());
+    return themes.stream().flatMap(t -> t.cues().stream()).anyMatch(c -> c.pattern().needsLemmas())
+        || ignore.stream().anyMatch(CuePattern::needsLemmas);
   }
 
   /** Themes by id, in codebook order. */

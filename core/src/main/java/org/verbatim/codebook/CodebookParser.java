@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class CodebookParser {
 
   private static final List<String> TOP_KEYS =
-      List.of("format", "id", "name", "version", "language", "description", "sources", "themes");
+      List.of("format", "id", "name", "version", "language", "description", "sources", "themes", "ignore");
   private static final List<String> TOP_REQUIRED = List.of("format", "id", "name", "version", "language", "themes");
   private static final List<String> THEME_KEYS =
       List.of("id", "name", "definition", "includes", "excludes", "sources", "cues", "examples");
@@ -123,11 +123,12 @@ final class CodebookParser {
         }
       }
     }
+    List<CuePattern> ignore = ignore(f.get("ignore"), "ignore");
     if (!problems.isEmpty()) {
       return null;
     }
     try {
-      return new Codebook(id, name, version, language, description, themes, sources);
+      return new Codebook(id, name, version, language, description, themes, sources, ignore);
     } catch (IllegalArgumentException e) {
       problem(line(root), "", e.getMessage());
       return null;
@@ -285,6 +286,48 @@ final class CodebookParser {
       if (weight > 0) {
         out.add(new Cue(pattern, polarity, weight));
       }
+    }
+    return out;
+  }
+
+  /** The top-level ignore patterns: text patterns checked like cue patterns, no duplicates. */
+  private List<CuePattern> ignore(Node node, String path) {
+    List<CuePattern> out = new ArrayList<>();
+    if (node == null) {
+      return out;
+    }
+    List<Node> items = sequence(node, path);
+    Map<List<CuePattern.Element>, String> seen = new HashMap<>();
+    for (int i = 0; items != null && i < items.size(); i++) {
+      String at = path + "[" + i + "]";
+      Node item = items.get(i);
+      if (!(item instanceof ScalarNode)) {
+        problem(line(item), at, "expected a pattern (text), got " + kind(item));
+        continue;
+      }
+      String source = string(item, at);
+      if (source == null || source.isBlank()) {
+        problem(line(item), at, "ignore pattern is empty");
+        continue;
+      }
+      CuePattern pattern;
+      try {
+        pattern = CuePattern.parse(source);
+      } catch (IllegalArgumentException e) {
+        problem(line(item), at, e.getMessage());
+        continue;
+      }
+      String unmatchable = unmatchable(pattern);
+      if (unmatchable != null) {
+        problem(line(item), at, unmatchable);
+        continue;
+      }
+      String firstAt = seen.putIfAbsent(pattern.elements(), at + " at line " + line(item));
+      if (firstAt != null) {
+        problem(line(item), at, "duplicate ignore pattern '" + source.strip() + "' (same as " + firstAt + ")");
+        continue;
+      }
+      out.add(pattern);
     }
     return out;
   }

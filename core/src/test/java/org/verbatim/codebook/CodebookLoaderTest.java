@@ -147,6 +147,18 @@ class CodebookLoaderTest {
   }
 
   @Test
+  void ignorePatternsAreParsedAndChecked() throws Exception {
+    Codebook cb = load(BASE + "ignore:\n  - to be fair\n  - \"my late ... husband\"\n");
+    assertEquals(List.of("to be fair", "my late ... husband"), cb.ignore().stream().map(CuePattern::source).toList());
+    assertTrue(load(BASE).ignore().isEmpty());
+    List<CodebookException.Problem> p = problems(BASE + "ignore:\n  - to be fair\n  - \"... fair\"\n  - wasnt fair\n"
+        + "  - {pattern: x}\n  - To be fair\n");
+    assertEquals(List.of("ignore[1]", "ignore[2]", "ignore[3]", "ignore[4]"),
+        p.stream().map(CodebookException.Problem::field).toList());
+    assertTrue(p.get(3).message().contains("duplicate ignore pattern"), p.get(3).message());
+  }
+
+  @Test
   void lemmaCuesAreKeptAndFlagged() throws Exception {
     Codebook cb = load(edit("- rude\n", "- lemma:shout at\n"));
     assertTrue(cb.needsLemmas());

@@ -1,0 +1,61 @@
+package org.verbatim.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.verbatim.Polarity;
+import org.verbatim.eval.LabelSets;
+
+/**
+ * The social-care development set ({@code bench/socialcare/dev.csv}: {@code id,text,labels,polarity,...}) as gold rows,
+ * for the benchmark mains that score the zero-shot codebook on it. Never reads {@code final.csv}. Stateless.
+ */
+final class SocialCareDev {
+
+  /** The class-path resource. */
+  static final String RESOURCE = "/org/verbatim/bench/socialcare/dev.csv";
+
+  private SocialCareDev() {}
+
+  /**
+   * The rows of dev.csv, keyed by their ids.
+   *
+   * @throws IOException if the resource is missing or a polarity entry is malformed (with its line)
+   */
+  static List<ZeroShotGold.Row> rows() throws IOException {
+    InputStream in = SocialCareDev.class.getResourceAsStream(RESOURCE);
+    if (in == null) {
+      throw new IOException(RESOURCE + " is missing from the class path");
+    }
+    List<ZeroShotGold.Row> out = new ArrayList<>();
+    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
+         CSVParser p = CSVParser.builder().setReader(r)
+             .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+      for (CSVRecord rec : p) {
+        Map<String, Polarity> pol = new LinkedHashMap<>();
+        for (String pair : rec.get("polarity").split(";")) {
+          if (pair.isBlank()) {
+            continue;
+          }
+          int colon = pair.indexOf(':');
+          try {
+            pol.put(pair.substring(0, Math.max(colon, 0)).strip(), Polarity.parse(pair.substring(colon + 1)));
+          } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            throw new IOException(RESOURCE + ": line " + p.getCurrentLineNumber() + ": bad polarity entry", e);
+          }
+        }
+        out.add(new ZeroShotGold.Row(rec.get("id"), rec.get("text"), LabelSets.parse(rec.get("labels")), pol));
+      }
+    }
+    return out;
+  }
+}
