@@ -47,10 +47,10 @@ median() {
   cut -d' ' -f"$1" "$2" | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 echo "# $n runs per case, round robin; load1 $load_before before, $load_after after; $(date -u +%Y-%m-%dT%H:%MZ)"
-printf '%-34s %8s %8s   %s\n' case cpu_s wall_s 'cpu_s of each run'
+printf '%-44s %8s %8s   %s\n' case cpu_s wall_s 'cpu_s of each run'
 c=0
 while [ "$c" -lt "$count" ]; do
   c=$((c + 1))
   label=$(sed -n "${c}p" "$tmp/cases" | cut -d'|' -f1 | sed 's/[[:space:]]*$//')
-  printf '%-34s %8s %8s   %s\n' "$label" "$(median 1 "$tmp/runs.$c")" "$(median 2 "$tmp/runs.$c")" "$(cut -d' ' -f1 "$tmp/runs.$c" | tr '\n' ' ')"
+  printf '%-44s %8s %8s   %s\n' "$label" "$(median 1 "$tmp/runs.$c")" "$(median 2 "$tmp/runs.$c")" "$(cut -d' ' -f1 "$tmp/runs.$c" | tr '\n' ' ')"
 done
