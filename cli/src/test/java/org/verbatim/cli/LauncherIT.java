@@ -247,6 +247,13 @@ class LauncherIT {
     assertTrue(c.indexOf("-XX:TieredStopAtLevel=4") < c.indexOf(" -jar "), c);
     assertTrue(c.contains("-Dverbatim.test=* "), "JAVA_OPTS must not be expanded as file names: " + c);
 
+    // a collector in JAVA_OPTS replaces the serial one (the JVM refuses two)
+    env.put("JAVA_OPTS", "-Xmx256m -XX:+UseParallelGC");
+    r = run(tmp, env, cmd(launcher, "classify", "--input", in, "--output", tmp.resolve("gc.csv")));
+    assertQuietSuccess(r);
+    assertFalse(r.command().contains("UseSerialGC"), r.command());
+    assertTrue(r.command().contains("-XX:+UseParallelGC"), r.command());
+
     // a file larger than VERBATIM_C2_BYTES keeps full tiered compilation (C2); -iFILE is read too
     r = run(tmp, Map.of("VERBATIM_LAUNCHER_DEBUG", "1", "VERBATIM_C2_BYTES", "100"),
         cmd(launcher, "classify", "-i" + in, "--output", tmp.resolve("o2.csv")));
