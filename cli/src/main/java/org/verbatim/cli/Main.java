@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
  * The {@code verbatim} command: tags open-ended feedback with themes from the command line.
  *
  * <pre>{@code
+ * bin/verbatim classify --input feedback.csv          # the launcher (see bin/verbatim)
  * java -jar verbatim.jar classify --input feedback.csv
  * int exit = new CommandLine(new Main()).execute("classify", "--input", "feedback.csv");
  * }</pre>
@@ -37,6 +38,14 @@ import picocli.CommandLine.Spec;
       "0:done",
       "1:the input, codebook or output cannot be used",
       "2:the command line is wrong or incomplete"
+    },
+    footerHeading = "%nRun it as:%n",
+    footer = {
+      "  bin/verbatim COMMAND ...            the launcher: JVM flags measured for",
+      "                                      start-up and the build's class-data",
+      "                                      archive; honours JAVA_HOME, JAVA_OPTS",
+      "  java -jar verbatim.jar COMMAND ...  the same, about twice the start-up CPU",
+      "  verbatim help COMMAND               the options of a command"
     })
 public final class Main implements Callable<Integer> {
 
