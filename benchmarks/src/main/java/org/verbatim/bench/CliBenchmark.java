@@ -29,7 +29,7 @@ import org.apache.commons.csv.CSVParser;
  * CPU seconds (user + system), so a slow run can be told from a slow program. The headline ratio is the median of
  * the per-repetition ratios (each CLI run over the peer run next to it), which cancels most of the load.
  *
- * <p>With {@code --baseline JAR}, a second CLI jar (e.g. the build before a change) is timed too, alternating
+ * <p>With {@code --baseline JAR|LAUNCHER}, a second CLI jar (e.g. the build before a change) is timed too, alternating
  * with the first (A B, then B A, ...), and the two outputs of the first repetition are compared byte for byte.
  *
  * <p>The CLI figure is end to end (JVM start, model loading, CSV reading and writing); the peer's figure is its
@@ -37,9 +37,9 @@ import org.apache.commons.csv.CSVParser;
  *
  * <p>Run (from the project root): {@code java -cp benchmarks/target/benchmarks.jar
  * org.verbatim.bench.CliBenchmark --data ../shared/datasets --out benchmarks/results/cli}. Options:
- * {@code --cli JAR} (default {@code cli/target/verbatim.jar}), {@code --baseline JAR} (none), {@code --repeat N}
+ * {@code --cli JAR|LAUNCHER} (a jar run with {@code java -jar}, or a launcher such as {@code bin/verbatim}; default {@code cli/target/verbatim.jar}), {@code --baseline JAR} (none), {@code --repeat N}
  * (3), {@code --rows N} (1000000), {@code --seed S} (42), {@code --work DIR} for the generated files (default
- * {@code benchmarks/target/cli-bench}), {@code --threads N} (passed to the CLI), {@code --peers none|fast}
+ * {@code benchmarks/target/cli-bench}), {@code --threads N} and {@code --model ZIP} (passed to the CLI), {@code --peers none|fast}
  * (default fast), {@code --peers-dir DIR} (default: {@code peers} beside the data folder).
  */
 public final class CliBenchmark {
@@ -82,7 +82,7 @@ public final class CliBenchmark {
   public static void main(String[] args) throws Exception {
     Machine.quietLogging();
     Args a = Args.parse(args, List.of("cli", "baseline", "repeat", "data", "rows", "seed", "work", "out", "threads",
-        "peers", "peers-dir"), List.of());
+        "peers", "peers-dir", "model"), List.of());
     Path cli = a.path("cli").orElse(Path.of("cli/target/verbatim.jar"));
     Optional<Path> baseline = a.path("baseline");
     int repeat = (int) a.longValue("repeat", 3L);
@@ -92,6 +92,7 @@ public final class CliBenchmark {
     Path work = a.path("work").orElse(Path.of("benchmarks/target/cli-bench"));
     Path out = a.path("out").orElse(Path.of("benchmarks/results/cli"));
     Optional<String> threads = a.value("threads");
+    Optional<String> model = a.value("model");
     Peers.Selection peers = Peers.Selection.parse(a.value("peers", "fast"));
     Path peersDir = a.path("peers-dir").orElse(data.toAbsolutePath().normalize().resolveSibling("peers"));
 
@@ -100,7 +101,7 @@ public final class CliBenchmark {
     }
     for (Path jar : baseline.isPresent() ? List.of(cli, baseline.get()) : List.of(cli)) {
       if (!Files.isRegularFile(jar)) {
-        throw new IOException(jar + ": CLI jar not found; build it first: mvn -B -pl cli -am package -DskipTests");
+        throw new IOException(jar + ": CLI jar or launcher not found; build it first: mvn -B -pl cli -am package -DskipTests");
       }
     }
     Files.createDirectories(work);
@@ -119,8 +120,8 @@ public final class CliBenchmark {
     result.put("generate_seconds", round((System.nanoTime() - g0) / 1e9, 3));
     result.put("input_mb", round(Files.size(big) / 1048576.0, 1));
     System.err.printf(Locale.ROOT, "generated %d rows (%.1f MB) in %s%n", rows, Files.size(big) / 1048576.0, big);
-    result.put("command", String.join(" ", command(cli, big, work.resolve("out.csv"), threads)));
-    baseline.ifPresent(b -> result.put("baseline_command", String.join(" ", command(b, big, work.resolve("out.csv"), threads))));
+    result.put("command", String.join(" ", command(cli, big, work.resolve("out.csv"), threads, model)));
+    baseline.ifPresent(b -> result.put("baseline_command", String.join(" ", command(b, big, work.resolve("out.csv"), threads, model))));
 
     Optional<Peers> peer = Optional.empty();
     Optional<Path> dataset = Optional.empty();
@@ -147,7 +148,7 @@ public final class CliBenchmark {
       for (String label : order) {
         Path jar = label.equals("cli") ? cli : baseline.orElseThrow();
         Path pred = work.resolve("out-" + label + ".csv");
-        CliRun run = runCli(label, rep, jar, big, pred, rows, threads, out);
+        CliRun run = runCli(label, rep, jar, big, pred, rows, threads, model, out);
         runs.add(run);
         System.err.printf(Locale.ROOT, "rep %d %s: %.1f s, %.0f rows/s, %.1f CPU s, load %.2f -> %.2f%n", rep, label,
             run.process().seconds(), run.rowsPerSecond(), run.process().cpuSeconds(), run.loadBefore(), run.loadAfter());
@@ -220,20 +221,26 @@ public final class CliBenchmark {
     }
   }
 
-  private static List<String> command(Path jar, Path big, Path pred, Optional<String> threads) {
-    List<String> cmd = new ArrayList<>(List.of(Machine.javaExecutable(), "-jar", jar.toString(), "classify",
-        "--input", big.toString(), "--output", pred.toString()));
+  private static List<String> command(Path jar, Path big, Path pred, Optional<String> threads, Optional<String> model) {
+    List<String> cmd = new ArrayList<>(jar.toString().endsWith(".jar")
+        ? List.of(Machine.javaExecutable(), "-jar", jar.toString())
+        : List.of(jar.toString())); // a launcher such as bin/verbatim
+    cmd.addAll(List.of("classify", "--input", big.toString(), "--output", pred.toString()));
     threads.ifPresent(t -> {
       cmd.add("--threads");
       cmd.add(t);
     });
+    model.ifPresent(m -> {
+      cmd.add("--model");
+      cmd.add(m);
+    });
     return cmd;
   }
 
-  private static CliRun runCli(String label, int rep, Path jar, Path big, Path pred, long rows, Optional<String> threads,
+  private static CliRun runCli(String label, int rep, Path jar, Path big, Path pred, long rows, Optional<String> threads, Optional<String> model,
       Path out) throws IOException, InterruptedException {
     double loadBefore = Machine.loadAverage();
-    ChildProcess.Result r = ChildProcess.run(command(jar, big, pred, threads), out.resolve("cli.stdout"),
+    ChildProcess.Result r = ChildProcess.run(command(jar, big, pred, threads, model), out.resolve("cli.stdout"),
         out.resolve("cli.stderr"));
     double loadAfter = Machine.loadAverage();
     if (r.exitCode() != 0) {

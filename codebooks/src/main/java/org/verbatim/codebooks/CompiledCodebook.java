@@ -48,7 +48,7 @@ final class CompiledCodebook {
   static final String SUFFIX = ".vcb";
 
   private static final int MAGIC = 0x56424342; // "VBCB"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2; // 2: the codebook's ignore patterns after the themes
 
   private CompiledCodebook() {}
 
@@ -96,12 +96,7 @@ final class CompiledCodebook {
       strings(d, t.sources());
       d.writeInt(t.cues().size());
       for (Cue c : t.cues()) {
-        str(d, c.pattern().source());
-        d.writeInt(c.pattern().elements().size());
-        for (CuePattern.Element e : c.pattern().elements()) {
-          str(d, e.kind().name());
-          str(d, e.value());
-        }
+        pattern(d, c.pattern());
         str(d, c.polarity() == null ? "" : c.polarity().name());
         d.writeDouble(c.weight());
       }
@@ -111,7 +106,30 @@ final class CompiledCodebook {
         str(d, e.polarity().name());
       }
     }
+    d.writeInt(codebook.ignore().size());
+    for (CuePattern p : codebook.ignore()) {
+      pattern(d, p);
+    }
     d.flush();
+  }
+
+  private static void pattern(DataOutputStream d, CuePattern p) throws IOException {
+    str(d, p.source());
+    d.writeInt(p.elements().size());
+    for (CuePattern.Element e : p.elements()) {
+      str(d, e.kind().name());
+      str(d, e.value());
+    }
+  }
+
+  private static CuePattern pattern(DataInputStream d, byte[] buf) throws IOException {
+    String source = str(d, buf);
+    int nElements = count(d);
+    List<CuePattern.Element> elements = new ArrayList<>(nElements);
+    for (int e = 0; e < nElements; e++) {
+      elements.add(new CuePattern.Element(CuePattern.Kind.valueOf(str(d, buf)), str(d, buf)));
+    }
+    return new CuePattern(source, elements);
   }
 
   /**
@@ -150,15 +168,10 @@ final class CompiledCodebook {
       int nCues = count(d);
       List<Cue> cues = new ArrayList<>(nCues);
       for (int c = 0; c < nCues; c++) {
-        String source = str(d, buf);
-        int nElements = count(d);
-        List<CuePattern.Element> elements = new ArrayList<>(nElements);
-        for (int e = 0; e < nElements; e++) {
-          elements.add(new CuePattern.Element(CuePattern.Kind.valueOf(str(d, buf)), str(d, buf)));
-        }
+        CuePattern pattern = pattern(d, buf);
         String polarity = str(d, buf);
         double weight = d.readDouble();
-        cues.add(new Cue(new CuePattern(source, elements), polarity.isEmpty() ? null : Polarity.valueOf(polarity), weight));
+        cues.add(new Cue(pattern, polarity.isEmpty() ? null : Polarity.valueOf(polarity), weight));
       }
       int nExamples = count(d);
       List<Example> examples = new ArrayList<>(nExamples);
@@ -167,10 +180,15 @@ final class CompiledCodebook {
       }
       themes.add(new Theme(themeId, themeName, definition, includes, excludes, cues, examples, cited));
     }
-    if (d.read() != -1) {
-      throw new IOException("compiled codebook: unexpected bytes after the last theme");
+    int nIgnore = count(d);
+    List<CuePattern> ignore = new ArrayList<>(nIgnore);
+    for (int i = 0; i < nIgnore; i++) {
+      ignore.add(pattern(d, buf));
     }
-    return Optional.of(new Codebook(id, name, version, language, description, themes, sources));
+    if (d.read() != -1) {
+      throw new IOException("compiled codebook: unexpected bytes after the ignore patterns");
+    }
+    return Optional.of(new Codebook(id, name, version, language, description, themes, sources, ignore));
   }
 
   private static void str(DataOutputStream d, String s) throws IOException {

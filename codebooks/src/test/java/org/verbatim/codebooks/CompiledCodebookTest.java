@@ -53,7 +53,8 @@ class CompiledCodebookTest {
         - id: beta-2
           name: Beta
           definition: The second theme.
-          cues: [kind, "follow - up"]
+          cues: [kind, "follow - up", fair]
+      ignore: ["to be fair", "turned * up"]
       """.formatted("x".repeat(300));
 
   @Test
@@ -72,6 +73,7 @@ class CompiledCodebookTest {
     Codebook cb = CodebookLoader.load(new StringReader(EVERYTHING), "everything.yaml");
     assertTrue(cb.needsLemmas());
     assertEquals(CuePattern.Kind.GAP, cb.themes().get(0).cues().get(1).pattern().elements().get(1).kind());
+    assertEquals(2, cb.ignore().size());
     Codebook back = CompiledCodebook.read(new ByteArrayInputStream(compile(cb, yaml)), yaml).orElseThrow();
     assertEquals(cb, back);
   }
