@@ -24,6 +24,7 @@ import org.verbatim.io.FeedbackFormat;
 import org.verbatim.io.FeedbackReader;
 import org.verbatim.io.FeedbackRecord;
 import org.verbatim.io.OutputColumns;
+import org.verbatim.io.ReadLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import org.verbatim.report.ReportBuilder;
@@ -176,6 +177,22 @@ public final class ClassifyCommand implements Callable<Integer> {
   String groupColumn;
 
   @Option(
+      names = "--max-field-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "" + ReadLimits.DEFAULT_MAX_FIELD_BYTES,
+      description = "Most bytes in one CSV field or one JSON Lines line (default ${DEFAULT-VALUE}, 4 MiB). A longer"
+          + " one gives its row an error (the field is left empty) and the run goes on.")
+  int maxFieldBytes;
+
+  @Option(
+      names = "--max-quoted-lines",
+      paramLabel = "N",
+      defaultValue = "" + ReadLimits.DEFAULT_MAX_QUOTED_LINES,
+      description = "Most line breaks inside one quoted CSV field (default ${DEFAULT-VALUE}). More stops the run with"
+          + " an error naming the line where the field opened: usually a stray quote.")
+  int maxQuotedLines;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "No progress bar, warnings or summary on stderr; errors are still printed.")
   boolean quiet;
@@ -200,6 +217,10 @@ public final class ClassifyCommand implements Callable<Integer> {
       err.println("verbatim: error: " + f.getMessage());
       err.flush();
       return f.exitCode;
+    } catch (OutOfMemoryError e) {
+      err.println("verbatim: error: " + Main.OUT_OF_MEMORY + "; no output written");
+      err.flush();
+      return Main.DATA_ERROR;
     } catch (RuntimeException e) {
       err.println("verbatim: error: internal error, please report it: " + e);
       e.printStackTrace(err);
@@ -262,6 +283,13 @@ public final class ClassifyCommand implements Callable<Integer> {
       n = maxThreads;
     }
     OutputColumns added = OutputColumns.withPrefix(columnPrefix);
+    ReadLimits limits;
+    try {
+      limits = new ReadLimits(maxFieldBytes, maxQuotedLines);
+    } catch (IllegalArgumentException e) {
+      throw new Failure(Main.USAGE_ERROR, "--max-field-bytes must be at least 1 and --max-quoted-lines at least 0: "
+          + maxFieldBytes + ", " + maxQuotedLines);
+    }
     ClassifierFactory.Backend backend;
     try {
       backend = ClassifierFactory.Backend.parse(pipeline);
@@ -270,7 +298,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     // Look at the start of the file: columns, text and id columns, clashes; all before the models load.
-    Sample sample = sample(fmt);
+    Sample sample = sample(fmt, limits);
     String text;
     String id;
     try {
@@ -293,7 +321,7 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     ThemeClassifier classifier = classifier(backend);
     ClassifyJob job =
-        new ClassifyJob(classifier, new ClassifyJob.Settings(input, fmt, text, id, added, n, CHUNK_SIZE));
+        new ClassifyJob(classifier, new ClassifyJob.Settings(input, fmt, text, id, added, n, CHUNK_SIZE, limits));
     boolean showProgress = !quiet && System.console() != null;
     ProgressBar bar = showProgress ? new ProgressBar(err, startNanos) : null;
     ClassifyJob.Summary summary;
@@ -417,8 +445,8 @@ public final class ClassifyCommand implements Callable<Integer> {
   /** The start of the input. */
   private record Sample(List<String> columns, List<FeedbackRecord> good, boolean complete) {}
 
-  private Sample sample(FeedbackFormat fmt) throws Failure {
-    try (FeedbackReader reader = FeedbackReader.open(input, fmt)) {
+  private Sample sample(FeedbackFormat fmt, ReadLimits limits) throws Failure {
+    try (FeedbackReader reader = FeedbackReader.open(input, fmt, limits)) {
       List<FeedbackRecord> good = new ArrayList<>();
       LinkedHashSet<String> keys = new LinkedHashSet<>(reader.header());
       int seen = 0;

@@ -21,6 +21,7 @@ import org.verbatim.io.ClassifiedWriter;
 import org.verbatim.io.FeedbackFormat;
 import org.verbatim.io.FeedbackReader;
 import org.verbatim.io.OutputColumns;
+import org.verbatim.io.ReadLimits;
 import org.verbatim.io.RecordBatch;
 
 /**
@@ -57,10 +58,18 @@ final class ClassifyJob {
    * @param columns names of the added columns
    * @param threads classification threads, at least 1
    * @param chunkSize records per batch, at least 1
+   * @param limits the limits on one record
    */
   record Settings(
-      Path input, FeedbackFormat format, String textColumn, String idColumn, OutputColumns columns, int threads, int chunkSize) {
+      Path input, FeedbackFormat format, String textColumn, String idColumn, OutputColumns columns, int threads, int chunkSize,
+      ReadLimits limits) {
+    Settings(Path input, FeedbackFormat format, String textColumn, String idColumn, OutputColumns columns, int threads,
+        int chunkSize) {
+      this(input, format, textColumn, idColumn, columns, threads, chunkSize, ReadLimits.DEFAULT);
+    }
+
     Settings {
+      Objects.requireNonNull(limits, "limits");
       Objects.requireNonNull(input, "input");
       Objects.requireNonNull(format, "format");
       Objects.requireNonNull(textColumn, "textColumn");
@@ -118,7 +127,7 @@ final class ClassifyJob {
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(written, "written");
     Counts counts = new Counts();
-    try (FeedbackReader reader = FeedbackReader.open(settings.input(), settings.format());
+    try (FeedbackReader reader = FeedbackReader.open(settings.input(), settings.format(), settings.limits());
         ClassifiedWriter writer =
             ClassifiedWriter.open(settings.format(), out, reader.header(), settings.columns(), reader.hadByteOrderMark())) {
       Pipeline pipeline = new Pipeline(reader, settings.threads(), settings.chunkSize(), settings.textColumn());
@@ -299,6 +308,10 @@ final class ClassifyJob {
         b.classified(i, c);
       } catch (RuntimeException | StackOverflowError e) {
         b.failed(i, failure(e, text));
+      } catch (OutOfMemoryError e) {
+        // what this comment needed is garbage now; the row gets an error and the run goes on
+        b.failed(i, "out of memory classifying this comment of " + text.length() + " characters; give Java more"
+            + " memory (JAVA_OPTS=-Xmx2g) or lower --max-field-bytes");
       }
     }
   }

@@ -67,6 +67,9 @@ public final class RecordBatch {
     errors = new String[capacity];
     boolean csv = reader.format() == FeedbackFormat.CSV;
     fields = csv ? new Fields(64 * 1024, capacity * Math.max(1, reader.header().size())) : null;
+    if (fields != null) {
+      fields.limit(reader.limits().maxFieldBytes());
+    }
     firstField = csv ? new int[capacity] : null;
     fieldCount = csv ? new int[capacity] : null;
     records = csv ? null : new FeedbackRecord[capacity];
