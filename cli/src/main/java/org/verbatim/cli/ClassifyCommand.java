@@ -377,6 +377,11 @@ public final class ClassifyCommand implements Callable<Integer> {
         err.println("verbatim: warning: ... and " + (summary.errors() - summary.errorSamples().size())
             + " more rows with an error (see the error column)");
       }
+      if (summary.rows() > summary.errors() && summary.tagged() == 0) {
+        err.println("verbatim: warning: no row was tagged with a theme; check that the text column '" + text
+            + "' holds the comments (name another with --text-column NAME)"
+            + (model == null && codebook != null ? " and that the codebook's cues fit them" : ""));
+      }
       double seconds = (System.nanoTime() - startNanos) / 1e9;
       err.println(String.format(Locale.ROOT, "rows %d, tagged %d, errors %d, %.1f s, %d rows/s -> %s",
           summary.rows(), summary.tagged(), summary.errors(), seconds,

@@ -308,7 +308,14 @@ public final class FeedbackReader implements Closeable {
         bytes += text.length();
         recordNumber++;
         FeedbackRecord r = lines.tooLong() > 0 ? tooLong(lines.line(), recordNumber) : json(text, lines.line(), recordNumber);
-        batch.addJson(r, r.isError() ? "" : r.get(batch.textColumn).orElse(""));
+        if (r.isError()) {
+          batch.addJson(r, "", null);
+        } else {
+          java.util.Optional<String> t = r.get(batch.textColumn);
+          batch.addJson(r, t.orElse(""), t.isPresent() ? null
+              : "no field '" + batch.textColumn + "' (the text field); the record's fields are "
+                  + (r.columns().isEmpty() ? "none" : ColumnException.list(r.columns())));
+        }
       }
     }
     return batch.size;

@@ -98,13 +98,14 @@ public final class RecordBatch {
     recordErrors[i] = recordError;
   }
 
-  void addJson(FeedbackRecord record, String text) {
+  /** Adds a JSON record; {@code problem} makes a good record an error record (null: the record's own error). */
+  void addJson(FeedbackRecord record, String text, String problem) {
     int i = size++;
     lines[i] = record.line();
     numbers[i] = record.number();
     records[i] = record;
     texts[i] = text;
-    recordErrors[i] = record.error().orElse(null);
+    recordErrors[i] = problem != null ? problem : record.error().orElse(null);
   }
 
   /** The most records this batch holds. */
