@@ -104,6 +104,30 @@ final class ClassifyJob {
     void progress(long rows, long bytesRead, long size);
   }
 
+  /** Told after each batch is written, with the writer flushed: where a resumable run may record a checkpoint. */
+  interface Checkpoints {
+    /**
+     * @param records input records whose rows are now written (a whole number of batches)
+     * @param summary the summary of those rows
+     */
+    void written(long records, Summary summary) throws IOException;
+  }
+
+  /**
+   * Where to start: the first {@code skipRecords} records (a whole number of batches of an earlier run with the
+   * same settings) already have their rows in the output, with {@code done} as their summary.
+   */
+  record Start(long skipRecords, Summary done, Checkpoints checkpoints) {
+    static final Start FRESH = new Start(0, new Summary(0, 0, 0, Map.of(), List.of()), null);
+
+    Start {
+      if (skipRecords < 0) {
+        throw new IllegalArgumentException("skipRecords must be >= 0: " + skipRecords);
+      }
+      Objects.requireNonNull(done, "done");
+    }
+  }
+
   private final ThemeClassifier classifier;
   private final Settings settings;
 
@@ -123,22 +147,43 @@ final class ClassifyJob {
    * @throws IOException if reading or writing fails, or the thread is interrupted
    */
   Summary run(OutputStream out, Listener listener, Consumer<RecordBatch> written) throws IOException {
+    return run(out, listener, written, Start.FRESH);
+  }
+
+  /**
+   * Runs the job from {@code start}: when it skips records, their rows are taken to be in {@code out} already, so
+   * neither the header nor they are written again, and the summary counts on from {@code start.done()}.
+   *
+   * @throws IOException also when the input no longer has the records to skip at batch boundaries (it changed)
+   */
+  Summary run(OutputStream out, Listener listener, Consumer<RecordBatch> written, Start start) throws IOException {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(written, "written");
-    Counts counts = new Counts();
+    Objects.requireNonNull(start, "start");
+    Counts counts = new Counts(start.done());
+    HeaderSkip target = new HeaderSkip(out, start.skipRecords() == 0);
     try (FeedbackReader reader = FeedbackReader.open(settings.input(), settings.format(), settings.limits());
         ClassifiedWriter writer =
-            ClassifiedWriter.open(settings.format(), out, reader.header(), settings.columns(), reader.hadByteOrderMark())) {
-      Pipeline pipeline = new Pipeline(reader, settings.threads(), settings.chunkSize(), settings.textColumn());
+            ClassifiedWriter.open(settings.format(), target, reader.header(), settings.columns(), reader.hadByteOrderMark())) {
+      writer.flush();
+      target.passing = true; // the header (and byte order mark) of a continued run went to the output before
+      Pipeline pipeline = new Pipeline(reader, settings.threads(), settings.chunkSize(), settings.textColumn(),
+          start.skipRecords());
+      long records = start.skipRecords();
       try {
         pipeline.start();
         for (Chunk c = pipeline.nextDone(); c != null; c = pipeline.nextDone()) {
           writer.write(c.batch);
           counts.add(c.batch);
+          records += c.batch.size();
           written.accept(c.batch);
           listener.progress(counts.rows, reader.bytesRead(), reader.size());
           pipeline.recycle(c);
+          if (start.checkpoints() != null) {
+            writer.flush();
+            start.checkpoints().written(records, counts.summary());
+          }
         }
       } finally {
         pipeline.stop();
@@ -162,9 +207,13 @@ final class ClassifyJob {
     /** What stopped the reader, if anything: published before {@link #END} is queued. */
     private volatile Throwable readFailure;
 
-    Pipeline(FeedbackReader reader, int threads, int chunkSize, String textColumn) {
+    /** Records to read past before the first batch classified. */
+    private final long skip;
+
+    Pipeline(FeedbackReader reader, int threads, int chunkSize, String textColumn, long skip) {
       this.reader = reader;
       this.threads = threads;
+      this.skip = skip;
       int pool = 2 * threads + 2;
       free = new ArrayBlockingQueue<>(pool);
       work = new ArrayBlockingQueue<>(pool + threads);
@@ -191,6 +240,23 @@ final class ClassifyJob {
     /** Runs on the reader thread. */
     private void read() {
       try {
+        long skipped = 0;
+        if (skip > 0) {
+          Chunk c = free.take();
+          while (skipped < skip) {
+            int n = reader.next(c.batch);
+            if (n == 0) {
+              throw new IOException("cannot resume: the input has only " + skipped + " records, the interrupted run had"
+                  + " written " + skip + "; run without --resume to start over");
+            }
+            skipped += n;
+          }
+          free.add(c);
+          if (skipped != skip) {
+            throw new IOException("cannot resume: the input's records no longer fall as in the interrupted run; run"
+                + " without --resume to start over");
+          }
+        }
         while (true) {
           Chunk c = free.take();
           if (reader.next(c.batch) == 0) {
@@ -325,6 +391,30 @@ final class ClassifyJob {
     return e.getClass().getSimpleName() + (message == null || message.isBlank() || quotes ? "" : ": " + message);
   }
 
+  /** Passes bytes on once {@code passing}; before, drops them (the header of a continued run). */
+  private static final class HeaderSkip extends java.io.FilterOutputStream {
+    boolean passing;
+
+    HeaderSkip(OutputStream out, boolean passing) {
+      super(out);
+      this.passing = passing;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      if (passing) {
+        out.write(b);
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (passing) {
+        out.write(b, off, len);
+      }
+    }
+  }
+
   /** The end of the batches. */
   private static final Chunk END = new Chunk(null);
 
@@ -365,6 +455,14 @@ final class ClassifyJob {
     long errors;
     final Map<String, long[]> themes = new HashMap<>();
     final List<String> errorSamples = new ArrayList<>();
+
+    Counts(Summary done) {
+      rows = done.rows();
+      tagged = done.tagged();
+      errors = done.errors();
+      done.themeCounts().forEach((id, n) -> themes.put(id, new long[] {n}));
+      errorSamples.addAll(done.errorSamples());
+    }
 
     void add(RecordBatch b) {
       for (int i = 0, n = b.size(); i < n; i++) {

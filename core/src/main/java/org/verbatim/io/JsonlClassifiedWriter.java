@@ -105,6 +105,12 @@ final class JsonlClassifiedWriter implements ClassifiedWriter {
   }
 
   @Override
+  public void flush() throws IOException {
+    gen.flush();
+    out.flush();
+  }
+
+  @Override
   public void close() throws IOException {
     try {
       gen.close();

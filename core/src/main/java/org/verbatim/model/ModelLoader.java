@@ -254,8 +254,10 @@ public final class ModelLoader {
             + " cue features '" + clip(extraId) + "'); load it with ModelLoader.load(path, extras) and the same codebook");
       }
       if (!extras.id().equals(extraId) || !extras.names().equals(extraNames)) {
-        throw new ModelFormatException(path, ModelFormat.MANIFEST, "the model's extra features '" + clip(extraId)
-            + "' differ from the supplied source '" + clip(extras.id()) + "' (id or names)");
+        throw new ModelFormatException(path, ModelFormat.MANIFEST, "the model needs the codebook it was trained with"
+            + " (cue features '" + clip(extraId) + "'), but the codebook given has " + (extras.id().equals(extraId)
+                ? "other cues under the same name and version" : "'" + clip(extras.id()) + "'")
+            + ": give the same codebook (name, version and cues)");
       }
     } else if (extras != null) {
       throw new ModelFormatException(path, ModelFormat.MANIFEST, "the model needs no codebook (it was trained without"
