@@ -314,6 +314,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     try {
       if (sample.good().isEmpty() && sample.complete() && textColumn == null) {
         text = "text"; // no record to classify: any column name will do
+      } else if (sample.good().isEmpty() && fmt == FeedbackFormat.JSONL && textColumn != null) {
+        text = textColumn; // no readable record to check the name against: each gets its error row
       } else {
         text = ColumnSelector.textColumn(sample.columns(), sample.good(), textColumn);
       }

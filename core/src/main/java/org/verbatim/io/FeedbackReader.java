@@ -338,12 +338,14 @@ public final class FeedbackReader implements Closeable {
       node = Json.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+      String why = jsonProblem(e);
       return FeedbackRecord.error(
           line,
           number,
           List.of(),
           List.of(),
-          "not a valid JSON object" + (column > 0 ? " (problem at column " + column + ")" : ""));
+          "not a valid JSON object" + (why.isEmpty() ? "" : ": " + why)
+              + (column > 0 ? " (problem at column " + column + ")" : ""));
     }
     if (!(node instanceof ObjectNode object)) {
       return FeedbackRecord.error(line, number, List.of(), List.of(), "expected a JSON object, found " + describe(node));
@@ -355,6 +357,35 @@ public final class FeedbackReader implements Closeable {
       values.add(textOf(field.getValue()));
     }
     return FeedbackRecord.ofJson(line, number, columns, values, object);
+  }
+
+  /** Why a line is not valid JSON, in words that never quote the line (a field name at most), or "". */
+  static String jsonProblem(JsonProcessingException e) {
+    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+      return "too large or too deeply nested (" + e.getOriginalMessage() + ")";
+    }
+    String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (m.startsWith("Duplicate field '")) {
+      int end = m.indexOf('\'', "Duplicate field '".length());
+      String name = end < 0 ? "" : m.substring("Duplicate field '".length(), end);
+      return "the field '" + (name.length() > 40 ? name.substring(0, 40) + "..." : name) + "' appears twice";
+    }
+    if (m.startsWith("Unexpected end-of-input")) {
+      return "the line ends inside a value (a string, object or array is not closed)";
+    }
+    if (m.startsWith("Unrecognized token")) {
+      return "a word that is not a JSON value (strings need double quotes)";
+    }
+    if (m.startsWith("Trailing token")) {
+      return "something follows the object on the same line";
+    }
+    if (m.startsWith("Unexpected character")) {
+      return "an unexpected character";
+    }
+    if (m.contains("Illegal unquoted character") || m.contains("Unrecognized character escape")) {
+      return "a string with a control character or an invalid escape";
+    }
+    return "";
   }
 
   private static String describe(JsonNode node) {
