@@ -365,7 +365,7 @@ final class ClassifyJob {
   private void classify(RecordBatch b) {
     for (int i = 0, n = b.size(); i < n; i++) {
       if (b.isRecordError(i)) {
-        b.failed(i, "line " + b.line(i) + ": " + b.recordError(i));
+        b.failed(i, "line " + b.line(i) + ": " + b.recordError(i) + beyondHeader(b, i));
         continue;
       }
       String text = b.text(i);
@@ -380,6 +380,25 @@ final class ClassifyJob {
             + " memory (JAVA_OPTS=-Xmx2g) or lower --max-field-bytes");
       }
     }
+  }
+
+  /**
+   * For a CSV record with more fields than the header: the fields that have no column, as one CSV record, so the
+   * error row keeps every input field (in the output's error column only: the run's warnings never show them).
+   */
+  private static String beyondHeader(RecordBatch b, int i) {
+    if (b.format() != FeedbackFormat.CSV) {
+      return "";
+    }
+    org.verbatim.io.FeedbackRecord r = b.record(i);
+    int columns = r.columns().size();
+    List<String> values = r.values();
+    if (values.size() <= columns) {
+      return "";
+    }
+    String extra = org.verbatim.io.Csv.record(values.subList(columns, values.size()));
+    int end = extra.endsWith("\r\n") ? extra.length() - 2 : extra.endsWith("\n") ? extra.length() - 1 : extra.length();
+    return "; the fields beyond the header: " + extra.substring(0, end);
   }
 
   /** The exception class and message, without the message if it quotes the comment. */

@@ -66,6 +66,19 @@ class ClassifyHardeningTest {
   }
 
   @Test
+  void extraFieldsOfATooLongRecordAreKeptInItsErrorRow() throws IOException {
+    Path in = write("f.csv", "id,comment\n1,kind\n2,rude,\"extra, one\",x\n3,late\n");
+    Path out = dir.resolve("o.csv");
+    CliRunner.Result r = CliRunner.run("classify", "-i", in.toString(), "-o", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = Files.readAllLines(out);
+    assertEquals(4, lines.size());
+    assertTrue(lines.get(2).startsWith("2,rude,,,,,\"line 3: record has 4 fields, the header has 2; the fields beyond"
+        + " the header: \"\"extra, one\"\",x\""), lines.get(2));
+    assertFalse(r.err().contains("extra, one"), "warnings never show field values: " + r.err());
+  }
+
+  @Test
   void nothingTaggedIsAWarning() throws IOException {
     Path in = write("f.csv", "id,comment,other\n1,kind and rude,x\n2,never listened,y\n");
     CliRunner.Result r = CliRunner.run("classify", "-i", in.toString(), "--text-column", "other");
