@@ -232,8 +232,11 @@ public final class ClassifyCommand implements Callable<Integer> {
       err.flush();
       return Main.DATA_ERROR;
     } catch (RuntimeException e) {
-      err.println("verbatim: error: internal error, please report it: " + e);
-      e.printStackTrace(err);
+      err.println("verbatim: error: internal error, please report it: " + e.getClass().getName()
+          + (System.getenv("VERBATIM_DEBUG") == null ? " (set VERBATIM_DEBUG=1 to see where)" : ""));
+      if (System.getenv("VERBATIM_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
       err.flush();
       return Main.DATA_ERROR;
     }

@@ -383,12 +383,14 @@ final class ClassifyJob {
   }
 
   /**
-   * For a CSV record with more fields than the header: the fields that have no column, as one CSV record, so the
-   * error row keeps every input field (in the output's error column only: the run's warnings never show them).
+   * For a CSV record with more fields than the header: the fields that have no column, as one CSV record; for a
+   * JSON line that is not a JSON object: the line as read. So the error row keeps every input field (in the output's
+   * error column only: the run's warnings never show them).
    */
   private static String beyondHeader(RecordBatch b, int i) {
     if (b.format() != FeedbackFormat.CSV) {
-      return "";
+      String raw = b.rawLine(i);
+      return raw == null ? "" : "; the line as read: " + raw;
     }
     org.verbatim.io.FeedbackRecord r = b.record(i);
     int columns = r.columns().size();

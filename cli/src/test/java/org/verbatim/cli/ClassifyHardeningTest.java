@@ -79,6 +79,21 @@ class ClassifyHardeningTest {
   }
 
   @Test
+  void anUnparseableJsonLineIsKeptInItsErrorRowWithTheReason() throws IOException {
+    Path in = write("f.jsonl", "{\"id\":1,\"comment\":\"kind\"}\n{\"id\":2,\"id\":3,\"comment\":\"secret\"}\n");
+    Path out = dir.resolve("o.jsonl");
+    CliRunner.Result r = CliRunner.run("classify", "-i", in.toString(), "-o", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = Files.readAllLines(out);
+    assertEquals(2, lines.size());
+    assertTrue(lines.get(1).contains("\"error\":\"line 2: not a valid JSON object: the field 'id' appears twice"
+        + " (problem at column"), lines.get(1));
+    assertTrue(lines.get(1).contains("; the line as read: {\\\"id\\\":2,\\\"id\\\":3,\\\"comment\\\":\\\"secret\\\"}\""),
+        lines.get(1));
+    assertFalse(r.err().contains("secret"), r.err());
+  }
+
+  @Test
   void nothingTaggedIsAWarning() throws IOException {
     Path in = write("f.csv", "id,comment,other\n1,kind and rude,x\n2,never listened,y\n");
     CliRunner.Result r = CliRunner.run("classify", "-i", in.toString(), "--text-column", "other");

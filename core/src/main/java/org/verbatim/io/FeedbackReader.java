@@ -309,7 +309,7 @@ public final class FeedbackReader implements Closeable {
         recordNumber++;
         FeedbackRecord r = lines.tooLong() > 0 ? tooLong(lines.line(), recordNumber) : json(text, lines.line(), recordNumber);
         if (r.isError()) {
-          batch.addJson(r, "", null);
+          batch.addJson(r, "", null, r.columns().isEmpty() && lines.tooLong() == 0 ? text : null);
         } else {
           java.util.Optional<String> t = r.get(batch.textColumn);
           batch.addJson(r, t.orElse(""), t.isPresent() ? null
