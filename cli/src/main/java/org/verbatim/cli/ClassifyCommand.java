@@ -614,12 +614,13 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     @Override
+    public boolean due() {
+      return System.nanoTime() - last >= EVERY_NANOS;
+    }
+
+    @Override
     public void written(long records, ClassifyJob.Summary summary) throws IOException {
-      long now = System.nanoTime();
-      if (now - last < EVERY_NANOS) {
-        return;
-      }
-      last = now;
+      last = System.nanoTime();
       new Checkpoint(fingerprint, records, target.flushedLength(), summary).write(file);
     }
   }

@@ -104,8 +104,11 @@ final class ClassifyJob {
     void progress(long rows, long bytesRead, long size);
   }
 
-  /** Told after each batch is written, with the writer flushed: where a resumable run may record a checkpoint. */
+  /** Asked after each batch is written whether to record a checkpoint; told, with the writer flushed, if so. */
   interface Checkpoints {
+    /** True when a checkpoint should be recorded now. */
+    boolean due();
+
     /**
      * @param records input records whose rows are now written (a whole number of batches)
      * @param summary the summary of those rows
@@ -180,7 +183,7 @@ final class ClassifyJob {
           written.accept(c.batch);
           listener.progress(counts.rows, reader.bytesRead(), reader.size());
           pipeline.recycle(c);
-          if (start.checkpoints() != null) {
+          if (start.checkpoints() != null && start.checkpoints().due()) {
             writer.flush();
             start.checkpoints().written(records, counts.summary());
           }
