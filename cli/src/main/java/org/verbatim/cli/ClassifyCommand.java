@@ -652,7 +652,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     boolean hadCheckpoint = Files.exists(checkpointFile);
     if (Files.exists(partial)) {
       try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(partial, java.nio.file.StandardOpenOption.WRITE);
-          java.nio.channels.FileLock lock = ch.tryLock()) {
+          java.nio.channels.FileLock lock = tryLock(ch)) {
         if (lock == null) {
           throw new Failure(Main.DATA_ERROR, "another verbatim run is writing " + out + " now (" + partial + ")");
         }
@@ -668,6 +668,14 @@ public final class ClassifyCommand implements Callable<Integer> {
       err.println("verbatim: note: no interrupted run of this output to resume; classifying from the beginning");
     }
     Files.deleteIfExists(checkpointFile);
+  }
+
+  private static java.nio.channels.FileLock tryLock(java.nio.channels.FileChannel ch) throws IOException {
+    try {
+      return ch.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+      return null;
+    }
   }
 
   /** Reports temporary files an older, interrupted run left beside the output ({@code .<name>.<random>.tmp}). */

@@ -141,6 +141,9 @@ public final class AtomicOutput implements Closeable {
     if (Files.isDirectory(absolute)) {
       throw new IOException(target + ": is a directory; expected a file name");
     }
+    if (absolute.getParent() == null || !Files.isDirectory(absolute.getParent())) {
+      throw new NoSuchFileException(String.valueOf(absolute.getParent()), null, "the output directory does not exist");
+    }
     boolean posix = access == Access.OWNER_ONLY && Files.getFileStore(absolute.getParent()).supportsFileAttributeView("posix");
     FileChannel channel;
     if (keep < 0) {
@@ -155,7 +158,12 @@ public final class AtomicOutput implements Closeable {
       }
     }
     try {
-      java.nio.channels.FileLock lock = channel.tryLock();
+      java.nio.channels.FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+        lock = null; // this JVM writes it already
+      }
       if (lock == null) {
         throw new IOException(temp + ": another run is writing this output now");
       }
