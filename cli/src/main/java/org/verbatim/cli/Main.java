@@ -86,6 +86,18 @@ public final class Main implements Callable<Integer> {
           err.flush();
           return USAGE_ERROR;
         });
+    // whatever a command lets through is one line, never a stack trace (VERBATIM_DEBUG=1 shows where)
+    cl.setExecutionExceptionHandler(
+        (ex, c, parsed) -> {
+          PrintWriter err = c.getErr();
+          err.println("verbatim: error: internal error, please report it: " + ex.getClass().getName()
+              + (System.getenv("VERBATIM_DEBUG") == null ? " (set VERBATIM_DEBUG=1 to see where)" : ""));
+          if (System.getenv("VERBATIM_DEBUG") != null) {
+            ex.printStackTrace(err);
+          }
+          err.flush();
+          return DATA_ERROR;
+        });
     return cl;
   }
 
