@@ -24,6 +24,7 @@ import org.verbatim.io.FeedbackFormat;
 import org.verbatim.io.FeedbackReader;
 import org.verbatim.io.FeedbackRecord;
 import org.verbatim.io.OutputColumns;
+import org.verbatim.io.ReadLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import org.verbatim.report.ReportBuilder;
@@ -84,6 +85,9 @@ public final class ClassifyCommand implements Callable<Integer> {
   static final int MAX_THREADS_PER_PROCESSOR = 4;
 
   @Spec CommandSpec spec;
+
+  /** Set when the JVM is being stopped: the partial output and its checkpoint are then kept for --resume. */
+  private volatile boolean stopping;
 
   @Option(
       names = {"-i", "--input"},
@@ -176,6 +180,29 @@ public final class ClassifyCommand implements Callable<Integer> {
   String groupColumn;
 
   @Option(
+      names = "--max-field-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "" + ReadLimits.DEFAULT_MAX_FIELD_BYTES,
+      description = "Most bytes in one CSV field or one JSON Lines line (default ${DEFAULT-VALUE}, 4 MiB). A longer"
+          + " one gives its row an error (the field is left empty) and the run goes on.")
+  int maxFieldBytes;
+
+  @Option(
+      names = "--max-quoted-lines",
+      paramLabel = "N",
+      defaultValue = "" + ReadLimits.DEFAULT_MAX_QUOTED_LINES,
+      description = "Most line breaks inside one quoted CSV field (default ${DEFAULT-VALUE}). More stops the run with"
+          + " an error naming the line where the field opened: usually a stray quote.")
+  int maxQuotedLines;
+
+  @Option(
+      names = "--resume",
+      description = "Continue an interrupted run of the same command (same input, options and codebook or model) from"
+          + " its last checkpoint (taken about every second, beside the output as .OUTPUT.verbatim-partial.json); the"
+          + " output is the same as an uninterrupted run's. Without an interrupted run, classifies from the start.")
+  boolean resume;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "No progress bar, warnings or summary on stderr; errors are still printed.")
   boolean quiet;
@@ -200,9 +227,16 @@ public final class ClassifyCommand implements Callable<Integer> {
       err.println("verbatim: error: " + f.getMessage());
       err.flush();
       return f.exitCode;
+    } catch (OutOfMemoryError e) {
+      err.println("verbatim: error: " + Main.OUT_OF_MEMORY + "; no output written");
+      err.flush();
+      return Main.DATA_ERROR;
     } catch (RuntimeException e) {
-      err.println("verbatim: error: internal error, please report it: " + e);
-      e.printStackTrace(err);
+      err.println("verbatim: error: internal error, please report it: " + e.getClass().getName()
+          + (System.getenv("VERBATIM_DEBUG") == null ? " (set VERBATIM_DEBUG=1 to see where)" : ""));
+      if (System.getenv("VERBATIM_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
       err.flush();
       return Main.DATA_ERROR;
     }
@@ -262,6 +296,13 @@ public final class ClassifyCommand implements Callable<Integer> {
       n = maxThreads;
     }
     OutputColumns added = OutputColumns.withPrefix(columnPrefix);
+    ReadLimits limits;
+    try {
+      limits = new ReadLimits(maxFieldBytes, maxQuotedLines);
+    } catch (IllegalArgumentException e) {
+      throw new Failure(Main.USAGE_ERROR, "--max-field-bytes must be at least 1 and --max-quoted-lines at least 0: "
+          + maxFieldBytes + ", " + maxQuotedLines);
+    }
     ClassifierFactory.Backend backend;
     try {
       backend = ClassifierFactory.Backend.parse(pipeline);
@@ -270,12 +311,14 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     // Look at the start of the file: columns, text and id columns, clashes; all before the models load.
-    Sample sample = sample(fmt);
+    Sample sample = sample(fmt, limits);
     String text;
     String id;
     try {
       if (sample.good().isEmpty() && sample.complete() && textColumn == null) {
         text = "text"; // no record to classify: any column name will do
+      } else if (sample.good().isEmpty() && fmt == FeedbackFormat.JSONL && textColumn != null) {
+        text = textColumn; // no readable record to check the name against: each gets its error row
       } else {
         text = ColumnSelector.textColumn(sample.columns(), sample.good(), textColumn);
       }
@@ -289,34 +332,68 @@ public final class ClassifyCommand implements Callable<Integer> {
       throw new Failure(Main.USAGE_ERROR, clashMessage(0, clashes));
     }
 
+    if (resume && report != null) {
+      throw new Failure(Main.USAGE_ERROR, "--resume cannot be combined with --report (the rows written before the"
+          + " interruption are not seen again); run 'verbatim report --input " + out + " --output FILE' afterwards");
+    }
     ReportBuilder reportBuilder = reportBuilder(sample.columns(), text, id);
 
     ThemeClassifier classifier = classifier(backend);
     ClassifyJob job =
-        new ClassifyJob(classifier, new ClassifyJob.Settings(input, fmt, text, id, added, n, CHUNK_SIZE));
+        new ClassifyJob(classifier, new ClassifyJob.Settings(input, fmt, text, id, added, n, CHUNK_SIZE, limits));
     boolean showProgress = !quiet && System.console() != null;
     ProgressBar bar = showProgress ? new ProgressBar(err, startNanos) : null;
     ClassifyJob.Summary summary;
     AtomicOutput target = null;
     Thread cleanup = null;
+    Path partial = Checkpoint.partialOf(out);
+    Path checkpointFile = Checkpoint.fileOf(partial);
+    boolean committed = false;
     try {
-      target = AtomicOutput.create(out);
-      cleanup = deleteOnExit(target.tempFile());
+      reportStaleTemporaries(out, err);
+      String fingerprint = fingerprint(fmt, text, id, limits, classifier);
+      Checkpoint from = resume ? Checkpoint.read(checkpointFile).orElse(null) : null;
+      if (from != null && !Files.exists(partial)) {
+        from = null; // a run that finished between renaming its output and deleting its checkpoint
+      }
+      if (from != null && !from.fingerprint().equals(fingerprint)) {
+        throw new Failure(Main.DATA_ERROR, "cannot resume " + out + ": the input file, the options or the codebook or"
+            + " model changed since the interrupted run; run without --resume to start over");
+      }
+      ClassifyJob.Start start;
+      if (from != null) {
+        target = AtomicOutput.resumable(out, partial, from.outputBytes(), AtomicOutput.Access.OWNER_ONLY);
+        if (!quiet) {
+          err.println("verbatim: resuming after " + from.records() + " records (" + from.summary().rows() + " rows) of an"
+              + " interrupted run");
+        }
+      } else {
+        discardPartial(partial, checkpointFile, out, err);
+        target = AtomicOutput.resumable(out, partial, -1, AtomicOutput.Access.OWNER_ONLY);
+      }
+      AtomicOutput written = target;
+      Checkpoints checkpoints = new Checkpoints(fingerprint, written, checkpointFile);
+      start = from == null
+          ? new ClassifyJob.Start(0, ClassifyJob.Start.FRESH.done(), checkpoints)
+          : new ClassifyJob.Start(from.records(), from.summary(), checkpoints);
+      cleanup = onExit(target, checkpointFile, err);
       summary = job.run(target.stream(), bar == null ? (rows, read, size) -> {} : bar,
-          reportBuilder == null ? batch -> {} : reportBuilder::accept);
+          reportBuilder == null ? batch -> {} : reportBuilder::accept, start);
       if (bar != null) {
         bar.clear();
       }
       Instant finished = Instant.now();
       RunMetadata meta =
           new RunMetadata(input, target.target(), fmt, text, id, columnPrefix, n, classifier.info(), summary, started, finished);
-      target.commit();
       try {
-        meta.write();
+        meta.write(); // before the output appears, so an output never lacks its summary
       } catch (IOException e) {
-        throw new Failure(
-            Main.DATA_ERROR, "wrote " + out + " but not its summary " + RunMetadata.sidecarOf(out) + ": " + describe(e));
+        throw new Failure(Main.DATA_ERROR, "cannot write the summary " + RunMetadata.sidecarOf(out) + ": " + describe(e)
+            + "; no output written");
       }
+      target.commit();
+      committed = true;
+      Files.deleteIfExists(checkpointFile);
     } catch (ColumnClashException e) {
       throw new Failure(Main.USAGE_ERROR, clashMessage(e.line(), e.columns()));
     } catch (FeedbackFileException e) {
@@ -328,6 +405,13 @@ public final class ClassifyCommand implements Callable<Integer> {
         bar.clear();
       }
       closeQuietly(target, err);
+      if (!committed && !stopping) {
+        try {
+          Files.deleteIfExists(checkpointFile); // the partial output is deleted: this run cannot be continued
+        } catch (IOException e) {
+          err.println("verbatim: warning: cannot delete " + checkpointFile + ": " + describe(e));
+        }
+      }
       if (cleanup != null) {
         try {
           Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -348,6 +432,11 @@ public final class ClassifyCommand implements Callable<Integer> {
       if (summary.errors() > summary.errorSamples().size()) {
         err.println("verbatim: warning: ... and " + (summary.errors() - summary.errorSamples().size())
             + " more rows with an error (see the error column)");
+      }
+      if (summary.rows() > summary.errors() && summary.tagged() == 0) {
+        err.println("verbatim: warning: no row was tagged with a theme; check that the text column '" + text
+            + "' holds the comments (name another with --text-column NAME)"
+            + (model == null && codebook != null ? " and that the codebook's cues fit them" : ""));
       }
       double seconds = (System.nanoTime() - startNanos) / 1e9;
       err.println(String.format(Locale.ROOT, "rows %d, tagged %d, errors %d, %.1f s, %d rows/s -> %s",
@@ -417,8 +506,8 @@ public final class ClassifyCommand implements Callable<Integer> {
   /** The start of the input. */
   private record Sample(List<String> columns, List<FeedbackRecord> good, boolean complete) {}
 
-  private Sample sample(FeedbackFormat fmt) throws Failure {
-    try (FeedbackReader reader = FeedbackReader.open(input, fmt)) {
+  private Sample sample(FeedbackFormat fmt, ReadLimits limits) throws Failure {
+    try (FeedbackReader reader = FeedbackReader.open(input, fmt, limits)) {
       List<FeedbackRecord> good = new ArrayList<>();
       LinkedHashSet<String> keys = new LinkedHashSet<>(reader.header());
       int seen = 0;
@@ -479,12 +568,25 @@ public final class ClassifyCommand implements Callable<Integer> {
     return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
   }
 
-  private static Thread deleteOnExit(Path temp) {
+  /**
+   * When the JVM is stopped (Ctrl-C, kill): a partial output with a checkpoint is kept for {@code --resume} (it is
+   * owner-only); one without is deleted.
+   */
+  private Thread onExit(AtomicOutput target, Path checkpointFile, PrintWriter err) {
     Thread hook =
         new Thread(
             () -> {
+              stopping = true;
               try {
-                Files.deleteIfExists(temp);
+                if (Files.exists(checkpointFile)) {
+                  target.abandon();
+                  err.println();
+                  err.println("verbatim: interrupted; the rows done so far are kept in " + target.tempFile()
+                      + ": run the same command with --resume to continue, or without it to start over");
+                  err.flush();
+                } else {
+                  Files.deleteIfExists(target.tempFile());
+                }
               } catch (IOException ignored) {
                 // best effort while the JVM exits
               }
@@ -492,6 +594,111 @@ public final class ClassifyCommand implements Callable<Integer> {
             "verbatim-cleanup");
     Runtime.getRuntime().addShutdownHook(hook);
     return hook;
+  }
+
+  /**
+   * Writes a checkpoint after a batch when a second has passed since the last one (the system property
+   * {@code verbatim.checkpoint.ms} changes the interval; tests set it to 0).
+   */
+  private static final class Checkpoints implements ClassifyJob.Checkpoints {
+    private static final long EVERY_NANOS = Long.getLong("verbatim.checkpoint.ms", 1000) * 1_000_000L;
+    private final String fingerprint;
+    private final AtomicOutput target;
+    private final Path file;
+    private long last = System.nanoTime();
+
+    Checkpoints(String fingerprint, AtomicOutput target, Path file) {
+      this.fingerprint = fingerprint;
+      this.target = target;
+      this.file = file;
+    }
+
+    @Override
+    public boolean due() {
+      return System.nanoTime() - last >= EVERY_NANOS;
+    }
+
+    @Override
+    public void written(long records, ClassifyJob.Summary summary) throws IOException {
+      last = System.nanoTime();
+      new Checkpoint(fingerprint, records, target.flushedLength(), summary).write(file);
+    }
+  }
+
+  /** What decides the output's bytes: the input file as it is now, the options and the classifier. */
+  private String fingerprint(FeedbackFormat fmt, String text, String id, ReadLimits limits, ThemeClassifier classifier)
+      throws IOException {
+    List<String> parts = new ArrayList<>();
+    parts.add(VersionProvider.version());
+    parts.add(input.toAbsolutePath().normalize().toString());
+    parts.add(Long.toString(Files.size(input)));
+    parts.add(Files.getLastModifiedTime(input).toString());
+    parts.add(fmt.id());
+    parts.add(text);
+    parts.add(String.valueOf(id));
+    parts.add(columnPrefix);
+    parts.add(limits.toString());
+    parts.add(Integer.toString(CHUNK_SIZE));
+    for (Path p : new Path[] {codebook, model}) {
+      parts.add(p == null ? "-" : p.toAbsolutePath().normalize() + "@" + Files.size(p) + "@" + Files.getLastModifiedTime(p));
+    }
+    org.verbatim.ModelInfo info = classifier.info();
+    parts.add(info.kind() + "|" + info.name() + "|" + info.version() + "|" + info.themes() + "|" + info.properties());
+    return Checkpoint.fingerprint(parts);
+  }
+
+  /** Deletes the partial output of an earlier run of this command (unless a run is writing it now), saying so. */
+  private void discardPartial(Path partial, Path checkpointFile, Path out, PrintWriter err) throws IOException, Failure {
+    boolean hadCheckpoint = Files.exists(checkpointFile);
+    if (Files.exists(partial)) {
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(partial, java.nio.file.StandardOpenOption.WRITE);
+          java.nio.channels.FileLock lock = tryLock(ch)) {
+        if (lock == null) {
+          throw new Failure(Main.DATA_ERROR, "another verbatim run is writing " + out + " now (" + partial + ")");
+        }
+        Files.delete(partial);
+      }
+      if (!quiet) {
+        err.println("verbatim: " + (resume ? "note" : "warning") + ": deleted the partial output of an earlier"
+            + " interrupted run (" + partial.getFileName() + ")"
+            + (resume ? "; it had no checkpoint, so classifying starts from the beginning"
+                : hadCheckpoint ? "; --resume would have continued it" : ""));
+      }
+    } else if (resume && !quiet) {
+      err.println("verbatim: note: no interrupted run of this output to resume; classifying from the beginning");
+    }
+    Files.deleteIfExists(checkpointFile);
+  }
+
+  private static java.nio.channels.FileLock tryLock(java.nio.channels.FileChannel ch) throws IOException {
+    try {
+      return ch.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+      return null;
+    }
+  }
+
+  /** Reports temporary files an older, interrupted run left beside the output ({@code .<name>.<random>.tmp}). */
+  private void reportStaleTemporaries(Path out, PrintWriter err) {
+    Path abs = out.toAbsolutePath();
+    String prefix = "." + abs.getFileName() + ".";
+    List<String> stale = new ArrayList<>();
+    try (java.nio.file.DirectoryStream<Path> dir = Files.newDirectoryStream(abs.getParent(), p -> {
+      String name = p.getFileName().toString();
+      return name.startsWith(prefix) && name.endsWith(".tmp") && name.length() > prefix.length() + 4;
+    })) {
+      for (Path p : dir) {
+        stale.add(p.getFileName().toString());
+      }
+    } catch (IOException e) {
+      return; // a directory we cannot list has nothing to report
+    }
+    if (!stale.isEmpty() && !quiet) {
+      java.util.Collections.sort(stale);
+      err.println("verbatim: warning: temporary " + (stale.size() == 1 ? "file" : "files") + " of an earlier"
+          + " interrupted run beside the output, which may hold comment text: " + String.join(", ", stale)
+          + " (delete " + (stale.size() == 1 ? "it" : "them") + " when no other run is writing " + abs.getFileName() + ")");
+    }
   }
 
   private static void closeQuietly(AtomicOutput target, PrintWriter err) {

@@ -21,6 +21,7 @@ import org.verbatim.io.ClassifiedWriter;
 import org.verbatim.io.FeedbackFormat;
 import org.verbatim.io.FeedbackReader;
 import org.verbatim.io.OutputColumns;
+import org.verbatim.io.ReadLimits;
 import org.verbatim.io.RecordBatch;
 
 /**
@@ -57,10 +58,18 @@ final class ClassifyJob {
    * @param columns names of the added columns
    * @param threads classification threads, at least 1
    * @param chunkSize records per batch, at least 1
+   * @param limits the limits on one record
    */
   record Settings(
-      Path input, FeedbackFormat format, String textColumn, String idColumn, OutputColumns columns, int threads, int chunkSize) {
+      Path input, FeedbackFormat format, String textColumn, String idColumn, OutputColumns columns, int threads, int chunkSize,
+      ReadLimits limits) {
+    Settings(Path input, FeedbackFormat format, String textColumn, String idColumn, OutputColumns columns, int threads,
+        int chunkSize) {
+      this(input, format, textColumn, idColumn, columns, threads, chunkSize, ReadLimits.DEFAULT);
+    }
+
     Settings {
+      Objects.requireNonNull(limits, "limits");
       Objects.requireNonNull(input, "input");
       Objects.requireNonNull(format, "format");
       Objects.requireNonNull(textColumn, "textColumn");
@@ -95,6 +104,33 @@ final class ClassifyJob {
     void progress(long rows, long bytesRead, long size);
   }
 
+  /** Asked after each batch is written whether to record a checkpoint; told, with the writer flushed, if so. */
+  interface Checkpoints {
+    /** True when a checkpoint should be recorded now. */
+    boolean due();
+
+    /**
+     * @param records input records whose rows are now written (a whole number of batches)
+     * @param summary the summary of those rows
+     */
+    void written(long records, Summary summary) throws IOException;
+  }
+
+  /**
+   * Where to start: the first {@code skipRecords} records (a whole number of batches of an earlier run with the
+   * same settings) already have their rows in the output, with {@code done} as their summary.
+   */
+  record Start(long skipRecords, Summary done, Checkpoints checkpoints) {
+    static final Start FRESH = new Start(0, new Summary(0, 0, 0, Map.of(), List.of()), null);
+
+    Start {
+      if (skipRecords < 0) {
+        throw new IllegalArgumentException("skipRecords must be >= 0: " + skipRecords);
+      }
+      Objects.requireNonNull(done, "done");
+    }
+  }
+
   private final ThemeClassifier classifier;
   private final Settings settings;
 
@@ -114,22 +150,43 @@ final class ClassifyJob {
    * @throws IOException if reading or writing fails, or the thread is interrupted
    */
   Summary run(OutputStream out, Listener listener, Consumer<RecordBatch> written) throws IOException {
+    return run(out, listener, written, Start.FRESH);
+  }
+
+  /**
+   * Runs the job from {@code start}: when it skips records, their rows are taken to be in {@code out} already, so
+   * neither the header nor they are written again, and the summary counts on from {@code start.done()}.
+   *
+   * @throws IOException also when the input no longer has the records to skip at batch boundaries (it changed)
+   */
+  Summary run(OutputStream out, Listener listener, Consumer<RecordBatch> written, Start start) throws IOException {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(written, "written");
-    Counts counts = new Counts();
-    try (FeedbackReader reader = FeedbackReader.open(settings.input(), settings.format());
+    Objects.requireNonNull(start, "start");
+    Counts counts = new Counts(start.done());
+    HeaderSkip target = new HeaderSkip(out, start.skipRecords() == 0);
+    try (FeedbackReader reader = FeedbackReader.open(settings.input(), settings.format(), settings.limits());
         ClassifiedWriter writer =
-            ClassifiedWriter.open(settings.format(), out, reader.header(), settings.columns(), reader.hadByteOrderMark())) {
-      Pipeline pipeline = new Pipeline(reader, settings.threads(), settings.chunkSize(), settings.textColumn());
+            ClassifiedWriter.open(settings.format(), target, reader.header(), settings.columns(), reader.hadByteOrderMark())) {
+      writer.flush();
+      target.passing = true; // the header (and byte order mark) of a continued run went to the output before
+      Pipeline pipeline = new Pipeline(reader, settings.threads(), settings.chunkSize(), settings.textColumn(),
+          start.skipRecords());
+      long records = start.skipRecords();
       try {
         pipeline.start();
         for (Chunk c = pipeline.nextDone(); c != null; c = pipeline.nextDone()) {
           writer.write(c.batch);
           counts.add(c.batch);
+          records += c.batch.size();
           written.accept(c.batch);
           listener.progress(counts.rows, reader.bytesRead(), reader.size());
           pipeline.recycle(c);
+          if (start.checkpoints() != null && start.checkpoints().due()) {
+            writer.flush();
+            start.checkpoints().written(records, counts.summary());
+          }
         }
       } finally {
         pipeline.stop();
@@ -153,9 +210,13 @@ final class ClassifyJob {
     /** What stopped the reader, if anything: published before {@link #END} is queued. */
     private volatile Throwable readFailure;
 
-    Pipeline(FeedbackReader reader, int threads, int chunkSize, String textColumn) {
+    /** Records to read past before the first batch classified. */
+    private final long skip;
+
+    Pipeline(FeedbackReader reader, int threads, int chunkSize, String textColumn, long skip) {
       this.reader = reader;
       this.threads = threads;
+      this.skip = skip;
       int pool = 2 * threads + 2;
       free = new ArrayBlockingQueue<>(pool);
       work = new ArrayBlockingQueue<>(pool + threads);
@@ -182,6 +243,23 @@ final class ClassifyJob {
     /** Runs on the reader thread. */
     private void read() {
       try {
+        long skipped = 0;
+        if (skip > 0) {
+          Chunk c = free.take();
+          while (skipped < skip) {
+            int n = reader.next(c.batch);
+            if (n == 0) {
+              throw new IOException("cannot resume: the input has only " + skipped + " records, the interrupted run had"
+                  + " written " + skip + "; run without --resume to start over");
+            }
+            skipped += n;
+          }
+          free.add(c);
+          if (skipped != skip) {
+            throw new IOException("cannot resume: the input's records no longer fall as in the interrupted run; run"
+                + " without --resume to start over");
+          }
+        }
         while (true) {
           Chunk c = free.take();
           if (reader.next(c.batch) == 0) {
@@ -290,7 +368,7 @@ final class ClassifyJob {
   private void classify(RecordBatch b) {
     for (int i = 0, n = b.size(); i < n; i++) {
       if (b.isRecordError(i)) {
-        b.failed(i, "line " + b.line(i) + ": " + b.recordError(i));
+        b.failed(i, "line " + b.line(i) + ": " + b.recordError(i) + beyondHeader(b, i));
         continue;
       }
       String text = b.text(i);
@@ -299,8 +377,33 @@ final class ClassifyJob {
         b.classified(i, c);
       } catch (RuntimeException | StackOverflowError e) {
         b.failed(i, failure(e, text));
+      } catch (OutOfMemoryError e) {
+        // what this comment needed is garbage now; the row gets an error and the run goes on
+        b.failed(i, "out of memory classifying this comment of " + text.length() + " characters; give Java more"
+            + " memory (JAVA_OPTS=-Xmx2g) or lower --max-field-bytes");
       }
     }
+  }
+
+  /**
+   * For a CSV record with more fields than the header: the fields that have no column, as one CSV record; for a
+   * JSON line that is not a JSON object: the line as read. So the error row keeps every input field (in the output's
+   * error column only: the run's warnings never show them).
+   */
+  private static String beyondHeader(RecordBatch b, int i) {
+    if (b.format() != FeedbackFormat.CSV) {
+      String raw = b.rawLine(i);
+      return raw == null ? "" : "; the line as read: " + raw;
+    }
+    org.verbatim.io.FeedbackRecord r = b.record(i);
+    int columns = r.columns().size();
+    List<String> values = r.values();
+    if (values.size() <= columns) {
+      return "";
+    }
+    String extra = org.verbatim.io.Csv.record(values.subList(columns, values.size()));
+    int end = extra.endsWith("\r\n") ? extra.length() - 2 : extra.endsWith("\n") ? extra.length() - 1 : extra.length();
+    return "; the fields beyond the header: " + extra.substring(0, end);
   }
 
   /** The exception class and message, without the message if it quotes the comment. */
@@ -310,6 +413,30 @@ final class ClassifyJob {
     boolean quotes = message != null && !stripped.isEmpty() && (message.contains(stripped)
         || (stripped.length() > 20 && message.contains(stripped.substring(0, 20))));
     return e.getClass().getSimpleName() + (message == null || message.isBlank() || quotes ? "" : ": " + message);
+  }
+
+  /** Passes bytes on once {@code passing}; before, drops them (the header of a continued run). */
+  private static final class HeaderSkip extends java.io.FilterOutputStream {
+    boolean passing;
+
+    HeaderSkip(OutputStream out, boolean passing) {
+      super(out);
+      this.passing = passing;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      if (passing) {
+        out.write(b);
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (passing) {
+        out.write(b, off, len);
+      }
+    }
   }
 
   /** The end of the batches. */
@@ -352,6 +479,14 @@ final class ClassifyJob {
     long errors;
     final Map<String, long[]> themes = new HashMap<>();
     final List<String> errorSamples = new ArrayList<>();
+
+    Counts(Summary done) {
+      rows = done.rows();
+      tagged = done.tagged();
+      errors = done.errors();
+      done.themeCounts().forEach((id, n) -> themes.put(id, new long[] {n}));
+      errorSamples.addAll(done.errorSamples());
+    }
 
     void add(RecordBatch b) {
       for (int i = 0, n = b.size(); i < n; i++) {

@@ -54,6 +54,11 @@ public final class Main implements Callable<Integer> {
   /** Exit code when the command line is wrong. */
   static final int USAGE_ERROR = 2;
 
+  /** What a user is told when the JVM runs out of memory: the fix, without a stack trace. */
+  static final String OUT_OF_MEMORY = "out of memory (Java heap " + (Runtime.getRuntime().maxMemory() >> 20)
+      + " MB); give Java more with JAVA_OPTS=-Xmx2g (bin/verbatim) or java -Xmx2g -jar verbatim.jar, or use fewer"
+      + " --threads";
+
   @Spec CommandSpec spec;
 
   /** Without a subcommand: prints the usage and fails. */
@@ -81,13 +86,38 @@ public final class Main implements Callable<Integer> {
           err.flush();
           return USAGE_ERROR;
         });
+    // whatever a command lets through is one line, never a stack trace (VERBATIM_DEBUG=1 shows where)
+    cl.setExecutionExceptionHandler(
+        (ex, c, parsed) -> {
+          PrintWriter err = c.getErr();
+          err.println("verbatim: error: internal error, please report it: " + ex.getClass().getName()
+              + (System.getenv("VERBATIM_DEBUG") == null ? " (set VERBATIM_DEBUG=1 to see where)" : ""));
+          if (System.getenv("VERBATIM_DEBUG") != null) {
+            ex.printStackTrace(err);
+          }
+          err.flush();
+          return DATA_ERROR;
+        });
     return cl;
   }
 
   /** Runs the command and exits the JVM with its exit code. */
   public static void main(String[] args) {
     silenceLogging();
-    System.exit(commandLine().execute(args));
+    // a thread that dies of an uncaught error prints one line, never a stack trace
+    Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+      System.err.println("verbatim: error: " + (e instanceof OutOfMemoryError ? OUT_OF_MEMORY
+          : "internal error in thread " + t.getName() + ", please report it: " + e.getClass().getName()));
+      System.err.flush();
+    });
+    int exit;
+    try {
+      exit = commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      System.err.println("verbatim: error: " + OUT_OF_MEMORY);
+      exit = DATA_ERROR;
+    }
+    System.exit(exit);
   }
 
   /**

@@ -286,8 +286,18 @@ final class CueMatcher {
     };
   }
 
-  /** Keeps the longest matches (see the class comment), then orders them by first token and end. */
-  private void longestMatches(Matches m) {
+  /**
+   * Keeps the longest matches (see the class comment) in text order (by first token, then end), in
+   * O(M log M) for M matches: one sort, then one sweep.
+   *
+   * <p>A match lies strictly inside a longer one exactly when some match starting before it ends at or after its
+   * end, or some match starting with it ends after its end; whether that longer match is itself kept does not
+   * matter (whatever drops it is longer still and contains both). Matches over the same span come out of the sort
+   * together, ignore patterns first and then by weight: an ignore match drops the rest of its span, otherwise the
+   * first match of each theme is kept. This keeps exactly the matches, and in the order, that comparing every
+   * match with every longer one kept did.
+   */
+  void longestMatches(Matches m) {
     int n = m.size;
     if (m.order.length < n) {
       m.order = new int[m.cue.length];
@@ -297,40 +307,64 @@ final class CueMatcher {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    // by length (descending), first token, cue weight (descending); stable
-    mergeSort(order, m.tmp, 0, n, m, true);
+    // by first token, end, ignore patterns first, cue weight (descending); stable
+    mergeSort(order, m.tmp, 0, n, m);
+    m.keptSize = 0;
+    int endBefore = Integer.MIN_VALUE; // the largest end of the matches starting before the current group
+    int g = 0;
+    while (g < n) {
+      int first = m.first[order[g]];
+      int groupEnd = g;
+      while (groupEnd < n && m.first[order[groupEnd]] == first) {
+        groupEnd++;
+      }
+      int groupMax = m.end[order[groupEnd - 1]];
+      int s = g;
+      while (s < groupEnd) {
+        int end = m.end[order[s]];
+        int spanEnd = s;
+        while (spanEnd < groupEnd && m.end[order[spanEnd]] == end) {
+          spanEnd++;
+        }
+        if (endBefore < end && groupMax <= end) {
+          keepSpan(m, order, s, spanEnd);
+        }
+        s = spanEnd;
+      }
+      if (groupMax > endBefore) {
+        endBefore = groupMax;
+      }
+      g = groupEnd;
+    }
+  }
+
+  /** Keeps the matches {@code order[from, to)} over one span that no longer match contains. */
+  private void keepSpan(Matches m, int[] order, int from, int to) {
     int[] kept = m.kept;
-    int k = 0;
-    for (int oi = 0; oi < n; oi++) {
-      int x = order[oi];
-      int len = m.end[x] - m.first[x];
-      boolean inside = false;
-      for (int ki = 0; ki < k; ki++) {
-        int y = kept[ki];
-        int ylen = m.end[y] - m.first[y];
-        // inside a longer match, or over the same span as an ignore match or a match of the same theme
-        if (m.first[y] <= m.first[x] && m.end[x] <= m.end[y]
-            && (ylen > len || theme[m.cue[y]] == IGNORE || theme[m.cue[y]] == theme[m.cue[x]])) {
-          inside = true;
+    int k = m.keptSize;
+    int x = order[from];
+    if (theme[m.cue[x]] == IGNORE) {
+      return; // an ignore match drops its whole span and is not kept itself
+    }
+    for (int i = from; i < to; i++) {
+      int y = order[i];
+      int t = theme[m.cue[y]];
+      boolean seen = false;
+      for (int j = from; j < i; j++) {
+        if (theme[m.cue[order[j]]] == t) {
+          seen = true;
           break;
         }
       }
-      if (!inside) {
-        kept[k++] = x;
+      if (!seen) {
+        kept[k++] = y;
       }
     }
-    int cues = 0;
-    for (int ki = 0; ki < k; ki++) {
-      if (theme[m.cue[kept[ki]]] != IGNORE) {
-        kept[cues++] = kept[ki];
-      }
-    }
-    mergeSort(kept, m.tmp, 0, cues, m, false);
-    m.keptSize = cues;
+    m.keptSize = k;
   }
 
-  /** Stable merge sort of match indexes; {@code bySize} selects the longest-match order, else text order. */
-  private void mergeSort(int[] a, int[] tmp, int from, int to, Matches m, boolean bySize) {
+  /** Stable merge sort of match indexes in the order of {@link #compare}. */
+  private void mergeSort(int[] a, int[] tmp, int from, int to, Matches m) {
     if (to - from < 2) {
       return;
     }
@@ -338,7 +372,7 @@ final class CueMatcher {
       for (int i = from + 1; i < to; i++) {
         int x = a[i];
         int j = i - 1;
-        while (j >= from && compare(a[j], x, m, bySize) > 0) {
+        while (j >= from && compare(a[j], x, m) > 0) {
           a[j + 1] = a[j];
           j--;
         }
@@ -347,13 +381,13 @@ final class CueMatcher {
       return;
     }
     int mid = (from + to) >>> 1;
-    mergeSort(a, tmp, from, mid, m, bySize);
-    mergeSort(a, tmp, mid, to, m, bySize);
+    mergeSort(a, tmp, from, mid, m);
+    mergeSort(a, tmp, mid, to, m);
     int i = from;
     int j = mid;
     int o = from;
     while (i < mid && j < to) {
-      tmp[o++] = compare(a[j], a[i], m, bySize) < 0 ? a[j++] : a[i++];
+      tmp[o++] = compare(a[j], a[i], m) < 0 ? a[j++] : a[i++];
     }
     while (i < mid) {
       tmp[o++] = a[i++];
@@ -364,25 +398,18 @@ final class CueMatcher {
     System.arraycopy(tmp, from, a, from, to - from);
   }
 
-  private int compare(int x, int y, Matches m, boolean bySize) {
-    if (bySize) {
-      int lx = m.end[x] - m.first[x];
-      int ly = m.end[y] - m.first[y];
-      if (lx != ly) {
-        return Integer.compare(ly, lx);
-      }
-      if (m.first[x] != m.first[y]) {
-        return Integer.compare(m.first[x], m.first[y]);
-      }
-      boolean ix = theme[m.cue[x]] == IGNORE;
-      if (ix != (theme[m.cue[y]] == IGNORE)) {
-        return ix ? -1 : 1;
-      }
-      return Double.compare(weight[m.cue[y]], weight[m.cue[x]]);
-    }
+  /** Text order (first token, then end); over one span, ignore patterns first, then by weight (descending). */
+  private int compare(int x, int y, Matches m) {
     if (m.first[x] != m.first[y]) {
       return Integer.compare(m.first[x], m.first[y]);
     }
-    return Integer.compare(m.end[x], m.end[y]);
+    if (m.end[x] != m.end[y]) {
+      return Integer.compare(m.end[x], m.end[y]);
+    }
+    boolean ix = theme[m.cue[x]] == IGNORE;
+    if (ix != (theme[m.cue[y]] == IGNORE)) {
+      return ix ? -1 : 1;
+    }
+    return Double.compare(weight[m.cue[y]], weight[m.cue[x]]);
   }
 }

@@ -218,6 +218,15 @@ final class PolarityRules {
   }
 
   /** The lexicon score of token {@code i}. */
+  /**
+   * Tokens on each side of a cue that its polarity rules read at most (its clause, its sentence, the rest of the
+   * comment). Feedback comments are shorter: no tag of the 139,761 texts of the zero-shot equivalence set
+   * (mams-acsa, NHS phase 1 and v6, with mutations) changes, while 400 changed the polarity of two themes of one
+   * 4,000-character comment. It bounds the work per cue, so that a comment of a million cue words costs linear
+   * time, not quadratic.
+   */
+  static final int CONTEXT = 1000;
+
   private double score(Analysis t, int i) {
     int id = t.id(i);
     return id < 0 ? 0 : sentiment[id];
@@ -268,7 +277,8 @@ final class PolarityRules {
    * by "nice", "good", "helpful"... ("it would have been nice if they had explained"), or "all I / we want / ask".
    */
   private boolean wishSentence(Analysis t, int at, int clause) {
-    for (int i = t.clauseFirst(clause), stop = t.clauseEnd(clause); i < stop; i++) {
+    for (int i = Math.max(t.clauseFirst(clause), at - CONTEXT), stop = Math.min(t.clauseEnd(clause), at + CONTEXT);
+        i < stop; i++) {
       if (t.id(i) == please) {
         return true;
       }
@@ -277,7 +287,7 @@ final class PolarityRules {
     if (t.id(from) == why || wouldWish(t, at)) {
       return true;
     }
-    for (int i = from; i < at; i++) {
+    for (int i = Math.max(from, at - CONTEXT); i < at; i++) {
       int id = t.id(i);
       if (id == all && i + 2 < at && (t.id(i + 1) == wordI || t.id(i + 1) == we)) {
         int v = t.id(i + 2);
@@ -295,7 +305,7 @@ final class PolarityRules {
    * be grateful for". Not "would been" ("she'd been good" is "she had been good").
    */
   private boolean wouldWish(Analysis t, int at) {
-    for (int i = t.sentenceFirst(t.sentence(at)); i < at; i++) {
+    for (int i = Math.max(t.sentenceFirst(t.sentence(at)), at - CONTEXT); i < at; i++) {
       if (t.id(i) == would) {
         int k = i + 1;
         if (k < at && t.id(k) == be) {
@@ -457,7 +467,8 @@ final class PolarityRules {
     // the sentence around the cue is silent: the comment as a whole decides ("I asked for interpreters. They booked
     // one once and then forgot."), and only a silent comment leaves the default (praise)
     double comment = 0;
-    for (int c = 0; c < t.clauses(); c++) {
+    for (int c = t.clause(Math.max(0, first - CONTEXT)), last = t.clause(Math.min(t.size() - 1, end - 1 + CONTEXT));
+        c <= last; c++) {
       if (t.clauseSentence(c) != sentence) {
         comment += clauseSentiment(t, c, first, end, -1);
       }
@@ -468,7 +479,7 @@ final class PolarityRules {
   private double clauseSentiment(Analysis t, int c, int first, int end, int cueNegator) {
     double sum = 0;
     int clauseStart = t.clauseFirst(c);
-    for (int i = clauseStart, stop = t.clauseEnd(c); i < stop; i++) {
+    for (int i = Math.max(clauseStart, first - CONTEXT), stop = Math.min(t.clauseEnd(c), end + CONTEXT); i < stop; i++) {
       if (i >= first && i < end) {
         continue;
       }

@@ -16,6 +16,7 @@ import java.util.Objects;
  *   <li>{@code *}: any one token;
  *   <li>{@code ...}: zero to three tokens (not first or last).
  * </ul>
+ * A pattern has at most {@link #MAX_ELEMENTS} elements, of which at most {@link #MAX_GAPS} are gaps.
  * Example: {@code "call* back"}, {@code "never ... on time"}, {@code "lemma:listen to"}.
  *
  * <p>Immutable and thread-safe.
@@ -27,6 +28,16 @@ public record CuePattern(String source, List<Element> elements) {
 
   /** Maximum number of tokens a {@code ...} gap may skip. */
   public static final int MAX_GAP = 3;
+
+  /**
+   * Maximum number of {@code ...} gaps in one pattern. Each gap multiplies the ways a pattern can be tried at a
+   * token by {@code MAX_GAP + 1} (matching backtracks over the skips), so the count is bounded when the pattern is
+   * loaded: four gaps cost at most 256 tries per starting token.
+   */
+  public static final int MAX_GAPS = 4;
+
+  /** Maximum number of elements (words, wildcards and gaps) in one pattern. */
+  public static final int MAX_ELEMENTS = 32;
 
   /** What an element matches. */
   public enum Kind {
@@ -73,6 +84,21 @@ public record CuePattern(String source, List<Element> elements) {
       throw new IllegalArgumentException("cue pattern is empty");
     }
     String[] parts = p.split("\\s+");
+    if (parts.length > MAX_ELEMENTS) {
+      throw new IllegalArgumentException("cue pattern has " + parts.length + " elements; at most " + MAX_ELEMENTS
+          + " are allowed (pattern starting '" + abbreviate(pattern) + "')");
+    }
+    int gaps = 0;
+    for (String part : parts) {
+      if (part.equals("...")) {
+        gaps++;
+      }
+    }
+    if (gaps > MAX_GAPS) {
+      throw new IllegalArgumentException("cue pattern '" + abbreviate(pattern) + "' has " + gaps + " '...' gaps; at most "
+          + MAX_GAPS + " are allowed (each gap multiplies the matching work by " + (MAX_GAP + 1)
+          + "); split it into shorter cues");
+    }
     List<Element> out = new ArrayList<>(parts.length);
     boolean concrete = false;
     for (String raw : parts) {
@@ -118,6 +144,11 @@ public record CuePattern(String source, List<Element> elements) {
       throw new IllegalArgumentException("cue pattern '" + pattern + "' has no word: it would match anything");
     }
     return new CuePattern(pattern, out);
+  }
+
+  private static String abbreviate(String pattern) {
+    String p = pattern.strip();
+    return p.length() <= 60 ? p : p.substring(0, 57) + "...";
   }
 
   private static String normalizeWord(String w) {

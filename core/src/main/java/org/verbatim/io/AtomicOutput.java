@@ -43,6 +43,8 @@ public final class AtomicOutput implements Closeable {
   private final Path target;
   private final Path temp;
   private final FileChannel channel;
+  /** Held while a resumable output is written, so two runs never write one partial file; or null. */
+  private java.nio.channels.FileLock lock;
   private final OutputStream stream;
   private Writer writer;
   private boolean committed;
@@ -113,6 +115,103 @@ public final class AtomicOutput implements Closeable {
           throw e;
         }
       }
+    }
+  }
+
+  /**
+   * Starts or continues writing {@code target} through a temporary file of a name the caller chooses (in the
+   * target's directory), so that an interrupted run can be continued: with {@code keep < 0} the file is created
+   * (it must not exist); otherwise the existing file is cut to its first {@code keep} bytes and writing continues
+   * after them. The file is locked while this output is open.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code temp} is not in the target's directory
+   * @throws IOException if the file cannot be created or opened, is shorter than {@code keep}, or another process
+   *     holds it
+   */
+  public static AtomicOutput resumable(Path target, Path temp, long keep, Access access) throws IOException {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(temp, "temp");
+    Objects.requireNonNull(access, "access");
+    Path absolute = target.toAbsolutePath();
+    Path tmp = temp.toAbsolutePath();
+    if (!Objects.equals(tmp.getParent(), absolute.getParent())) {
+      throw new IllegalArgumentException("temp must be in the directory of " + target + ": " + temp);
+    }
+    if (Files.isDirectory(absolute)) {
+      throw new IOException(target + ": is a directory; expected a file name");
+    }
+    if (absolute.getParent() == null || !Files.isDirectory(absolute.getParent())) {
+      throw new NoSuchFileException(String.valueOf(absolute.getParent()), null, "the output directory does not exist");
+    }
+    boolean posix = access == Access.OWNER_ONLY && Files.getFileStore(absolute.getParent()).supportsFileAttributeView("posix");
+    FileChannel channel;
+    if (keep < 0) {
+      channel = posix
+          ? FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+          : FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } else {
+      channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+      if (posix) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+      }
+    }
+    try {
+      java.nio.channels.FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+        lock = null; // this JVM writes it already
+      }
+      if (lock == null) {
+        throw new IOException(temp + ": another run is writing this output now");
+      }
+      if (keep >= 0) {
+        if (channel.size() < keep) {
+          throw new IOException(temp + ": has " + channel.size() + " bytes, fewer than the " + keep + " to keep");
+        }
+        channel.truncate(keep);
+        channel.position(keep);
+      }
+      AtomicOutput out = new AtomicOutput(absolute, tmp, channel);
+      out.lock = lock;
+      return out;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Flushes what was written to the file (not to the disk: the bytes survive the process, not a power cut) and
+   * returns the file's length.
+   *
+   * @throws IOException if flushing fails
+   */
+  public long flushedLength() throws IOException {
+    if (writer != null) {
+      writer.flush();
+    }
+    stream.flush();
+    return channel.position();
+  }
+
+  /**
+   * Closes the file without deleting it, for a resumable output whose run was interrupted: it can be continued
+   * with {@link #resumable} later. Idempotent with {@link #close()}.
+   *
+   * @throws IOException if flushing or closing fails
+   */
+  public void abandon() throws IOException {
+    if (closed || committed) {
+      return;
+    }
+    closed = true;
+    try {
+      stream.flush();
+    } finally {
+      channel.close();
     }
   }
 

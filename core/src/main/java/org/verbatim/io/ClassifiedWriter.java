@@ -36,7 +36,16 @@ import java.util.Objects;
  * <p>Not thread-safe: write from one thread, in the order rows should appear. Closing flushes and closes the
  * underlying writer.
  */
-public interface ClassifiedWriter extends Closeable {
+public interface ClassifiedWriter extends Closeable, java.io.Flushable {
+
+  /**
+   * Writes every row written so far to the underlying stream and flushes it, so the rows written end there: what
+   * a checkpoint of a resumable run needs.
+   *
+   * @throws IOException if writing fails
+   */
+  @Override
+  void flush() throws IOException;
 
   /**
    * Writes one row.

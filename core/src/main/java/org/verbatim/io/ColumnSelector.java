@@ -22,7 +22,9 @@ import java.util.Set;
  * {@code response}, {@code answer}, {@code verbatim}, {@code review}, {@code free_text}, "What could we do
  * better?" and similar, ignoring case, spaces and punctuation); else the only column whose sampled values are
  * mostly free text (in at least half of the non-blank values: three words, 15 characters, mostly letters). Several
- * name matches are narrowed down by the same free-text test.
+ * name matches are narrowed down by the same free-text test. A column (a JSON field) that fewer than one in ten
+ * sampled records have is never guessed: the field most records use is, and when two fields are both common the
+ * choice is refused.
  *
  * <p>Stateless and thread-safe.
  */
@@ -61,6 +63,22 @@ public final class ColumnSelector {
       return requested("text", columns, requested);
     }
     List<String> distinct = new ArrayList<>(new LinkedHashSet<>(columns));
+    // JSON records may each have other fields: a field few sampled records have cannot hold the comments of the
+    // file (one record with "text" among 199 with "comment"), and the records without the field chosen become
+    // error rows
+    int good = 0;
+    for (FeedbackRecord r : sample) {
+      good += r.isError() ? 0 : 1;
+    }
+    if (good > 0) {
+      List<String> common = new ArrayList<>();
+      for (String c : distinct) {
+        if (presence(c, sample) * RARE >= good) {
+          common.add(c);
+        }
+      }
+      distinct = common;
+    }
     List<String> named = new ArrayList<>();
     for (String c : distinct) {
       if (TEXT_NAMES.contains(normalise(c))) {
@@ -76,7 +94,8 @@ public final class ColumnSelector {
         return unique("text", columns, free.get(0));
       }
       throw new ColumnException(
-          "text", "several columns could hold the comments (" + ColumnException.list(named) + ")", columns);
+          "text", "several columns could hold the comments (" + ColumnException.list(named) + ")"
+              + presenceNote(named, sample, good), columns);
     }
     List<String> free = freeText(distinct, sample);
     if (free.size() == 1) {
@@ -86,8 +105,34 @@ public final class ColumnSelector {
         "text",
         free.isEmpty()
             ? "cannot tell which column holds the comments"
-            : "several columns look like free text (" + ColumnException.list(free) + ")",
+            : "several columns look like free text (" + ColumnException.list(free) + ")" + presenceNote(free, sample, good),
         columns);
+  }
+
+  /** A field is rare, and never chosen as the text column, when fewer than 1 in RARE sampled records have it. */
+  private static final int RARE = 10;
+
+  /** How many good records of the sample have {@code column}. */
+  private static int presence(String column, List<FeedbackRecord> sample) {
+    int n = 0;
+    for (FeedbackRecord r : sample) {
+      if (!r.isError() && r.get(column).isPresent()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** When the candidates are not in every sampled record: how many records have each. */
+  private static String presenceNote(List<String> candidates, List<FeedbackRecord> sample, int good) {
+    StringBuilder b = new StringBuilder();
+    boolean partial = false;
+    for (String c : candidates) {
+      int n = presence(c, sample);
+      partial |= n < good;
+      b.append(b.length() == 0 ? "" : ", ").append('\'').append(c).append("' in ").append(n);
+    }
+    return partial ? "; of " + good + " sampled records, " + b + " have it" : "";
   }
 
   /**

@@ -45,7 +45,7 @@ final class CsvClassifiedWriter implements ClassifiedWriter {
       row.add(name);
     }
     row.end();
-    flush();
+    flushRow();
   }
 
   static CsvClassifiedWriter bytes(OutputStream out, List<String> header, OutputColumns columns, boolean bom)
@@ -76,7 +76,7 @@ final class CsvClassifiedWriter implements ClassifiedWriter {
     formats.appendColumns(row, r.classification(), r.error());
     row.end();
     if (row.length() >= FLUSH) {
-      flush();
+      flushRow();
     }
   }
 
@@ -107,12 +107,12 @@ final class CsvClassifiedWriter implements ClassifiedWriter {
       formats.appendColumns(row, c, batch.error(i));
       row.end();
       if (row.length() >= FLUSH) {
-        flush();
+        flushRow();
       }
     }
   }
 
-  private void flush() throws IOException {
+  private void flushRow() throws IOException {
     if (out != null) {
       row.writeTo(out);
     } else {
@@ -121,15 +121,25 @@ final class CsvClassifiedWriter implements ClassifiedWriter {
   }
 
   @Override
+  public void flush() throws IOException {
+    flushRow();
+    if (out != null) {
+      out.flush();
+    } else {
+      chars.flush();
+    }
+  }
+
+  @Override
   public void close() throws IOException {
     if (out != null) {
       try (out) {
-        flush();
+        flushRow();
         out.flush();
       }
     } else {
       try (chars) {
-        flush();
+        flushRow();
         chars.flush();
       }
     }

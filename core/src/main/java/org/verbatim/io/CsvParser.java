@@ -38,9 +38,17 @@ final class CsvParser {
   private boolean ended;
   private long recordLine;
 
+  /** Most line breaks inside one quoted field. */
+  private final long maxQuotedLines;
+
   CsvParser(Path file, Utf8Input in) {
+    this(file, in, Integer.MAX_VALUE);
+  }
+
+  CsvParser(Path file, Utf8Input in, int maxQuotedLines) {
     this.file = Objects.requireNonNull(file, "file");
     this.in = Objects.requireNonNull(in, "in");
+    this.maxQuotedLines = maxQuotedLines;
   }
 
   /** The 1-based line where the record last read by {@link #next} starts. */
@@ -144,6 +152,12 @@ final class CsvParser {
     out.begin();
     while (true) {
       copyQuotedRun(out);
+      if (line - startLine > maxQuotedLines) {
+        throw new FeedbackFileException(file, startLine,
+            "malformed CSV: the quoted field that opens on this line runs over more than " + maxQuotedLines
+                + " line breaks (the limit); a stray or unclosed quote \" here would merge the records after it"
+                + " into one (a quote inside a quoted field is written twice: \"\")");
+      }
       if (in.position == in.limit) {
         if (!in.fill(line)) {
           throw new FeedbackFileException(file, startLine,
@@ -166,7 +180,8 @@ final class CsvParser {
         if (!isWhitespace(c)) {
           throw new FeedbackFileException(file, line,
               "malformed CSV quoting: a closing quote must be followed by a comma or the end of the line"
-                  + " (a quote inside a quoted field is written twice: \"\")");
+                  + " (a quote inside a quoted field is written twice: \"\")"
+                  + (line > startLine ? "; the quoted field opened on line " + startLine : ""));
         }
       }
     }

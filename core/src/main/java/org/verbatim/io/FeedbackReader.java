@@ -68,11 +68,14 @@ public final class FeedbackReader implements Closeable {
   private final CsvParser csv;
   private final Fields fields = new Fields(1024, 16);
   private final JsonLines lines;
+  private final ReadLimits limits;
   private long recordNumber;
 
-  private FeedbackReader(Path file, FeedbackFormat format) throws IOException {
+  private FeedbackReader(Path file, FeedbackFormat format, ReadLimits limits) throws IOException {
     this.file = file;
     this.format = format;
+    this.limits = limits;
+    fields.limit(limits.maxFieldBytes());
     if (Files.isDirectory(file)) {
       throw new FeedbackFileException(file, 0, "is a directory; expected a " + format.id() + " file");
     }
@@ -86,7 +89,7 @@ public final class FeedbackReader implements Closeable {
     }
     try {
       if (format == FeedbackFormat.CSV) {
-        this.csv = new CsvParser(file, source);
+        this.csv = new CsvParser(file, source, limits.maxQuotedLines());
         int n = csv.next(fields);
         if (n < 0) {
           throw new FeedbackFileException(file, 1, "empty file; expected a header row with column names");
@@ -96,7 +99,7 @@ public final class FeedbackReader implements Closeable {
       } else {
         this.csv = null;
         this.header = List.of();
-        this.lines = new JsonLines(source);
+        this.lines = new JsonLines(source, limits.maxFieldBytes());
       }
     } catch (IOException | RuntimeException e) {
       try {
@@ -128,21 +131,39 @@ public final class FeedbackReader implements Closeable {
   }
 
   /**
-   * Opens a file in the given format, whatever its extension. A CSV header is read at once.
+   * Opens a file in the given format, whatever its extension, with the {@linkplain ReadLimits#DEFAULT default
+   * limits}. A CSV header is read at once.
    *
    * @throws NullPointerException if an argument is null
    * @throws FeedbackFileException if the file is a directory, empty, or its CSV header cannot be read
    * @throws IOException if the file cannot be opened
    */
   public static FeedbackReader open(Path file, FeedbackFormat format) throws IOException {
+    return open(file, format, ReadLimits.DEFAULT);
+  }
+
+  /**
+   * Opens a file in the given format with the given limits on one record (see {@link ReadLimits}).
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws FeedbackFileException if the file is a directory, empty, or its CSV header cannot be read
+   * @throws IOException if the file cannot be opened
+   */
+  public static FeedbackReader open(Path file, FeedbackFormat format, ReadLimits limits) throws IOException {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(format, "format");
-    return new FeedbackReader(file, format);
+    Objects.requireNonNull(limits, "limits");
+    return new FeedbackReader(file, format, limits);
   }
 
   /** The file being read. */
   public Path file() {
     return file;
+  }
+
+  /** The limits on one record this reader applies. */
+  public ReadLimits limits() {
+    return limits;
   }
 
   /** The format being read. */
@@ -191,10 +212,24 @@ public final class FeedbackReader implements Closeable {
     }
     recordNumber++;
     List<String> values = strings(fields, 0, n);
-    String problem = fieldCountProblem(n);
+    String problem = problem(fields, 0, n);
     return problem == null
         ? FeedbackRecord.of(csv.line(), recordNumber, header, values)
         : FeedbackRecord.error(csv.line(), recordNumber, header, values, problem);
+  }
+
+  /**
+   * Why the CSV record of fields {@code [first, first + n)} of {@code f} is an error record (a field over the size
+   * limit, or a field count unlike the header's), or null.
+   */
+  private String problem(Fields f, int first, int n) {
+    if (f.overflowField >= 0) {
+      int k = f.overflowField - first;
+      String name = k < header.size() ? " ('" + header.get(k) + "')" : "";
+      return "field " + (k + 1) + name + " is " + f.overflowBytes + " bytes, over the limit of "
+          + limits.maxFieldBytes() + " bytes; it is left empty and the row is not classified";
+    }
+    return fieldCountProblem(n);
   }
 
   /** Why a CSV record with {@code n} fields is an error record, or null when it has one field per column. */
@@ -219,9 +254,14 @@ public final class FeedbackReader implements Closeable {
       if (text == null) {
         return null;
       }
-    } while (text.isBlank());
+    } while (text.isBlank() && lines.tooLong() == 0);
     recordNumber++;
-    return json(text, lines.line(), recordNumber);
+    return lines.tooLong() > 0 ? tooLong(lines.line(), recordNumber) : json(text, lines.line(), recordNumber);
+  }
+
+  private FeedbackRecord tooLong(long line, long number) {
+    return FeedbackRecord.error(line, number, List.of(), List.of(), "the line is " + lines.tooLong()
+        + " bytes, over the limit of " + limits.maxFieldBytes() + " bytes; it is not read and the row is not classified");
   }
 
   /**
@@ -245,12 +285,13 @@ public final class FeedbackReader implements Closeable {
       int textIndex = batch.textIndex;
       while (batch.size < capacity && f.length < RecordBatch.BYTES) {
         int first = f.count;
+        f.resetOverflow();
         int n = csv.next(f);
         if (n < 0) {
           break;
         }
         recordNumber++;
-        String problem = fieldCountProblem(n);
+        String problem = problem(f, first, n);
         String text = problem != null || textIndex < 0 ? "" : f.string(first + textIndex);
         batch.addCsv(csv.line(), recordNumber, first, n, text, problem);
       }
@@ -260,14 +301,21 @@ public final class FeedbackReader implements Closeable {
         String text;
         do {
           text = lines.next();
-        } while (text != null && text.isBlank());
+        } while (text != null && text.isBlank() && lines.tooLong() == 0);
         if (text == null) {
           break;
         }
         bytes += text.length();
         recordNumber++;
-        FeedbackRecord r = json(text, lines.line(), recordNumber);
-        batch.addJson(r, r.isError() ? "" : r.get(batch.textColumn).orElse(""));
+        FeedbackRecord r = lines.tooLong() > 0 ? tooLong(lines.line(), recordNumber) : json(text, lines.line(), recordNumber);
+        if (r.isError()) {
+          batch.addJson(r, "", null, r.columns().isEmpty() && lines.tooLong() == 0 ? text : null);
+        } else {
+          java.util.Optional<String> t = r.get(batch.textColumn);
+          batch.addJson(r, t.orElse(""), t.isPresent() ? null
+              : "no field '" + batch.textColumn + "' (the text field); the record's fields are "
+                  + (r.columns().isEmpty() ? "none" : ColumnException.list(r.columns())));
+        }
       }
     }
     return batch.size;
@@ -290,12 +338,14 @@ public final class FeedbackReader implements Closeable {
       node = Json.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+      String why = jsonProblem(e);
       return FeedbackRecord.error(
           line,
           number,
           List.of(),
           List.of(),
-          "not a valid JSON object" + (column > 0 ? " (problem at column " + column + ")" : ""));
+          "not a valid JSON object" + (why.isEmpty() ? "" : ": " + why)
+              + (column > 0 ? " (problem at column " + column + ")" : ""));
     }
     if (!(node instanceof ObjectNode object)) {
       return FeedbackRecord.error(line, number, List.of(), List.of(), "expected a JSON object, found " + describe(node));
@@ -307,6 +357,35 @@ public final class FeedbackReader implements Closeable {
       values.add(textOf(field.getValue()));
     }
     return FeedbackRecord.ofJson(line, number, columns, values, object);
+  }
+
+  /** Why a line is not valid JSON, in words that never quote the line (a field name at most), or "". */
+  static String jsonProblem(JsonProcessingException e) {
+    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+      return "too large or too deeply nested (" + e.getOriginalMessage() + ")";
+    }
+    String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (m.startsWith("Duplicate field '")) {
+      int end = m.indexOf('\'', "Duplicate field '".length());
+      String name = end < 0 ? "" : m.substring("Duplicate field '".length(), end);
+      return "the field '" + (name.length() > 40 ? name.substring(0, 40) + "..." : name) + "' appears twice";
+    }
+    if (m.startsWith("Unexpected end-of-input")) {
+      return "the line ends inside a value (a string, object or array is not closed)";
+    }
+    if (m.startsWith("Unrecognized token")) {
+      return "a word that is not a JSON value (strings need double quotes)";
+    }
+    if (m.startsWith("Trailing token")) {
+      return "something follows the object on the same line";
+    }
+    if (m.startsWith("Unexpected character")) {
+      return "an unexpected character";
+    }
+    if (m.contains("Illegal unquoted character") || m.contains("Unrecognized character escape")) {
+      return "a string with a control character or an invalid escape";
+    }
+    return "";
   }
 
   private static String describe(JsonNode node) {

@@ -18,6 +18,13 @@ final class Fields {
   int[] bounds;
   int count;
   private int fieldStart;
+  /** Most bytes one field keeps; a longer field is kept empty and {@link #overflow} tells how long it was. */
+  private int limit = Integer.MAX_VALUE;
+  /** Bytes of the field being appended beyond what it keeps, or 0. */
+  private long dropped;
+  /** The first over-long field since {@link #resetOverflow()}: its index and length in bytes, or -1. */
+  int overflowField = -1;
+  long overflowBytes;
 
   Fields(int bytes, int fields) {
     this.bytes = new byte[Math.max(16, bytes)];
@@ -27,6 +34,21 @@ final class Fields {
   void clear() {
     length = 0;
     count = 0;
+    resetOverflow();
+  }
+
+  /** Sets the most bytes a field may have (at least 1). */
+  void limit(int bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("limit must be >= 1: " + bytes);
+    }
+    limit = bytes;
+  }
+
+  /** Forgets the over-long field found, before the next record. */
+  void resetOverflow() {
+    overflowField = -1;
+    overflowBytes = 0;
   }
 
   int start(int field) {
@@ -44,9 +66,14 @@ final class Fields {
 
   void begin() {
     fieldStart = length;
+    dropped = 0;
   }
 
   void append(byte[] source, int offset, int n) {
+    if (length - fieldStart + n > limit || dropped > 0) {
+      drop(n);
+      return;
+    }
     if (length + n > bytes.length) {
       grow(n);
     }
@@ -55,13 +82,30 @@ final class Fields {
   }
 
   void append(int b) {
+    if (length - fieldStart >= limit || dropped > 0) {
+      drop(1);
+      return;
+    }
     if (length == bytes.length) {
       grow(1);
     }
     bytes[length++] = (byte) b;
   }
 
+  /** The field is over the limit: what it kept is dropped too, so it ends empty. */
+  private void drop(int n) {
+    dropped += length - fieldStart + n;
+    length = fieldStart;
+  }
+
   void end() {
+    if (dropped > 0) {
+      if (overflowField < 0) {
+        overflowField = count;
+        overflowBytes = dropped;
+      }
+      dropped = 0;
+    }
     if (2 * count + 2 > bounds.length) {
       bounds = Arrays.copyOf(bounds, bounds.length * 2);
     }

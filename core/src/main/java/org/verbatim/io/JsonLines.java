@@ -19,8 +19,23 @@ final class JsonLines {
   /** Whether the last line ended with {@code \r}: a {@code \n} right after it is part of that line break. */
   private boolean skipLf;
 
+  /** Most bytes a line may have. */
+  private final int limit;
+  /** The length of the last line returned when it was over the limit (it is returned empty), else 0. */
+  private long tooLong;
+
   JsonLines(Utf8Input in) {
+    this(in, Integer.MAX_VALUE);
+  }
+
+  JsonLines(Utf8Input in, int limit) {
     this.in = in;
+    this.limit = limit;
+  }
+
+  /** The length in bytes of the last line returned, when it was over the limit (and returned empty); else 0. */
+  long tooLong() {
+    return tooLong;
   }
 
   /** The 1-based number of the line last returned. */
@@ -36,9 +51,11 @@ final class JsonLines {
    */
   String next() throws IOException {
     int n = 0;
+    long over = 0;
+    tooLong = 0;
     while (true) {
       if (in.position == in.limit && !in.fill(number + 1)) {
-        if (n == 0) {
+        if (n == 0 && over == 0) {
           return null;
         }
         break;
@@ -57,11 +74,16 @@ final class JsonLines {
       while (p < l && b[p] != '\n' && b[p] != '\r') {
         p++;
       }
-      if (n + (p - s) > line.length) {
-        line = Arrays.copyOf(line, Math.max(line.length * 2, n + (p - s)));
+      if (over > 0 || (long) n + (p - s) > limit) {
+        over += n + (p - s);
+        n = 0;
+      } else {
+        if (n + (p - s) > line.length) {
+          line = Arrays.copyOf(line, Math.max(line.length * 2, n + (p - s)));
+        }
+        System.arraycopy(b, s, line, n, p - s);
+        n += p - s;
       }
-      System.arraycopy(b, s, line, n, p - s);
-      n += p - s;
       if (p < l) {
         skipLf = b[p] == '\r';
         in.position = p + 1;
@@ -70,6 +92,10 @@ final class JsonLines {
       in.position = p;
     }
     number++;
+    if (over > 0) {
+      tooLong = over;
+      return "";
+    }
     return new String(line, 0, n, StandardCharsets.UTF_8);
   }
 }

@@ -32,7 +32,8 @@ final class JsonlClassifiedWriter implements ClassifiedWriter {
   JsonlClassifiedWriter(Writer out, OutputColumns columns) throws IOException {
     this.out = Objects.requireNonNull(out, "out");
     this.columns = Objects.requireNonNull(columns, "columns");
-    this.gen = JSON.getFactory().createGenerator(out);
+    // a lone surrogate read from a \\uD800 escape is written back as that escape, not as '?'
+    this.gen = JSON.getFactory().createGenerator(new SurrogateEscapingWriter(out));
     gen.setRootValueSeparator(null);
     gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }
@@ -102,6 +103,12 @@ final class JsonlClassifiedWriter implements ClassifiedWriter {
     }
     gen.writeEndObject();
     gen.writeRaw('\n');
+  }
+
+  @Override
+  public void flush() throws IOException {
+    gen.flush();
+    out.flush();
   }
 
   @Override

@@ -48,8 +48,9 @@ public final class RecordBatch {
   final Fields fields;
   private final int[] firstField;
   private final int[] fieldCount;
-  /** JSON Lines: the records. */
+  /** JSON Lines: the records, and the line as read of each one that is not a JSON object (else null). */
   private final FeedbackRecord[] records;
+  private final String[] raws;
 
   RecordBatch(FeedbackReader reader, int capacity, String textColumn) {
     this.reader = Objects.requireNonNull(reader, "reader");
@@ -67,9 +68,13 @@ public final class RecordBatch {
     errors = new String[capacity];
     boolean csv = reader.format() == FeedbackFormat.CSV;
     fields = csv ? new Fields(64 * 1024, capacity * Math.max(1, reader.header().size())) : null;
+    if (fields != null) {
+      fields.limit(reader.limits().maxFieldBytes());
+    }
     firstField = csv ? new int[capacity] : null;
     fieldCount = csv ? new int[capacity] : null;
     records = csv ? null : new FeedbackRecord[capacity];
+    raws = csv ? null : new String[capacity];
   }
 
   void clear() {
@@ -79,6 +84,7 @@ public final class RecordBatch {
     Arrays.fill(errors, 0, size, null);
     if (records != null) {
       Arrays.fill(records, 0, size, null);
+      Arrays.fill(raws, 0, size, null);
     } else {
       fields.clear();
     }
@@ -95,13 +101,29 @@ public final class RecordBatch {
     recordErrors[i] = recordError;
   }
 
-  void addJson(FeedbackRecord record, String text) {
+  /** Adds a JSON record; {@code problem} makes a good record an error record (null: the record's own error). */
+  void addJson(FeedbackRecord record, String text, String problem) {
+    addJson(record, text, problem, null);
+  }
+
+  /** As {@link #addJson(FeedbackRecord, String, String)}, keeping the line as read of a record that did not parse. */
+  void addJson(FeedbackRecord record, String text, String problem, String raw) {
     int i = size++;
+    raws[i] = raw;
     lines[i] = record.line();
     numbers[i] = record.number();
     records[i] = record;
     texts[i] = text;
-    recordErrors[i] = record.error().orElse(null);
+    recordErrors[i] = problem != null ? problem : record.error().orElse(null);
+  }
+
+  /**
+   * The line as read of JSON Lines record {@code i} when it is not a JSON object (so an error row can keep it),
+   * else null; always null for CSV.
+   */
+  public String rawLine(int i) {
+    Objects.checkIndex(i, size);
+    return raws == null ? null : raws[i];
   }
 
   /** The most records this batch holds. */

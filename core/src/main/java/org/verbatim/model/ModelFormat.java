@@ -12,9 +12,14 @@ public final class ModelFormat {
 
   /**
    * The newest format version this library reads and writes. Version 2 adds the optional {@value #POLARITY}
-   * entry; a model without it is still written as version 1, so older libraries keep reading it.
+   * entry; version 3 seals the manifest with its own SHA-256 ({@code manifestSha256}), declares every entry's size
+   * ({@code entrySizes}, and reading an entry stops there) and whether the model needs a codebook
+   * ({@code model.needsCodebook}). Models are written as version 3; versions 1 and 2 are still read.
    */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
+
+  /** The first version whose manifest is sealed and declares its entries' sizes. */
+  public static final int SEALED_VERSION = 3;
 
   /** The first version with the optional {@value #POLARITY} entry. */
   public static final int POLARITY_VERSION = 2;

@@ -103,8 +103,10 @@ public final class ModelLoader {
       if (e == null) {
         throw new ModelFormatException(path, null, "not a Verbatim model: no " + ModelFormat.MANIFEST + " entry");
       }
-      JsonNode man = parse(path, ModelFormat.MANIFEST, read(path, zip, e, ModelFormat.MAX_MANIFEST));
-      checkHeader(path, man);
+      JsonNode man = parse(path, ModelFormat.MANIFEST, read(path, zip, e, ModelFormat.MAX_MANIFEST, -1));
+      if (checkHeader(path, man) >= ModelFormat.SEALED_VERSION) {
+        checkSeal(path, man);
+      }
       String id = reqText(path, req(path, req(path, man, "model"), "extraFeatures"), "id", "model.extraFeatures.id");
       return id.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(id);
     }
@@ -242,17 +244,24 @@ public final class ModelLoader {
     if (extraId.isEmpty() && !extraNames.isEmpty()) {
       throw new ModelFormatException(path, ModelFormat.MANIFEST, "model.extraFeatures has names but no id");
     }
+    JsonNode needs = model.get("needsCodebook");
+    if (needs != null && (!needs.isBoolean() || needs.asBoolean() == extraId.isEmpty())) {
+      throw new ModelFormatException(path, ModelFormat.MANIFEST, "model.needsCodebook disagrees with model.extraFeatures");
+    }
     if (!extraId.isEmpty()) {
       if (extras == null) {
-        throw new ModelFormatException(path, ModelFormat.MANIFEST, "the model was trained with extra features '" + clip(extraId)
-            + "'; load it with ModelLoader.load(path, extras) and the same source");
+        throw new ModelFormatException(path, ModelFormat.MANIFEST, "the model needs a codebook (it was trained with the"
+            + " cue features '" + clip(extraId) + "'); load it with ModelLoader.load(path, extras) and the same codebook");
       }
       if (!extras.id().equals(extraId) || !extras.names().equals(extraNames)) {
-        throw new ModelFormatException(path, ModelFormat.MANIFEST, "the model's extra features '" + clip(extraId)
-            + "' differ from the supplied source '" + clip(extras.id()) + "' (id or names)");
+        throw new ModelFormatException(path, ModelFormat.MANIFEST, "the model needs the codebook it was trained with"
+            + " (cue features '" + clip(extraId) + "'), but the codebook given has " + (extras.id().equals(extraId)
+                ? "other cues under the same name and version" : "'" + clip(extras.id()) + "'")
+            + ": give the same codebook (name, version and cues)");
       }
     } else if (extras != null) {
-      throw new ModelFormatException(path, ModelFormat.MANIFEST, "extra features were supplied but the model was trained without any");
+      throw new ModelFormatException(path, ModelFormat.MANIFEST, "the model needs no codebook (it was trained without"
+          + " cue features) but cue features '" + clip(extras.id()) + "' were supplied; load it without them");
     }
     boolean atLeastOne = reqBool(path, model, "atLeastOne");
     int maxLabels = reqInt(path, model, "maxLabels");
@@ -478,9 +487,10 @@ public final class ModelLoader {
       if (!seen.contains(ModelFormat.MANIFEST)) {
         throw new ModelFormatException(path, null, "not a Verbatim model: no " + ModelFormat.MANIFEST + " entry");
       }
-      byte[] mb = read(path, zip, zip.getEntry(ModelFormat.MANIFEST), ModelFormat.MAX_MANIFEST);
+      byte[] mb = read(path, zip, zip.getEntry(ModelFormat.MANIFEST), ModelFormat.MAX_MANIFEST, -1);
       manifest = parse(path, ModelFormat.MANIFEST, mb);
       int version = checkHeader(path, manifest);
+      JsonNode sizes = version >= ModelFormat.SEALED_VERSION ? checkSeal(path, manifest) : null;
       out.put(ModelFormat.MANIFEST, mb);
       Set<String> allowed = new java.util.TreeSet<>(ENTRIES);
       if (version >= ModelFormat.POLARITY_VERSION) {
@@ -503,7 +513,19 @@ public final class ModelLoader {
           case ModelFormat.POLARITY -> ModelFormat.MAX_POLARITY;
           default -> ModelFormat.MAX_THRESHOLDS;
         };
-        out.put(name, read(path, zip, e, cap));
+        long declared = -1;
+        if (sizes != null) {
+          JsonNode d = sizes.get(name);
+          if (d == null || !d.canConvertToLong() || !d.isIntegralNumber() || d.asLong() < 0 || d.asLong() > cap) {
+            throw new ModelFormatException(path, ModelFormat.MANIFEST, "entrySizes." + clip(name)
+                + " is missing or not a size from 0 to " + cap);
+          }
+          declared = d.asLong();
+        } else if (name.equals(ModelFormat.WEIGHTS)) {
+          declared = -1;
+          cap = Math.min(cap, weightsBytes(manifest, cap));
+        }
+        out.put(name, read(path, zip, e, cap, declared));
       }
     } catch (ZipException e) {
       throw new ModelFormatException(path, null, "corrupt zip (" + e.getMessage() + ")", e);
@@ -511,18 +533,81 @@ public final class ModelLoader {
     return manifest;
   }
 
-  private static byte[] read(Path path, ZipFile zip, ZipEntry e, long cap) throws IOException, ModelFormatException {
+  /**
+   * The sealed manifest's digest checked; returns its {@code entrySizes}.
+   *
+   * @throws ModelFormatException if the digest is missing or differs, or the sizes are missing
+   */
+  private static JsonNode checkSeal(Path path, JsonNode man) throws ModelFormatException {
+    JsonNode want = man.get(ManifestDigest.FIELD);
+    if (want == null || !want.isTextual()) {
+      throw new ModelFormatException(path, ModelFormat.MANIFEST, "missing field '" + ManifestDigest.FIELD
+          + "' (every version-" + ModelFormat.SEALED_VERSION + " manifest is sealed with its SHA-256)");
+    }
+    String got = ManifestDigest.of(man);
+    if (!got.equals(want.asText())) {
+      throw new ModelFormatException(path, ModelFormat.MANIFEST, "the manifest's SHA-256 " + got + " does not match its "
+          + ManifestDigest.FIELD + " (" + clip(want.asText()) + "): the manifest was modified or is corrupt; retrain"
+          + " the model or restore the file");
+    }
+    JsonNode sizes = man.get("entrySizes");
+    if (sizes == null || !sizes.isObject()) {
+      throw new ModelFormatException(path, ModelFormat.MANIFEST, "missing field 'entrySizes'");
+    }
+    return sizes;
+  }
+
+  /**
+   * The size the weights entry of an unsealed (version 1 or 2) manifest must have, from its model section, or
+   * {@code cap} when the section cannot tell (the loader refuses such a manifest later).
+   */
+  private static long weightsBytes(JsonNode man, long cap) {
+    JsonNode model = man.get("model");
+    if (model == null) {
+      return cap;
+    }
+    JsonNode v = model.get("vocabularySize");
+    JsonNode l = model.get("labels");
+    JsonNode x = model.get("extraFeatures");
+    JsonNode names = x == null ? null : x.get("names");
+    if (v == null || l == null || !v.canConvertToInt() || !l.canConvertToInt() || v.asInt() < 0 || l.asInt() < 0) {
+      return cap;
+    }
+    long features = (long) v.asInt() + (names != null && names.isArray() ? names.size() : 0);
+    return Math.min(cap, features * l.asInt() * 4L);
+  }
+
+  /**
+   * An entry's bytes, reading at most {@code cap} bytes, or exactly {@code declared} when the manifest declares
+   * the size (-1 when it does not), with the zip's CRC-32 checked at the end.
+   */
+  private static byte[] read(Path path, ZipFile zip, ZipEntry e, long cap, long declared)
+      throws IOException, ModelFormatException {
+    long limit = declared >= 0 ? declared : cap;
     try (InputStream in = zip.getInputStream(e)) {
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(limit, 1 << 20) + 1);
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
       byte[] buf = new byte[65536];
       long total = 0;
       int n;
-      while ((n = in.read(buf)) > 0) {
+      while ((n = in.read(buf, 0, (int) Math.min(buf.length, limit - total + 1))) > 0) {
         total += n;
-        if (total > cap) {
-          throw new ModelFormatException(path, e.getName(), "larger than the " + cap + "-byte limit for this entry");
+        if (total > limit) {
+          throw new ModelFormatException(path, e.getName(), declared >= 0
+              ? "larger than the " + declared + " bytes the manifest declares (entrySizes): the entry is corrupt or was"
+                  + " modified"
+              : "larger than the " + cap + "-byte limit for this entry");
         }
+        crc.update(buf, 0, n);
         out.write(buf, 0, n);
+      }
+      if (declared >= 0 && total != declared) {
+        throw new ModelFormatException(path, e.getName(), "has " + total + " bytes, the manifest declares " + declared
+            + " (entrySizes): the entry is truncated or was modified");
+      }
+      if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
+        throw new ModelFormatException(path, e.getName(), "CRC-32 " + Long.toHexString(crc.getValue())
+            + " does not match the zip's " + Long.toHexString(e.getCrc()) + ": the entry is corrupt");
       }
       return out.toByteArray();
     } catch (ZipException | java.io.EOFException ex) {
@@ -534,6 +619,11 @@ public final class ModelLoader {
       .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .build();
+
+  /** The manifest parsed as the loader parses it (for the writer's seal). */
+  static JsonNode parseManifest(byte[] bytes) throws IOException {
+    return JSON.readTree(bytes);
+  }
 
   private static JsonNode parse(Path path, String entry, byte[] bytes) throws ModelFormatException {
     try {

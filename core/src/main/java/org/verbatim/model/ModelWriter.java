@@ -87,8 +87,7 @@ public final class ModelWriter {
 
     ObjectNode man = json.createObjectNode();
     man.put("format", ModelFormat.FORMAT_NAME);
-    // the lowest version that can hold the model, so older readers load models without polarity
-    man.put("formatVersion", pm == null ? 1 : ModelFormat.POLARITY_VERSION);
+    man.put("formatVersion", ModelFormat.FORMAT_VERSION);
     man.put("libraryVersion", LibraryVersion.get());
     man.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     man.put("language", m.language());
@@ -127,6 +126,7 @@ public final class ModelWriter {
     extra.put("id", m.extraId());
     ArrayNode en = extra.putArray("names");
     m.extraNames().forEach(en::add);
+    model.put("needsCodebook", !m.extraId().isEmpty());
     model.put("atLeastOne", m.atLeastOne());
     model.put("maxLabels", m.maxLabels());
     model.put("ranking", m.ranking().id());
@@ -151,6 +151,15 @@ public final class ModelWriter {
     if (polarity != null) {
       entries.put(ModelFormat.POLARITY, sha256(polarity));
     }
+    ObjectNode sizes = man.putObject("entrySizes");
+    sizes.put(ModelFormat.VOCABULARY, vocab.length);
+    sizes.put(ModelFormat.WEIGHTS, weights.length);
+    sizes.put(ModelFormat.THRESHOLDS, thresholds.length);
+    if (polarity != null) {
+      sizes.put(ModelFormat.POLARITY, polarity.length);
+    }
+    // sealed as the loader will see it: the digest of the manifest parsed back from its bytes
+    man.put(ManifestDigest.FIELD, ManifestDigest.of(ModelLoader.parseManifest(json.writeValueAsBytes(man))));
 
     put(zip, ModelFormat.MANIFEST, json.writeValueAsBytes(man));
     put(zip, ModelFormat.VOCABULARY, vocab);

@@ -103,4 +103,31 @@ class AtomicOutputTest {
     assertThrows(IOException.class, () -> AtomicOutput.create(sub));
     assertThrows(IOException.class, () -> AtomicOutput.create(dir.resolve("missing/out.csv")));
   }
+
+  @Test
+  void aResumableOutputContinuesAfterTheKeptBytesAndIsOwnerOnly() throws IOException {
+    Path target = dir.resolve("out.csv");
+    Path partial = dir.resolve(".out.csv.partial");
+    AtomicOutput first = AtomicOutput.resumable(target, partial, -1, AtomicOutput.Access.OWNER_ONLY);
+    first.stream().write("header\nrow 1\n".getBytes(StandardCharsets.UTF_8));
+    long kept = first.flushedLength();
+    first.stream().write("row 2 half".getBytes(StandardCharsets.UTF_8));
+    first.abandon(); // as a stopped run leaves it
+    assertTrue(Files.exists(partial));
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(partial)));
+    try (AtomicOutput again = AtomicOutput.resumable(target, partial, kept, AtomicOutput.Access.OWNER_ONLY)) {
+      // a second writer of the same partial file is refused while this one holds it
+      IOException busy = assertThrows(IOException.class,
+          () -> AtomicOutput.resumable(target, partial, kept, AtomicOutput.Access.OWNER_ONLY));
+      assertTrue(busy.getMessage().contains("another run is writing this output now"), busy.getMessage());
+      again.stream().write("row 2\n".getBytes(StandardCharsets.UTF_8));
+      again.commit();
+    }
+    assertEquals("header\nrow 1\nrow 2\n", Files.readString(target));
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+    assertFalse(Files.exists(partial));
+    assertThrows(IOException.class, () -> AtomicOutput.resumable(target, partial, 5, AtomicOutput.Access.OWNER_ONLY));
+    assertThrows(java.nio.file.NoSuchFileException.class,
+        () -> AtomicOutput.resumable(dir.resolve("missing/out.csv"), dir.resolve("missing/.p"), -1, AtomicOutput.Access.DEFAULT));
+  }
 }

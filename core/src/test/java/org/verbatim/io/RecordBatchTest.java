@@ -2,6 +2,7 @@ package org.verbatim.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -87,7 +88,12 @@ class RecordBatchTest {
             FeedbackRecord e = expected.get(actual.size() - 1);
             assertEquals(e.line(), b.line(i));
             assertEquals(e.number(), b.number(i));
-            assertEquals(e.error().orElse(null), b.recordError(i));
+            if (!e.isError() && e.get("comment").isEmpty() && name.endsWith("jsonl")) {
+              // a JSON record without the text field is an error row of the batch path (issue 17)
+              assertTrue(b.recordError(i).startsWith("no field 'comment' (the text field)"), b.recordError(i));
+            } else {
+              assertEquals(e.error().orElse(null), b.recordError(i));
+            }
             assertEquals(e.isError() ? "" : e.get("comment").orElse(""), b.text(i), name + " text " + i);
             assertEquals(e.get("id").orElse(null), b.value(i, "id"));
             assertEquals(e.get("team").orElse(null), b.value(i, "team"));

@@ -58,13 +58,27 @@ class ModelRefusalTest {
     return p;
   }
 
+  /** The model with its manifest edited and sealed again, as an attacker who knows the format would. */
   private Path withManifest(String name, UnaryOperator<String> edit) throws IOException {
     Map<String, byte[]> m = new LinkedHashMap<>(entries);
     String man = new String(m.get(ModelFormat.MANIFEST), StandardCharsets.UTF_8);
     String edited = edit.apply(man);
     assertTrue(!edited.equals(man), "the edit must change the manifest");
-    m.put(ModelFormat.MANIFEST, edited.getBytes(StandardCharsets.UTF_8));
+    m.put(ModelFormat.MANIFEST, reseal(edited).getBytes(StandardCharsets.UTF_8));
     return zip(name, m);
+  }
+
+  /** {@code manifest} with its seal recomputed (when it still parses and has one). */
+  static String reseal(String manifest) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode n = ModelLoader.parseManifest(manifest.getBytes(StandardCharsets.UTF_8));
+      if (!(n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) || !o.has(ManifestDigest.FIELD)) {
+        return manifest;
+      }
+      return manifest.replace(o.get(ManifestDigest.FIELD).asText(), ManifestDigest.of(o));
+    } catch (IOException e) {
+      return manifest;
+    }
   }
 
   private ModelFormatException refuse(Path p, String... parts) {
@@ -116,7 +130,8 @@ class ModelRefusalTest {
     Map<String, byte[]> m = new LinkedHashMap<>(entries);
     m.put("future-entry.bin", new byte[] {1, 2, 3});
     int next = ModelFormat.FORMAT_VERSION + 1;
-    String man = new String(m.get(ModelFormat.MANIFEST), StandardCharsets.UTF_8).replace("\"formatVersion\" : 1", "\"formatVersion\" : " + next);
+    String man = new String(m.get(ModelFormat.MANIFEST), StandardCharsets.UTF_8)
+        .replace("\"formatVersion\" : " + ModelFormat.FORMAT_VERSION, "\"formatVersion\" : " + next);
     m.put(ModelFormat.MANIFEST, man.getBytes(StandardCharsets.UTF_8));
     refuse(zip("future.zip", m), "format version " + next + " is newer", "upgrade");
   }
@@ -124,6 +139,9 @@ class ModelRefusalTest {
   @Test
   void aPolarityEntryIsRefusedInAVersion1Model() throws IOException {
     Map<String, byte[]> m = new LinkedHashMap<>(entries);
+    String v1 = new String(m.get(ModelFormat.MANIFEST), StandardCharsets.UTF_8)
+        .replace("\"formatVersion\" : " + ModelFormat.FORMAT_VERSION, "\"formatVersion\" : 1");
+    m.put(ModelFormat.MANIFEST, v1.getBytes(StandardCharsets.UTF_8));
     m.put(ModelFormat.POLARITY, "verbatim-polarity\t1\n".getBytes(StandardCharsets.UTF_8));
     refuse(zip("v1-with-polarity.zip", m), ModelFormat.POLARITY, "unexpected entry in a version-1 model");
   }
@@ -167,8 +185,10 @@ class ModelRefusalTest {
     byte[] broken = text.replaceFirst("\nclasses\t", "\nclasses-broken\t").getBytes(StandardCharsets.UTF_8);
     m.put(ModelFormat.POLARITY, broken);
     String man = new String(m.get(ModelFormat.MANIFEST), StandardCharsets.UTF_8);
-    man = man.replace(ModelWriter.sha256(text.getBytes(StandardCharsets.UTF_8)), ModelWriter.sha256(broken));
-    m.put(ModelFormat.MANIFEST, man.getBytes(StandardCharsets.UTF_8));
+    man = man.replace(ModelWriter.sha256(text.getBytes(StandardCharsets.UTF_8)), ModelWriter.sha256(broken))
+        .replace("\"" + ModelFormat.POLARITY + "\" : " + text.getBytes(StandardCharsets.UTF_8).length,
+            "\"" + ModelFormat.POLARITY + "\" : " + broken.length);
+    m.put(ModelFormat.MANIFEST, reseal(man).getBytes(StandardCharsets.UTF_8));
     refuse(zip("polarity-broken.zip", m), ModelFormat.POLARITY, "line 5", "'classes'");
   }
 
@@ -194,6 +214,32 @@ class ModelRefusalTest {
     w[0] ^= 0x40;
     m.put(ModelFormat.WEIGHTS, w);
     refuse(zip("tampered-weights.zip", m), "weights.bin", "SHA-256", "does not match");
+  }
+
+  @Test
+  void aManifestEditedByOneDigitIsRefused() throws IOException {
+    Map<String, byte[]> m = new LinkedHashMap<>(entries);
+    String man = new String(m.get(ModelFormat.MANIFEST), StandardCharsets.UTF_8);
+    java.util.regex.Matcher digit = java.util.regex.Pattern.compile("\"maxLabels\" : (\\d)").matcher(man);
+    assertTrue(digit.find(), man);
+    int d = digit.group(1).charAt(0) - '0';
+    String edited = man.substring(0, digit.start(1)) + ((d + 1) % 10) + man.substring(digit.end(1));
+    m.put(ModelFormat.MANIFEST, edited.getBytes(StandardCharsets.UTF_8));
+    ModelFormatException e = refuse(zip("one-digit.zip", m), "manifest.json", "does not match its manifestSha256",
+        "modified or is corrupt");
+    assertEquals(ModelFormat.MANIFEST, e.entry());
+    // what only reads the manifest refuses it too
+    assertThrows(ModelFormatException.class, () -> ModelLoader.extraFeaturesId(dir.resolve("one-digit.zip")));
+  }
+
+  @Test
+  void anEntryLongerOrShorterThanDeclaredIsRefused() throws IOException {
+    Map<String, byte[]> m = new LinkedHashMap<>(entries);
+    byte[] w = m.get(ModelFormat.WEIGHTS);
+    m.put(ModelFormat.WEIGHTS, Arrays.copyOf(w, w.length + 1 + (64 << 20)));
+    refuse(zip("longer.zip", m), "weights.bin", "larger than the " + w.length + " bytes the manifest declares");
+    m.put(ModelFormat.WEIGHTS, Arrays.copyOf(w, w.length - 4));
+    refuse(zip("shorter.zip", m), "weights.bin", "has " + (w.length - 4) + " bytes, the manifest declares " + w.length);
   }
 
   @Test

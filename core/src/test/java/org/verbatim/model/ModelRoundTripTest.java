@@ -52,13 +52,13 @@ class ModelRoundTripTest {
       manifest = new String(z.getInputStream(z.getEntry(ModelFormat.MANIFEST)).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertTrue(z.getEntry(ModelFormat.POLARITY) != null);
     }
-    assertTrue(manifest.contains("\"formatVersion\" : 2"), manifest);
+    assertTrue(manifest.contains("\"formatVersion\" : 3"), manifest);
     assertTrue(manifest.contains("\"polarity\" : {"), manifest);
     assertTrue(manifest.contains("\"pipeline\" : \"opennlp-fast\""), "the polarity model's pipeline is recorded: " + manifest);
     LinearThemeClassifier loaded = ModelLoader.load(file);
     assertTrue(loaded.polarityModel().isPresent());
     assertEquals(trained.classifyAll(Fixtures.PROBES), loaded.classifyAll(Fixtures.PROBES));
-    assertEquals("2", loaded.info().properties().get("format.version"));
+    assertEquals("3", loaded.info().properties().get("format.version"));
     assertEquals(trained.info().properties().get("polarity.classes"), loaded.info().properties().get("polarity.classes"));
     // the learned polarities reach the tags: the training rows get the polarity they were coded with
     var praise = loaded.classify(Fixtures.ROWS[1][1]).tag("staff");
@@ -66,11 +66,11 @@ class ModelRoundTripTest {
     assertTrue(praise.isPresent() && complaint.isPresent());
     assertEquals(org.verbatim.Polarity.POSITIVE, praise.get().polarity());
     assertEquals(org.verbatim.Polarity.NEGATIVE, complaint.get().polarity());
-    // without polarity nothing changes: version 1, neutral tags
+    // without polarity: neutral tags (written as version 3 too, sealed)
     Path plain = dir.resolve("plain.zip");
     ModelWriter.write(Fixtures.trained(), plain);
     LinearThemeClassifier p = ModelLoader.load(plain);
-    assertEquals("1", p.info().properties().get("format.version"));
+    assertEquals("3", p.info().properties().get("format.version"));
     assertTrue(p.polarityModel().isEmpty());
     assertTrue(p.classify(Fixtures.ROWS[1][1]).tags().stream().allMatch(t -> t.polarity() == org.verbatim.Polarity.NEUTRAL));
     try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(plain.toFile())) {
@@ -112,7 +112,7 @@ class ModelRoundTripTest {
     assertEquals(trained.classifyAll(Fixtures.PROBES), loaded.classifyAll(Fixtures.PROBES));
     assertEquals(List.of("cue:staff"), loaded.model().extraNames());
     ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelLoader.load(file));
-    assertTrue(e.getMessage().contains("extra features"), e.getMessage());
+    assertTrue(e.getMessage().contains("the model needs a codebook"), e.getMessage());
     assertEquals(java.util.Optional.of(cues.id()), ModelLoader.extraFeaturesId(file), "asked before loading");
     Path plain = dir.resolve("plain.zip");
     ModelWriter.write(Fixtures.trained(), plain);

@@ -494,17 +494,20 @@ final class HtmlReport {
           .append(" about this theme.</p>\n");
     }
     for (Quote q : quotes) {
-      out.append("<blockquote class=\"quote\"><p>");
+      // each quote is isolated for text direction: a right-to-left comment neither takes the page's direction nor
+      // reorders what follows it
+      out.append("<blockquote class=\"quote\"><p dir=\"auto\"><bdi>");
       if (q.cutBefore()) {
         out.append("<span class=\"cut\">…</span>");
       }
       out.append(Highlighter.highlight(q.text(), q.spans()));
+      out.append("</bdi>");
       if (q.cutAfter()) {
         out.append("<span class=\"cut\">…</span>");
       }
       out.append("</p>");
       if (!q.label().isEmpty()) {
-        out.append("<footer>").append(esc(q.label())).append("</footer>");
+        out.append("<footer><bdi>").append(esc(q.label())).append("</bdi></footer>");
       }
       out.append("</blockquote>\n");
     }

@@ -22,6 +22,15 @@ class HtmlTest {
   }
 
   @Test
+  void directionControlsAreShownNotObeyed() {
+    // "gnp.exe" spoofing: U+202E would display "exe.png" reversed
+    assertEquals("invoice[U+202E]gnp.exe", Html.escape("invoice\u202Egnp.exe"));
+    assertEquals("[U+2066]a[U+2069] [U+200F]b[U+61C]", Html.escape("\u2066a\u2069 \u200Fb\u061C"));
+    // right-to-left letters themselves are kept
+    assertEquals("שלום", Html.escape("שלום"));
+  }
+
+  @Test
   void rejectsNull() {
     assertThrows(NullPointerException.class, () -> Html.escape(null));
   }

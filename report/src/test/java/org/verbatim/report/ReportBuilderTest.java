@@ -196,6 +196,21 @@ class ReportBuilderTest {
   }
 
   @Test
+  void quotesAreIsolatedForDirectionAndShowDirectionControls() throws IOException {
+    Path input = tmp.resolve("bidi.csv");
+    Files.writeString(input, "id,comment,themes,scores,polarity,evidence,error\n"
+        + "1,the staff were kind \u202Edetaerht\u202C to us,empathy,empathy:0.60,empathy:positive,empathy:15-19,\n"
+        + "2,\u05D4\u05E6\u05D5\u05D5\u05EA kind,empathy,empathy:0.60,empathy:positive,empathy:6-10,\n",
+        StandardCharsets.UTF_8);
+    String html = build(input, ReportOptions.builder().build());
+    assertTrue(html.contains("<mark") && html.contains("[U+202E]detaerht[U+202C] to us"), body(html));
+    assertFalse(html.contains("\u202E"), "no raw override in the page");
+    int quotes = html.split("<blockquote", -1).length - 1;
+    assertEquals(quotes, html.split("<blockquote class=\"quote\"><p dir=\"auto\"><bdi>", -1).length - 1);
+    assertEquals(2, quotes);
+  }
+
+  @Test
   void malformedRowNamesRecordAndColumnButNotTheText() throws IOException {
     Path input = tmp.resolve("in.csv");
     Files.writeString(input, "comment,themes,scores\nfine,a,a:0.5\nsecret words,a,a:2.5\n", StandardCharsets.UTF_8);
