@@ -23,6 +23,8 @@ import org.verbatim.io.FeedbackFileException;
 import org.verbatim.io.FeedbackFormat;
 import org.verbatim.io.FeedbackReader;
 import org.verbatim.io.FeedbackRecord;
+import org.verbatim.io.Layout;
+import org.verbatim.io.ReadOptions;
 import org.verbatim.io.OutputColumns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,8 +97,9 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Where to write, in the input's format. Default: <input-basename>.classified.<ext> beside the"
-          + " input (feedback.csv gives feedback.classified.csv).")
+      description = "Where to write: .csv, .tsv, .xlsx or .jsonl by its extension (JSON Lines input gives JSON Lines"
+          + " only); another extension writes the input's format. Default: <input-basename>.classified.<ext> beside"
+          + " the input (feedback.csv gives feedback.classified.csv).")
   Path output;
 
   @Option(
@@ -131,9 +134,40 @@ public final class ClassifyCommand implements Callable<Integer> {
 
   @Option(
       names = {"-f", "--format"},
-      paramLabel = "csv|jsonl",
-      description = "Input format. Default: from the extension (.csv, .jsonl, .ndjson).")
+      paramLabel = "csv|jsonl|xlsx",
+      description = "Input format. Default: from the extension (.csv, .tsv, .txt, .jsonl, .ndjson, .xlsx).")
   String format;
+
+  @Option(
+      names = "--delimiter",
+      paramLabel = "CHAR",
+      description = "Field delimiter of CSV input: , ; | or tab (any single punctuation character). Default: sniffed"
+          + " from the start of the file among , ; tab and | (the summary says which). The output uses the same.")
+  String delimiter;
+
+  @Option(
+      names = "--encoding",
+      paramLabel = "NAME",
+      description = "Text encoding of CSV or JSON Lines input: UTF-8 (default; a UTF-16 byte order mark is also"
+          + " recognised), windows-1252 (Excel's 'CSV' on Windows), ISO-8859-1, UTF-16, ... The output is UTF-8"
+          + " (with a byte order mark when the input was in another encoding, so that Excel reads it right).")
+  String encoding;
+
+  @Option(
+      names = "--sheet",
+      paramLabel = "NAME",
+      description = "With .xlsx input: the sheet to read. Default: the first.")
+  String sheet;
+
+  @Option(
+      names = "--layout",
+      paramLabel = "wide|long|onehot",
+      defaultValue = "wide",
+      description = "Output shape: wide (default: one row per comment, the columns above); long (one row per"
+          + " comment and theme: theme, score, polarity, evidence words, evidence_offsets, error; for pivot tables);"
+          + " onehot (one row per comment: a 0/1 column per theme, a THEME_polarity column per theme, the evidence"
+          + " words, error).")
+  String layout;
 
   @Option(
       names = {"-j", "--threads"},
@@ -247,7 +281,11 @@ public final class ClassifyCommand implements Callable<Integer> {
     long startNanos = System.nanoTime();
     checkInput();
     FeedbackFormat fmt = resolveFormat();
+    ReadOptions read = readOptions(fmt);
+    Layout shape = parseLayout();
+    checkNeeds();
     Path out = resolveOutput(fmt);
+    FeedbackFormat outFmt = FeedbackFormat.fromFileName(out).orElse(fmt);
     int processors = Runtime.getRuntime().availableProcessors();
     int n = threads == null ? processors : threads;
     if (n < 1) {
@@ -270,7 +308,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     // Look at the start of the file: columns, text and id columns, clashes; all before the models load.
-    Sample sample = sample(fmt);
+    Sample sample = sample(fmt, read);
     String text;
     String id;
     try {
@@ -292,8 +330,12 @@ public final class ClassifyCommand implements Callable<Integer> {
     ReportBuilder reportBuilder = reportBuilder(sample.columns(), text, id);
 
     ThemeClassifier classifier = classifier(backend);
-    ClassifyJob job =
-        new ClassifyJob(classifier, new ClassifyJob.Settings(input, fmt, text, id, added, n, CHUNK_SIZE));
+    ReadOptions sniffed = read;
+    if (sample.delimiter() != 0) {
+      sniffed = ReadOptions.builder().delimiter(sample.delimiter()).encoding(sample.encoding()).build();
+    }
+    ClassifyJob job = new ClassifyJob(classifier, new ClassifyJob.Settings(input, fmt, text, id, added, n, CHUNK_SIZE,
+        sniffed, outFmt, shape, classifier.info().themes()));
     boolean showProgress = !quiet && System.console() != null;
     ProgressBar bar = showProgress ? new ProgressBar(err, startNanos) : null;
     ClassifyJob.Summary summary;
@@ -302,7 +344,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     try {
       target = AtomicOutput.create(out);
       cleanup = deleteOnExit(target.tempFile());
-      summary = job.run(target.stream(), bar == null ? (rows, read, size) -> {} : bar,
+      summary = job.run(target.stream(), bar == null ? (rows, bytes, size) -> {} : bar,
           reportBuilder == null ? batch -> {} : reportBuilder::accept);
       if (bar != null) {
         bar.clear();
@@ -350,11 +392,76 @@ public final class ClassifyCommand implements Callable<Integer> {
             + " more rows with an error (see the error column)");
       }
       double seconds = (System.nanoTime() - startNanos) / 1e9;
-      err.println(String.format(Locale.ROOT, "rows %d, tagged %d, errors %d, %.1f s, %d rows/s -> %s",
+      err.println(String.format(Locale.ROOT, "rows %d, tagged %d, errors %d, %.1f s, %d rows/s%s -> %s",
           summary.rows(), summary.tagged(), summary.errors(), seconds,
-          Math.round(summary.rows() / Math.max(seconds, 1e-3)), out));
+          Math.round(summary.rows() / Math.max(seconds, 1e-3)), readNote(sample), out));
     }
     err.flush();
+  }
+
+  /** {@code , delimiter ';' (sniffed), encoding windows-1252} for CSV input other than UTF-8 comma-separated. */
+  private static String readNote(Sample sample) {
+    StringBuilder sb = new StringBuilder();
+    if (sample.delimiter() != 0 && (sample.delimiter() != ',' || !sample.delimiterSniffed())) {
+      sb.append(", delimiter ").append(ReadOptions.describe(sample.delimiter()))
+          .append(sample.delimiterSniffed() ? " (sniffed)" : "");
+    }
+    if (sample.encoding() != null && !java.nio.charset.StandardCharsets.UTF_8.equals(sample.encoding())) {
+      sb.append(", encoding ").append(sample.encoding().name());
+    }
+    return sb.toString();
+  }
+
+  private ReadOptions readOptions(FeedbackFormat fmt) throws Failure {
+    ReadOptions.Builder b = ReadOptions.builder();
+    if (delimiter != null) {
+      if (fmt != FeedbackFormat.CSV) {
+        throw new Failure(Main.USAGE_ERROR, "--delimiter applies to CSV input only; " + input + " is read as " + fmt.id());
+      }
+      try {
+        b.delimiter(ReadOptions.parseDelimiter(delimiter));
+      } catch (IllegalArgumentException e) {
+        throw new Failure(Main.USAGE_ERROR, "--delimiter: " + e.getMessage());
+      }
+    }
+    if (encoding != null) {
+      if (fmt == FeedbackFormat.XLSX) {
+        throw new Failure(Main.USAGE_ERROR, "--encoding applies to CSV and JSON Lines input; an .xlsx file has none to give");
+      }
+      try {
+        b.encoding(ReadOptions.encoding(encoding));
+      } catch (IllegalArgumentException e) {
+        throw new Failure(Main.USAGE_ERROR, "--encoding: " + e.getMessage());
+      }
+    }
+    if (sheet != null) {
+      if (fmt != FeedbackFormat.XLSX) {
+        throw new Failure(Main.USAGE_ERROR, "--sheet needs .xlsx input (or --format xlsx); " + input + " is read as "
+            + fmt.id());
+      }
+      b.sheet(sheet);
+    }
+    return b.build();
+  }
+
+  private Layout parseLayout() throws Failure {
+    try {
+      return Layout.parse(layout);
+    } catch (IllegalArgumentException e) {
+      throw new Failure(Main.USAGE_ERROR, "--layout: " + e.getMessage());
+    }
+  }
+
+  /** Options that mean something only with another one. */
+  private void checkNeeds() throws Failure {
+    if (report == null) {
+      if (dateColumn != null) {
+        throw new Failure(Main.USAGE_ERROR, "--date-column needs --report FILE (it names the report's date column)");
+      }
+      if (groupColumn != null) {
+        throw new Failure(Main.USAGE_ERROR, "--group-column needs --report FILE (it names the report's group column)");
+      }
+    }
   }
 
   private FeedbackFormat resolveFormat() throws Failure {
@@ -370,18 +477,18 @@ public final class ClassifyCommand implements Callable<Integer> {
             () ->
                 new Failure(
                     Main.USAGE_ERROR,
-                    "cannot tell the format of " + input + " from its extension (expected .csv, .jsonl or .ndjson);"
-                        + " use --format csv or --format jsonl"));
+                    "cannot tell the format of " + input + " from its extension (expected .csv, .tsv, .txt, .jsonl,"
+                        + " .ndjson or .xlsx); use --format csv, --format jsonl or --format xlsx"));
   }
 
   private Path resolveOutput(FeedbackFormat fmt) throws Failure {
     Path out = output != null ? output : defaultOutput(input, fmt);
     Optional<FeedbackFormat> implied = FeedbackFormat.fromFileName(out);
-    if (implied.isPresent() && implied.get() != fmt) {
+    if (implied.isPresent() && implied.get() != fmt && fmt == FeedbackFormat.JSONL) {
       throw new Failure(
           Main.USAGE_ERROR,
-          "--output " + out + " looks like " + implied.get().id() + " but the output is written as " + fmt.id()
-              + ", the input's format");
+          "--output " + out + " looks like " + implied.get().id() + " but JSON Lines input is written as jsonl"
+              + " (its records may have different fields)");
     }
     if (out.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
       throw new Failure(Main.USAGE_ERROR, "--output must differ from --input: " + out);
@@ -414,11 +521,12 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
   }
 
-  /** The start of the input. */
-  private record Sample(List<String> columns, List<FeedbackRecord> good, boolean complete) {}
+  /** The start of the input, and how it was read (delimiter 0 for other than CSV). */
+  private record Sample(List<String> columns, List<FeedbackRecord> good, boolean complete, char delimiter,
+      boolean delimiterSniffed, java.nio.charset.Charset encoding) {}
 
-  private Sample sample(FeedbackFormat fmt) throws Failure {
-    try (FeedbackReader reader = FeedbackReader.open(input, fmt)) {
+  private Sample sample(FeedbackFormat fmt, ReadOptions read) throws Failure {
+    try (FeedbackReader reader = FeedbackReader.open(input, fmt, read)) {
       List<FeedbackRecord> good = new ArrayList<>();
       LinkedHashSet<String> keys = new LinkedHashSet<>(reader.header());
       int seen = 0;
@@ -431,7 +539,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
       }
       boolean complete = r == null || reader.next() == null;
-      return new Sample(fmt == FeedbackFormat.CSV ? reader.header() : List.copyOf(keys), good, complete);
+      return new Sample(fmt == FeedbackFormat.JSONL ? List.copyOf(keys) : reader.header(), good, complete,
+          reader.delimiter().orElse((char) 0), reader.delimiterSniffed(), reader.encoding());
     } catch (IOException e) {
       throw new Failure(Main.DATA_ERROR, describe(e) + "; no output written");
     }
