@@ -97,9 +97,9 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Where to write: .csv, .tsv, .xlsx or .jsonl by its extension (JSON Lines input gives JSON Lines"
-          + " only); another extension writes the input's format. Default: <input-basename>.classified.<ext> beside"
-          + " the input (feedback.csv gives feedback.classified.csv).")
+      description = "Default <input-basename>.classified.<ext> beside the input (feedback.csv gives"
+          + " feedback.classified.csv). The format follows the extension: .csv, .tsv, .xlsx or .jsonl (JSON Lines"
+          + " input gives JSON Lines only); another extension writes the input's format.")
   Path output;
 
   @Option(
@@ -135,7 +135,7 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--format"},
       paramLabel = "csv|jsonl|xlsx",
-      description = "Input format. Default: from the extension (.csv, .tsv, .txt, .jsonl, .ndjson, .xlsx).")
+      description = "Input format. Default: from the extension (.csv, .tsv, .tab, .jsonl, .ndjson, .xlsx).")
   String format;
 
   @Option(
@@ -477,7 +477,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             () ->
                 new Failure(
                     Main.USAGE_ERROR,
-                    "cannot tell the format of " + input + " from its extension (expected .csv, .tsv, .txt, .jsonl,"
+                    "cannot tell the format of " + input + " from its extension (expected .csv, .tsv, .tab, .jsonl,"
                         + " .ndjson or .xlsx); use --format csv, --format jsonl or --format xlsx"));
   }
 

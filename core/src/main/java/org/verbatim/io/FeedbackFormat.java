@@ -14,8 +14,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <ul>
- *   <li>{@link #CSV}: RFC 4180 delimited text with a header row ({@code .csv}; {@code .tsv}, {@code .tab} and
- *       {@code .txt} too): comma, semicolon, tab or pipe separated (see {@link ReadOptions}).
+ *   <li>{@link #CSV}: RFC 4180 delimited text with a header row ({@code .csv}; {@code .tsv} and {@code .tab}
+ *       too): comma, semicolon, tab or pipe separated (see {@link ReadOptions}).
  *   <li>{@link #JSONL}: one JSON object per line ({@code .jsonl} or {@code .ndjson}).
  *   <li>{@link #XLSX}: an Excel workbook ({@code .xlsx}), one sheet, the first row its header.
  * </ul>
@@ -55,7 +55,7 @@ public enum FeedbackFormat {
   }
 
   /**
-   * The format implied by a file's extension ({@code .csv}, {@code .tsv}, {@code .tab}, {@code .txt},
+   * The format implied by a file's extension ({@code .csv}, {@code .tsv}, {@code .tab},
    * {@code .jsonl}, {@code .ndjson}, {@code .xlsx}, any case), or empty when the extension is missing or another
    * one ({@code .json} and {@code .xls} are not supported).
    *
@@ -69,7 +69,7 @@ public enum FeedbackFormat {
     }
     String ext = extensionOf(name.toString());
     return switch (ext) {
-      case "csv", "tsv", "tab", "txt" -> Optional.of(CSV);
+      case "csv", "tsv", "tab" -> Optional.of(CSV);
       case "jsonl", "ndjson" -> Optional.of(JSONL);
       case "xlsx" -> Optional.of(XLSX);
       default -> Optional.empty();

@@ -31,6 +31,10 @@ final class Utf8Transcoder extends InputStream {
   private boolean flushed;
   private boolean broken;
   private boolean done;
+  /** Bytes of one character not yet returned. */
+  private final byte[] pending = new byte[4];
+  private int pendingPosition;
+  private int pendingLength;
 
   Utf8Transcoder(InputStream in, Charset charset) {
     this.in = Objects.requireNonNull(in, "in");
@@ -62,36 +66,38 @@ final class Utf8Transcoder extends InputStream {
     }
     int p = off;
     int end = off + len;
-    while (p + 4 <= end || (p == off && len < 4)) {
+    while (p < end) {
+      if (pendingPosition < pendingLength) {
+        // the rest of a character that did not fit the last read
+        int n = Math.min(pendingLength - pendingPosition, end - p);
+        System.arraycopy(pending, pendingPosition, b, p, n);
+        pendingPosition += n;
+        p += n;
+        continue;
+      }
       if (!chars.hasRemaining()) {
         if (done) {
           break;
         }
         decodeMore();
         if (!chars.hasRemaining()) {
-          if (broken && !done) {
+          if (broken) {
             done = true;
             b[p++] = (byte) 0xFF;
+            break;
           }
-          if (done || (eof && flushed)) {
+          if (eof && flushed) {
             done = true;
             break;
           }
-          continue;
         }
+        continue;
       }
-      if (len < 4 && p == off) {
-        // a tiny read: encode one character into a scratch buffer
-        byte[] tmp = new byte[4];
-        int n = encode(tmp, 0);
-        if (n > len) {
-          throw new IOException("read buffer too small for one UTF-8 character");
-        }
-        System.arraycopy(tmp, 0, b, off, n);
-        return n;
-      }
-      while (chars.hasRemaining() && p + 4 <= end) {
+      if (p + 4 <= end) {
         p += encode(b, p);
+      } else {
+        pendingLength = encode(pending, 0);
+        pendingPosition = 0;
       }
     }
     return p == off ? -1 : p - off;
