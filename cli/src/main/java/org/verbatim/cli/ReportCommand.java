@@ -35,11 +35,11 @@ final class ReportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--input", required = true, paramLabel = "FILE",
+  @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE",
       description = "Classified file written by 'verbatim classify' (.csv or .jsonl).")
   Path input;
 
-  @Option(names = "--output", required = true, paramLabel = "FILE", description = "HTML file to write.")
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "HTML file to write.")
   Path output;
 
   @Option(names = "--text-column", paramLabel = "NAME",
@@ -78,6 +78,9 @@ final class ReportCommand implements Callable<Integer> {
       description = "Seed of the quote sample (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = {"-q", "--quiet"}, description = "No summary line; errors are still printed.")
+  boolean quiet;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -94,7 +97,9 @@ final class ReportCommand implements Callable<Integer> {
       ReportBuilder builder = ReportBuilder.create(options.toBuilder().meta(meta).build());
       ReportBuilder.readFile(input, builder);
       builder.write(output);
-      spec.commandLine().getOut().println("report: " + String.format(Locale.UK, "%,d", builder.rows()) + " rows -> " + output);
+      if (!quiet) {
+        spec.commandLine().getOut().println("report: " + String.format(Locale.UK, "%,d", builder.rows()) + " rows -> " + output);
+      }
       return 0;
     } catch (IOException e) {
       return CommandFailure.report(err, new CommandFailure(Main.DATA_ERROR, e.getMessage()));

@@ -256,7 +256,8 @@ class ClassifyCommandTest {
     Path in = write("f.csv", "id,comment,date\n1,kind,2024\n");
     Result r = CliRunner.run("classify", "-i", in.toString(), "--text-column", "Coment");
     assertEquals(2, r.exit());
-    assertTrue(r.err().contains("no column named 'Coment'; columns are: 'id', 'comment', 'date'"), r.err());
+    assertTrue(r.err().contains("no column named 'Coment' (did you mean 'comment'?); columns are: 'id', 'comment', 'date'"),
+        r.err());
     assertTrue(r.err().contains("--text-column"), r.err());
     assertEquals(List.of("f.csv"), files());
   }
