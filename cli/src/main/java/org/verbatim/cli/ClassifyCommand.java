@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    header = "Tag each comment of a CSV or JSON Lines file with themes.",
+    header = "Tag each comment of a CSV (or ;, tab, | separated), JSON Lines or Excel .xlsx file with themes.",
     description = {
       "Writes every input row and column, in order, and adds these columns:",
       "  themes    theme ids joined by ';', highest score first",
@@ -58,7 +58,8 @@ import picocli.CommandLine.Spec;
       "  polarity  e.g. listening:negative;respect:positive",
       "  evidence  offsets [start,end) into the comment, e.g. listening:4-23,30-41",
       "  error     empty, or why the row has no themes",
-      "(JSON Lines gets arrays and objects instead, with the evidence text.) A summary OUTPUT.meta.json is written"
+      "(JSON Lines gets arrays and objects instead, with the evidence text; --layout long and onehot give other"
+          + " columns, with the evidence words.) A summary OUTPUT.meta.json is written"
           + " next to the output. The output appears only when the whole input is done; an existing file is"
           + " replaced only then.",
       "",
@@ -74,7 +75,9 @@ import picocli.CommandLine.Spec;
       "  verbatim classify --input feedback.csv",
       "  verbatim classify -i export.jsonl -o tagged.jsonl --text-column answer",
       "  verbatim classify -i survey.csv --codebook mine.yaml --column-prefix vb_",
-      "  java -cp verbatim.jar:stanford-corenlp-4.5.10-models.jar org.verbatim.cli.Main classify -i f.csv --pipeline corenlp"
+      "  verbatim classify -i excel.csv --encoding windows-1252 -o tagged.xlsx --layout long",
+      "  verbatim classify -i responses.xlsx --sheet Responses --layout onehot",
+      "  verbatim classify -i f.csv --pipeline corenlp   (after mvn -Pcorenlp package: the plug-in)"
     })
 public final class ClassifyCommand implements Callable<Integer> {
 
@@ -128,8 +131,8 @@ public final class ClassifyCommand implements Callable<Integer> {
       paramLabel = "opennlp|corenlp",
       defaultValue = "opennlp",
       description = "Text analysis: opennlp (default, fast) or corenlp (Stanford CoreNLP: negation scope from a"
-          + " dependency parse; several times slower, loads in about 15 s; needs"
-          + " stanford-corenlp-4.5.10-models.jar on the class path). Not used with --model.")
+          + " dependency parse; several times slower, loads in about 15 s; needs the CoreNLP plug-in, built with"
+          + " mvn -Pcorenlp package). Not used with --model.")
   String pipeline;
 
   @Option(

@@ -36,7 +36,7 @@ final class ReportCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE",
-      description = "Classified file written by 'verbatim classify' (.csv or .jsonl).")
+      description = "Classified file written by 'verbatim classify' (.csv, .tsv, .jsonl or .xlsx; wide layout).")
   Path input;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "HTML file to write.")

@@ -114,6 +114,15 @@ class AnalystFilesTest {
     assertEquals(reference, themes(classify(delimited("t.tsv", '\t', StandardCharsets.UTF_8, false), "t.out.tsv")));
     assertEquals(reference, themes(classify(workbook(), "x.out.xlsx")));
     assertEquals(reference, themes(classify(workbook(), "x.out.csv")));
+
+    // the report reads a classified workbook and a ';'-separated output too
+    for (String classified : List.of("x.out.xlsx", "semi.out.csv")) {
+      Path html = dir.resolve(classified + ".html");
+      Result report = CliRunner.run("report", "-i", dir.resolve(classified).toString(), "-o", html.toString(), "-q");
+      assertEquals(0, report.exit(), report.err());
+      assertEquals("", report.out());
+      assertTrue(Files.readString(html).contains("listening"), classified);
+    }
   }
 
   @Test
