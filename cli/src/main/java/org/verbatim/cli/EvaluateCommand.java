@@ -47,6 +47,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:the input, codebook, model or output cannot be used (message: verbatim: error: ...)",
+      "2:the command line is wrong or incomplete"
+    },
     sortOptions = false,
     description = {
       "Scores themes against coded comments (themes in a 'labels' column, joined by ';').",

@@ -29,7 +29,13 @@ import picocli.CommandLine.Spec;
  * <p>A picocli command object: not thread-safe, one instance per invocation.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Write a self-contained HTML report (charts, trends, quotes) from a classified CSV or JSONL file.")
+    description = "Write a self-contained HTML report (charts, trends, quotes) from a classified CSV, JSONL or .xlsx file.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:the input cannot be used or the report cannot be written (message: verbatim: error: ...)",
+      "2:the command line is wrong or incomplete"
+    })
 final class ReportCommand implements Callable<Integer> {
 
   @Spec

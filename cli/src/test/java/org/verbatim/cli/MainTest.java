@@ -55,6 +55,8 @@ class MainTest {
       Result r = CliRunner.run(Main.commandLine(), command, "--help");
       assertEquals(0, r.exit());
       assertFalse(r.err().contains("WARN") || r.out().contains("WARN"), command + ": " + r.err());
+      assertTrue(r.out().contains("Exit codes:") && r.out().contains("2   the command line is wrong")
+          || r.out().contains("2   the command line is wrong, or"), command + ": " + r.out());
     }
   }
 }
