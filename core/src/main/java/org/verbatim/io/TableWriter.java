@@ -339,7 +339,7 @@ final class TableWriter implements ClassifiedWriter {
         Object v = values.get(c);
         if (v instanceof String s) {
           if (!s.isEmpty()) {
-            sheet.inlineString(r, c, s);
+            sheet.inlineString(r, c, escape(s));
           }
         } else if (v instanceof Number n) {
           sheet.value(r, c, n);
@@ -351,6 +351,38 @@ final class TableWriter implements ClassifiedWriter {
       if (r % 1000 == 0) {
         sheet.flush();
       }
+    }
+
+    /**
+     * The text with the characters XML 1.0 cannot hold (control characters other than tab and line breaks,
+     * U+FFFE, U+FFFF) written as OOXML's {@code _xHHHH_} escapes, which spreadsheets turn back into the character
+     * (and {@link XlsxRows} too): without this the writer would drop such characters and shift the evidence
+     * offsets after them.
+     */
+    static String escape(String s) {
+      int n = s.length();
+      int i = 0;
+      while (i < n && !invalid(s.charAt(i))) {
+        i++;
+      }
+      if (i == n) {
+        return s;
+      }
+      StringBuilder sb = new StringBuilder(n + 16).append(s, 0, i);
+      for (; i < n; i++) {
+        char c = s.charAt(i);
+        if (invalid(c)) {
+          sb.append(String.format(java.util.Locale.ROOT, "_x%04X_", (int) c));
+        } else {
+          sb.append(c);
+        }
+      }
+      return sb.toString();
+    }
+
+    /** A character XML 1.0 cannot hold. */
+    static boolean invalid(char c) {
+      return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFE' || c == '\uFFFF';
     }
 
     @Override

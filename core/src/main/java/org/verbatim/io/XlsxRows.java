@@ -167,8 +167,41 @@ final class XlsxRows implements Closeable {
         return Boolean.TRUE.equals(c.asBoolean()) ? "TRUE" : "FALSE";
       default:
         String raw = c.getRawValue();
-        return raw == null ? "" : raw;
+        return raw == null ? "" : unescape(raw);
     }
+  }
+
+  /**
+   * Turns the OOXML escapes of characters XML cannot hold ({@code _x000B_}, ...: control characters, U+FFFE,
+   * U+FFFF) back into the characters; the reader leaves them in inline strings. Other {@code _xHHHH_} text stays
+   * as it is (a literal {@code _x000B_} typed into a cell would come back as the character: a rare trade).
+   */
+  static String unescape(String s) {
+    int i = s.indexOf("_x");
+    if (i < 0) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length());
+    int from = 0;
+    while (i >= 0) {
+      if (i + 7 <= s.length() && s.charAt(i + 6) == '_') {
+        int v = 0;
+        boolean hex = true;
+        for (int k = i + 2; k < i + 6 && hex; k++) {
+          int d = Character.digit(s.charAt(k), 16);
+          hex = d >= 0;
+          v = v * 16 + d;
+        }
+        if (hex && TableWriter.XlsxSink.invalid((char) v)) {
+          sb.append(s, from, i).append((char) v);
+          from = i + 7;
+          i = s.indexOf("_x", from);
+          continue;
+        }
+      }
+      i = s.indexOf("_x", i + 1);
+    }
+    return sb.append(s, from, s.length()).toString();
   }
 
   /** Whether a number cell is formatted as a date or time (built-in formats 14-22, 45-47, or a custom date format). */

@@ -163,6 +163,25 @@ class SpreadsheetAndLayoutTest {
   }
 
   @Test
+  void controlCharactersSurviveASpreadsheet() throws IOException {
+    // XML cannot hold \u000b; a writer that drops it shifts every evidence offset after it
+    String odd = "line\u000b\u000bbreak _x0041_ kept\u0001, tab\there";
+    Path in = Files.writeString(dir.resolve("odd.csv"), "id,comment\n1,\"" + odd + "\"\n");
+    FeedbackRecord record;
+    try (FeedbackReader r = FeedbackReader.open(in)) {
+      record = r.next();
+    }
+    Path out = dir.resolve("odd.xlsx");
+    try (ClassifiedWriter w = ClassifiedWriter.open(FeedbackFormat.XLSX, Files.newOutputStream(out), List.of("id", "comment"),
+        OutputColumns.withPrefix(""), new WriteOptions(',', false, Layout.WIDE, THEMES))) {
+      w.write(ClassifiedRow.of(record, odd, Classification.EMPTY));
+    }
+    try (FeedbackReader r = FeedbackReader.open(out)) {
+      assertEquals(odd, r.next().get("comment").orElseThrow());
+    }
+  }
+
+  @Test
   void anAddedColumnNameInTheInputIsAClash() throws IOException {
     assertThrows(ColumnClashException.class, () -> ClassifiedWriter.open(FeedbackFormat.CSV, OutputStream.nullOutputStream(),
         List.of("id", "theme"), OutputColumns.withPrefix(""), new WriteOptions(',', false, Layout.LONG, THEMES)));
