@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code verbatim classify}: tags every comment of a CSV or JSON Lines file and writes the rows with their
+ * {@code verbatim classify}: tags every comment of a delimited-text, JSON Lines or .xlsx file and writes the rows with their
  * themes to a new file, atomically.
  *
  * <pre>{@code
