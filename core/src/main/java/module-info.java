@@ -8,6 +8,8 @@ module org.verbatim.core {
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
   requires org.apache.commons.csv;
+  requires org.dhatim.fastexcel;
+  requires org.dhatim.fastexcel.reader;
   requires org.yaml.snakeyaml;
   requires smile.core;
 

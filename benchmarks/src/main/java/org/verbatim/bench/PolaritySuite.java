@@ -25,7 +25,6 @@ import org.verbatim.Polarity;
 import org.verbatim.ThemeTag;
 import org.verbatim.classify.CodebookClassifier;
 import org.verbatim.classify.PolarityModel;
-import org.verbatim.corenlp.CoreNlpPipeline;
 import org.verbatim.eval.DocumentTheme;
 import org.verbatim.eval.Evaluation;
 import org.verbatim.eval.EvaluationOptions;
@@ -43,7 +42,7 @@ import org.verbatim.io.Csv;
  * The polarity suite: for every dataset folder with (comment, theme) polarity codes ({@link PolarityDataset}),
  * the learned polarity model ({@link PolarityTrainer}, library defaults) is trained on the train pairs and scored
  * on the test pairs given the gold themes, on the OpenNLP {@code FAST} pipeline and, with {@code --corenlp}, on
- * {@link CoreNlpPipeline} (profile {@code FAST}, default options: dependency negation); the aspect-level
+ * {@code CoreNlpPipeline} of the corenlp plug-in (profile {@code FAST}, default options: dependency negation); the aspect-level
  * baseline {@code benchmarks/peers/aspect_baseline.py} runs on the same files in the same run. With
  * {@code --corenlp}, the zero-shot codebook classifier is also scored on the bundled coded sets with both
  * pipelines ({@link ZeroShotGold}).
@@ -55,7 +54,8 @@ import org.verbatim.io.Csv;
  * pipeline) alive, minus the heap in use after the pairs were read.
  *
  * <pre>{@code
- * java -cp benchmarks/target/benchmarks.jar:$HOME/.m2/repository/edu/stanford/nlp/stanford-corenlp/4.5.10/stanford-corenlp-4.5.10-models.jar \
+ * mvn -B -q -Pcorenlp -DskipTests package     # the corenlp plug-in: corenlp/target/plugin/
+ * java -cp benchmarks/target/benchmarks.jar:corenlp/target/plugin/verbatim-corenlp.jar:$(cat corenlp/target/plugin/classpath.txt) \
  *     org.verbatim.bench.PolaritySuite --data ../shared/datasets --out benchmarks/results/polarity --corenlp
  * }</pre>
  *
@@ -71,8 +71,6 @@ public final class PolaritySuite {
   /** Pipeline name: CoreNLP, FAST profile, default options (dependency negation). */
   static final String CORENLP = "corenlp-fast";
   static final String PEER = "aspect-baseline (peer)";
-  static final String MODELS_JAR =
-      "$HOME/.m2/repository/edu/stanford/nlp/stanford-corenlp/4.5.10/stanford-corenlp-4.5.10-models.jar";
   private static final double MB = 1024.0 * 1024.0;
   /** Throughput is timed over at least this many seconds of prediction (whole passes over the test pairs). */
   static final double MIN_TIMING_SECONDS = 3.0;
@@ -92,9 +90,10 @@ public final class PolaritySuite {
     Path data = a.path("data").orElse(Path.of("../shared/datasets"));
     Path out = a.path("out").orElse(Path.of("benchmarks/results/polarity"));
     boolean corenlp = a.flag("corenlp");
-    if (corenlp && !CoreNlpPipeline.modelsAvailable()) {
-      throw new IllegalStateException("--corenlp needs the CoreNLP models jar on the class path: java -cp "
-          + "benchmarks/target/benchmarks.jar:" + MODELS_JAR + " org.verbatim.bench.PolaritySuite ...");
+    if (corenlp && !coreNlpAvailable()) {
+      throw new IllegalStateException("--corenlp needs the corenlp plug-in on the class path (mvn -B -Pcorenlp package,"
+          + " then java -cp benchmarks/target/benchmarks.jar:corenlp/target/plugin/verbatim-corenlp.jar:$(cat"
+          + " corenlp/target/plugin/classpath.txt) org.verbatim.bench.PolaritySuite ...)");
     }
     Path peerScript = a.path("peer-script").orElse(Path.of("benchmarks/peers/aspect_baseline.py"));
     String peerSkip = a.flag("no-peer") ? "--no-peer" : peerSkipReason(peerScript);
@@ -271,8 +270,8 @@ public final class PolaritySuite {
     o.put("comments_per_second", round(texts.size() / predictSeconds, 1));
     o.put("heap_peak_mb", round(peak / MB, 1));
     o.put("heap_retained_mb", round(retained / MB, 1));
-    if (pipeline instanceof CoreNlpPipeline c) {
-      o.put("corenlp_fallbacks", c.fallbacks());
+    if (pipeline.getClass().getName().equals(CORENLP_CLASS)) {
+      o.put("corenlp_fallbacks", ((Number) invoke(pipeline, "fallbacks")).longValue());
     }
     writePredictions(result.resolveSibling(pipelineName + ".pred.csv"), gold, pred);
     Files.writeString(result, AccuracyReport.JSON.writeValueAsString(o), StandardCharsets.UTF_8);
@@ -295,9 +294,35 @@ public final class PolaritySuite {
       case OPENNLP:
         return RulePipeline.create();
       case CORENLP:
-        return CoreNlpPipeline.create(Profile.FAST).load();
+        return (TextPipeline) invoke(invoke(null, "create", Profile.FAST), "load");
       default:
         throw new IllegalArgumentException("pipeline must be " + OPENNLP + " or " + CORENLP + ": '" + name + "'");
+    }
+  }
+
+  /** The CoreNLP pipeline of the corenlp plug-in (a Maven profile), found by name: benchmarks.jar is built without it. */
+  static final String CORENLP_CLASS = "org.verbatim.corenlp.CoreNlpPipeline";
+
+  private static boolean coreNlpAvailable() {
+    try {
+      Class.forName(CORENLP_CLASS);
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+    return (Boolean) invoke(null, "modelsAvailable");
+  }
+
+  /** Calls a public method of {@code CoreNlpPipeline} without arguments or with a profile (static when target is null). */
+  private static Object invoke(Object target, String method, Profile... profile) {
+    try {
+      Class<?> type = Class.forName(CORENLP_CLASS);
+      return profile.length == 0
+          ? type.getMethod(method).invoke(target)
+          : type.getMethod(method, Profile.class).invoke(target, profile[0]);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw new IllegalStateException(CORENLP_CLASS + "." + method + " failed", e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("the corenlp plug-in is missing or of another version: " + e, e);
     }
   }
 

@@ -8,7 +8,6 @@ import org.verbatim.classify.CodebookClassifier;
 import org.verbatim.codebook.Codebook;
 import org.verbatim.codebook.CodebookException;
 import org.verbatim.codebook.CodebookLoader;
-import org.verbatim.corenlp.CoreNlpPipeline;
 import org.verbatim.codebooks.DefaultCodebooks;
 import org.verbatim.text.RulePipeline;
 import org.verbatim.text.TextPipelines;
@@ -35,7 +34,10 @@ public final class ClassifierFactory {
   public enum Backend {
     /** {@link RulePipeline} (or the OpenNLP FULL pipeline for lemma cues): the default, fast. */
     OPENNLP,
-    /** {@link CoreNlpPipeline} with dependency negation: slower; needs the CoreNLP models jar on the class path. */
+    /**
+     * {@code org.verbatim.corenlp.CoreNlpPipeline} with dependency negation: slower; needs the CoreNLP plug-in
+     * (the {@code corenlp} module and CoreNLP's jars, see docs/corenlp.md) on the class path.
+     */
     CORENLP;
 
     /**
@@ -79,7 +81,39 @@ public final class ClassifierFactory {
     Objects.requireNonNull(backend, "backend");
     Codebook codebook = codebookFile == null ? DefaultCodebooks.socialCare() : CodebookLoader.load(codebookFile);
     Profile profile = codebook.needsLemmas() ? Profile.FULL : Profile.FAST;
-    TextPipeline pipeline = backend == Backend.CORENLP ? CoreNlpPipeline.create(profile) : TextPipelines.of(profile);
+    TextPipeline pipeline = backend == Backend.CORENLP ? coreNlp(profile) : TextPipelines.of(profile);
     return CodebookClassifier.create(codebook, pipeline);
+  }
+
+  /** The class of the CoreNLP plug-in (the {@code corenlp} module), looked up by name: the CLI is built without it. */
+  static final String CORENLP_CLASS = "org.verbatim.corenlp.CoreNlpPipeline";
+
+  /** What to do when the plug-in is missing. */
+  static final String CORENLP_HINT = "the CoreNLP plug-in is not installed: build it with"
+      + " 'mvn -B -q -Pcorenlp -DskipTests package' (downloads CoreNLP's 450 MB models jar once); bin/verbatim then"
+      + " puts corenlp/target/plugin/*.jar (or, in an installed copy, lib/plugins/*.jar) on the class path";
+
+  /**
+   * {@code CoreNlpPipeline.create(profile)} from the plug-in on the class path.
+   *
+   * @throws IllegalStateException when the plug-in or CoreNLP's models jar is not on the class path
+   */
+  private static TextPipeline coreNlp(Profile profile) {
+    Class<?> type;
+    try {
+      type = Class.forName(CORENLP_CLASS);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalStateException(CORENLP_HINT);
+    }
+    try {
+      return (TextPipeline) type.getMethod("create", Profile.class).invoke(null, profile);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("the CoreNLP plug-in failed to start: " + e.getCause(), e.getCause());
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IllegalStateException("the CoreNLP plug-in on the class path is not this version's: " + e, e);
+    }
   }
 }

@@ -23,6 +23,8 @@ import org.verbatim.io.FeedbackFileException;
 import org.verbatim.io.FeedbackFormat;
 import org.verbatim.io.FeedbackReader;
 import org.verbatim.io.FeedbackRecord;
+import org.verbatim.io.Layout;
+import org.verbatim.io.ReadOptions;
 import org.verbatim.io.OutputColumns;
 import org.verbatim.io.ReadLimits;
 import picocli.CommandLine.Command;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code verbatim classify}: tags every comment of a CSV or JSON Lines file and writes the rows with their
+ * {@code verbatim classify}: tags every comment of a delimited-text, JSON Lines or .xlsx file and writes the rows with their
  * themes to a new file, atomically.
  *
  * <pre>{@code
@@ -49,7 +51,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    header = "Tag each comment of a CSV or JSON Lines file with themes.",
+    header = "Tag each comment of a CSV (or ;, tab, | separated), JSON Lines or Excel .xlsx file with themes.",
     description = {
       "Writes every input row and column, in order, and adds these columns:",
       "  themes    theme ids joined by ';', highest score first",
@@ -57,7 +59,8 @@ import picocli.CommandLine.Spec;
       "  polarity  e.g. listening:negative;respect:positive",
       "  evidence  offsets [start,end) into the comment, e.g. listening:4-23,30-41",
       "  error     empty, or why the row has no themes",
-      "(JSON Lines gets arrays and objects instead, with the evidence text.) A summary OUTPUT.meta.json is written"
+      "(JSON Lines gets arrays and objects instead, with the evidence text; --layout long and onehot give other"
+          + " columns, with the evidence words.) A summary OUTPUT.meta.json is written"
           + " next to the output. The output appears only when the whole input is done; an existing file is"
           + " replaced only then.",
       "",
@@ -73,7 +76,9 @@ import picocli.CommandLine.Spec;
       "  verbatim classify --input feedback.csv",
       "  verbatim classify -i export.jsonl -o tagged.jsonl --text-column answer",
       "  verbatim classify -i survey.csv --codebook mine.yaml --column-prefix vb_",
-      "  java -cp verbatim.jar:stanford-corenlp-4.5.10-models.jar org.verbatim.cli.Main classify -i f.csv --pipeline corenlp"
+      "  verbatim classify -i excel.csv --encoding windows-1252 -o tagged.xlsx --layout long",
+      "  verbatim classify -i responses.xlsx --sheet Responses --layout onehot",
+      "  verbatim classify -i f.csv --pipeline corenlp   (after mvn -Pcorenlp package: the plug-in)"
     })
 public final class ClassifyCommand implements Callable<Integer> {
 
@@ -99,8 +104,9 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Where to write, in the input's format. Default: <input-basename>.classified.<ext> beside the"
-          + " input (feedback.csv gives feedback.classified.csv).")
+      description = "Default <input-basename>.classified.<ext> beside the input (feedback.csv gives"
+          + " feedback.classified.csv). The format follows the extension: .csv, .tsv, .xlsx or .jsonl (JSON Lines"
+          + " input gives JSON Lines only); another extension writes the input's format.")
   Path output;
 
   @Option(
@@ -129,15 +135,46 @@ public final class ClassifyCommand implements Callable<Integer> {
       paramLabel = "opennlp|corenlp",
       defaultValue = "opennlp",
       description = "Text analysis: opennlp (default, fast) or corenlp (Stanford CoreNLP: negation scope from a"
-          + " dependency parse; several times slower, loads in about 15 s; needs"
-          + " stanford-corenlp-4.5.10-models.jar on the class path). Not used with --model.")
+          + " dependency parse; several times slower, loads in about 15 s; needs the CoreNLP plug-in, built with"
+          + " mvn -Pcorenlp package). Not used with --model.")
   String pipeline;
 
   @Option(
       names = {"-f", "--format"},
-      paramLabel = "csv|jsonl",
-      description = "Input format. Default: from the extension (.csv, .jsonl, .ndjson).")
+      paramLabel = "csv|jsonl|xlsx",
+      description = "Input format. Default: from the extension (.csv, .tsv, .tab, .jsonl, .ndjson, .xlsx).")
   String format;
+
+  @Option(
+      names = "--delimiter",
+      paramLabel = "CHAR",
+      description = "Field delimiter of CSV input: , ; | or tab (any single punctuation character). Default: sniffed"
+          + " from the start of the file among , ; tab and | (the summary says which). The output uses the same.")
+  String delimiter;
+
+  @Option(
+      names = "--encoding",
+      paramLabel = "NAME",
+      description = "Text encoding of CSV or JSON Lines input: UTF-8 (default; a UTF-16 byte order mark is also"
+          + " recognised), windows-1252 (Excel's 'CSV' on Windows), ISO-8859-1, UTF-16, ... The output is UTF-8"
+          + " (with a byte order mark when the input was in another encoding, so that Excel reads it right).")
+  String encoding;
+
+  @Option(
+      names = "--sheet",
+      paramLabel = "NAME",
+      description = "With .xlsx input: the sheet to read. Default: the first.")
+  String sheet;
+
+  @Option(
+      names = "--layout",
+      paramLabel = "wide|long|onehot",
+      defaultValue = "wide",
+      description = "Output shape: wide (default: one row per comment, the columns above); long (one row per"
+          + " comment and theme: theme, score, polarity, evidence words, evidence_offsets, error; for pivot tables);"
+          + " onehot (one row per comment: a 0/1 column per theme, a THEME_polarity column per theme, the evidence"
+          + " words, error).")
+  String layout;
 
   @Option(
       names = {"-j", "--threads"},
@@ -281,7 +318,18 @@ public final class ClassifyCommand implements Callable<Integer> {
     long startNanos = System.nanoTime();
     checkInput();
     FeedbackFormat fmt = resolveFormat();
+    ReadLimits limits;
+    try {
+      limits = new ReadLimits(maxFieldBytes, maxQuotedLines);
+    } catch (IllegalArgumentException e) {
+      throw new Failure(Main.USAGE_ERROR, "--max-field-bytes must be at least 1 and --max-quoted-lines at least 0: "
+          + maxFieldBytes + ", " + maxQuotedLines);
+    }
+    ReadOptions read = readOptions(fmt, limits);
+    Layout shape = parseLayout();
+    checkNeeds();
     Path out = resolveOutput(fmt);
+    FeedbackFormat outFmt = FeedbackFormat.fromFileName(out).orElse(fmt);
     int processors = Runtime.getRuntime().availableProcessors();
     int n = threads == null ? processors : threads;
     if (n < 1) {
@@ -296,13 +344,6 @@ public final class ClassifyCommand implements Callable<Integer> {
       n = maxThreads;
     }
     OutputColumns added = OutputColumns.withPrefix(columnPrefix);
-    ReadLimits limits;
-    try {
-      limits = new ReadLimits(maxFieldBytes, maxQuotedLines);
-    } catch (IllegalArgumentException e) {
-      throw new Failure(Main.USAGE_ERROR, "--max-field-bytes must be at least 1 and --max-quoted-lines at least 0: "
-          + maxFieldBytes + ", " + maxQuotedLines);
-    }
     ClassifierFactory.Backend backend;
     try {
       backend = ClassifierFactory.Backend.parse(pipeline);
@@ -311,7 +352,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     // Look at the start of the file: columns, text and id columns, clashes; all before the models load.
-    Sample sample = sample(fmt, limits);
+    Sample sample = sample(fmt, read);
     String text;
     String id;
     try {
@@ -332,6 +373,10 @@ public final class ClassifyCommand implements Callable<Integer> {
       throw new Failure(Main.USAGE_ERROR, clashMessage(0, clashes));
     }
 
+    if (resume && outFmt == FeedbackFormat.XLSX) {
+      throw new Failure(Main.USAGE_ERROR, "--resume needs a CSV or JSON Lines output: an .xlsx file cannot be continued;"
+          + " write CSV, then convert");
+    }
     if (resume && report != null) {
       throw new Failure(Main.USAGE_ERROR, "--resume cannot be combined with --report (the rows written before the"
           + " interruption are not seen again); run 'verbatim report --input " + out + " --output FILE' afterwards");
@@ -339,8 +384,12 @@ public final class ClassifyCommand implements Callable<Integer> {
     ReportBuilder reportBuilder = reportBuilder(sample.columns(), text, id);
 
     ThemeClassifier classifier = classifier(backend);
-    ClassifyJob job =
-        new ClassifyJob(classifier, new ClassifyJob.Settings(input, fmt, text, id, added, n, CHUNK_SIZE, limits));
+    ReadOptions sniffed = read;
+    if (sample.delimiter() != 0) {
+      sniffed = ReadOptions.builder().delimiter(sample.delimiter()).encoding(sample.encoding()).limits(limits).build();
+    }
+    ClassifyJob job = new ClassifyJob(classifier, new ClassifyJob.Settings(input, fmt, text, id, added, n, CHUNK_SIZE,
+        sniffed, outFmt, shape, classifier.info().themes()));
     boolean showProgress = !quiet && System.console() != null;
     ProgressBar bar = showProgress ? new ProgressBar(err, startNanos) : null;
     ClassifyJob.Summary summary;
@@ -351,7 +400,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     boolean committed = false;
     try {
       reportStaleTemporaries(out, err);
-      String fingerprint = fingerprint(fmt, text, id, limits, classifier);
+      String fingerprint = fingerprint(fmt, text, id, sniffed, outFmt, shape, classifier);
       Checkpoint from = resume ? Checkpoint.read(checkpointFile).orElse(null) : null;
       if (from != null && !Files.exists(partial)) {
         from = null; // a run that finished between renaming its output and deleting its checkpoint
@@ -377,7 +426,7 @@ public final class ClassifyCommand implements Callable<Integer> {
           ? new ClassifyJob.Start(0, ClassifyJob.Start.FRESH.done(), checkpoints)
           : new ClassifyJob.Start(from.records(), from.summary(), checkpoints);
       cleanup = onExit(target, checkpointFile, err);
-      summary = job.run(target.stream(), bar == null ? (rows, read, size) -> {} : bar,
+      summary = job.run(target.stream(), bar == null ? (rows, bytes, size) -> {} : bar,
           reportBuilder == null ? batch -> {} : reportBuilder::accept, start);
       if (bar != null) {
         bar.clear();
@@ -439,11 +488,76 @@ public final class ClassifyCommand implements Callable<Integer> {
             + (model == null && codebook != null ? " and that the codebook's cues fit them" : ""));
       }
       double seconds = (System.nanoTime() - startNanos) / 1e9;
-      err.println(String.format(Locale.ROOT, "rows %d, tagged %d, errors %d, %.1f s, %d rows/s -> %s",
+      err.println(String.format(Locale.ROOT, "rows %d, tagged %d, errors %d, %.1f s, %d rows/s%s -> %s",
           summary.rows(), summary.tagged(), summary.errors(), seconds,
-          Math.round(summary.rows() / Math.max(seconds, 1e-3)), out));
+          Math.round(summary.rows() / Math.max(seconds, 1e-3)), readNote(sample), out));
     }
     err.flush();
+  }
+
+  /** {@code , delimiter ';' (sniffed), encoding windows-1252} for CSV input other than UTF-8 comma-separated. */
+  private static String readNote(Sample sample) {
+    StringBuilder sb = new StringBuilder();
+    if (sample.delimiter() != 0 && (sample.delimiter() != ',' || !sample.delimiterSniffed())) {
+      sb.append(", delimiter ").append(ReadOptions.describe(sample.delimiter()))
+          .append(sample.delimiterSniffed() ? " (sniffed)" : "");
+    }
+    if (sample.encoding() != null && !java.nio.charset.StandardCharsets.UTF_8.equals(sample.encoding())) {
+      sb.append(", encoding ").append(sample.encoding().name());
+    }
+    return sb.toString();
+  }
+
+  private ReadOptions readOptions(FeedbackFormat fmt, ReadLimits limits) throws Failure {
+    ReadOptions.Builder b = ReadOptions.builder().limits(limits);
+    if (delimiter != null) {
+      if (fmt != FeedbackFormat.CSV) {
+        throw new Failure(Main.USAGE_ERROR, "--delimiter applies to CSV input only; " + input + " is read as " + fmt.id());
+      }
+      try {
+        b.delimiter(ReadOptions.parseDelimiter(delimiter));
+      } catch (IllegalArgumentException e) {
+        throw new Failure(Main.USAGE_ERROR, "--delimiter: " + e.getMessage());
+      }
+    }
+    if (encoding != null) {
+      if (fmt == FeedbackFormat.XLSX) {
+        throw new Failure(Main.USAGE_ERROR, "--encoding applies to CSV and JSON Lines input; an .xlsx file has none to give");
+      }
+      try {
+        b.encoding(ReadOptions.encoding(encoding));
+      } catch (IllegalArgumentException e) {
+        throw new Failure(Main.USAGE_ERROR, "--encoding: " + e.getMessage());
+      }
+    }
+    if (sheet != null) {
+      if (fmt != FeedbackFormat.XLSX) {
+        throw new Failure(Main.USAGE_ERROR, "--sheet needs .xlsx input (or --format xlsx); " + input + " is read as "
+            + fmt.id());
+      }
+      b.sheet(sheet);
+    }
+    return b.build();
+  }
+
+  private Layout parseLayout() throws Failure {
+    try {
+      return Layout.parse(layout);
+    } catch (IllegalArgumentException e) {
+      throw new Failure(Main.USAGE_ERROR, "--layout: " + e.getMessage());
+    }
+  }
+
+  /** Options that mean something only with another one. */
+  private void checkNeeds() throws Failure {
+    if (report == null) {
+      if (dateColumn != null) {
+        throw new Failure(Main.USAGE_ERROR, "--date-column needs --report FILE (it names the report's date column)");
+      }
+      if (groupColumn != null) {
+        throw new Failure(Main.USAGE_ERROR, "--group-column needs --report FILE (it names the report's group column)");
+      }
+    }
   }
 
   private FeedbackFormat resolveFormat() throws Failure {
@@ -459,18 +573,18 @@ public final class ClassifyCommand implements Callable<Integer> {
             () ->
                 new Failure(
                     Main.USAGE_ERROR,
-                    "cannot tell the format of " + input + " from its extension (expected .csv, .jsonl or .ndjson);"
-                        + " use --format csv or --format jsonl"));
+                    "cannot tell the format of " + input + " from its extension (expected .csv, .tsv, .tab, .jsonl,"
+                        + " .ndjson or .xlsx); use --format csv, --format jsonl or --format xlsx"));
   }
 
   private Path resolveOutput(FeedbackFormat fmt) throws Failure {
     Path out = output != null ? output : defaultOutput(input, fmt);
     Optional<FeedbackFormat> implied = FeedbackFormat.fromFileName(out);
-    if (implied.isPresent() && implied.get() != fmt) {
+    if (implied.isPresent() && implied.get() != fmt && fmt == FeedbackFormat.JSONL) {
       throw new Failure(
           Main.USAGE_ERROR,
-          "--output " + out + " looks like " + implied.get().id() + " but the output is written as " + fmt.id()
-              + ", the input's format");
+          "--output " + out + " looks like " + implied.get().id() + " but JSON Lines input is written as jsonl"
+              + " (its records may have different fields)");
     }
     if (out.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
       throw new Failure(Main.USAGE_ERROR, "--output must differ from --input: " + out);
@@ -503,11 +617,12 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
   }
 
-  /** The start of the input. */
-  private record Sample(List<String> columns, List<FeedbackRecord> good, boolean complete) {}
+  /** The start of the input, and how it was read (delimiter 0 for other than CSV). */
+  private record Sample(List<String> columns, List<FeedbackRecord> good, boolean complete, char delimiter,
+      boolean delimiterSniffed, java.nio.charset.Charset encoding) {}
 
-  private Sample sample(FeedbackFormat fmt, ReadLimits limits) throws Failure {
-    try (FeedbackReader reader = FeedbackReader.open(input, fmt, limits)) {
+  private Sample sample(FeedbackFormat fmt, ReadOptions read) throws Failure {
+    try (FeedbackReader reader = FeedbackReader.open(input, fmt, read)) {
       List<FeedbackRecord> good = new ArrayList<>();
       LinkedHashSet<String> keys = new LinkedHashSet<>(reader.header());
       int seen = 0;
@@ -520,7 +635,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
       }
       boolean complete = r == null || reader.next() == null;
-      return new Sample(fmt == FeedbackFormat.CSV ? reader.header() : List.copyOf(keys), good, complete);
+      return new Sample(fmt == FeedbackFormat.JSONL ? List.copyOf(keys) : reader.header(), good, complete,
+          reader.delimiter().orElse((char) 0), reader.delimiterSniffed(), reader.encoding());
     } catch (IOException e) {
       throw new Failure(Main.DATA_ERROR, describe(e) + "; no output written");
     }
@@ -626,8 +742,8 @@ public final class ClassifyCommand implements Callable<Integer> {
   }
 
   /** What decides the output's bytes: the input file as it is now, the options and the classifier. */
-  private String fingerprint(FeedbackFormat fmt, String text, String id, ReadLimits limits, ThemeClassifier classifier)
-      throws IOException {
+  private String fingerprint(FeedbackFormat fmt, String text, String id, ReadOptions read, FeedbackFormat outFmt,
+      Layout shape, ThemeClassifier classifier) throws IOException {
     List<String> parts = new ArrayList<>();
     parts.add(VersionProvider.version());
     parts.add(input.toAbsolutePath().normalize().toString());
@@ -637,7 +753,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     parts.add(text);
     parts.add(String.valueOf(id));
     parts.add(columnPrefix);
-    parts.add(limits.toString());
+    parts.add(read.limits().toString());
+    parts.add(read.delimiter().map(String::valueOf).orElse("-") + "|" + read.encoding().name() + "|"
+        + read.sheet().orElse("-") + "|" + outFmt.id() + "|" + shape);
     parts.add(Integer.toString(CHUNK_SIZE));
     for (Path p : new Path[] {codebook, model}) {
       parts.add(p == null ? "-" : p.toAbsolutePath().normalize() + "@" + Files.size(p) + "@" + Files.getLastModifiedTime(p));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,9 @@ import org.verbatim.ThemeTag;
 import org.verbatim.io.ClassifiedWriter;
 import org.verbatim.io.FeedbackFormat;
 import org.verbatim.io.FeedbackReader;
+import org.verbatim.io.Layout;
+import org.verbatim.io.ReadOptions;
+import org.verbatim.io.WriteOptions;
 import org.verbatim.io.OutputColumns;
 import org.verbatim.io.ReadLimits;
 import org.verbatim.io.RecordBatch;
@@ -58,18 +62,27 @@ final class ClassifyJob {
    * @param columns names of the added columns
    * @param threads classification threads, at least 1
    * @param chunkSize records per batch, at least 1
-   * @param limits the limits on one record
+   * @param read delimiter, encoding and sheet of the input, and the limits on one record
+   * @param outputFormat the output's format
+   * @param layout the output's layout
+   * @param themes the classifier's theme ids (the one-hot columns)
    */
   record Settings(
       Path input, FeedbackFormat format, String textColumn, String idColumn, OutputColumns columns, int threads, int chunkSize,
-      ReadLimits limits) {
+      ReadOptions read, FeedbackFormat outputFormat, Layout layout, List<String> themes) {
+
+    /** Default reading (delimiter sniffed, UTF-8), output in the input's format, wide layout. */
     Settings(Path input, FeedbackFormat format, String textColumn, String idColumn, OutputColumns columns, int threads,
         int chunkSize) {
-      this(input, format, textColumn, idColumn, columns, threads, chunkSize, ReadLimits.DEFAULT);
+      this(input, format, textColumn, idColumn, columns, threads, chunkSize, ReadOptions.DEFAULT, format, Layout.WIDE,
+          List.of());
     }
 
     Settings {
-      Objects.requireNonNull(limits, "limits");
+      Objects.requireNonNull(read, "read");
+      Objects.requireNonNull(outputFormat, "outputFormat");
+      Objects.requireNonNull(layout, "layout");
+      themes = List.copyOf(themes);
       Objects.requireNonNull(input, "input");
       Objects.requireNonNull(format, "format");
       Objects.requireNonNull(textColumn, "textColumn");
@@ -149,6 +162,16 @@ final class ClassifyJob {
    * @throws org.verbatim.io.ColumnClashException if a JSON record has a field named like an added column
    * @throws IOException if reading or writing fails, or the thread is interrupted
    */
+  /**
+   * The output's CSV delimiter (the input's; a comma from a spreadsheet) and byte order mark (kept from the input,
+   * and written for input read in another encoding, so that Excel reads the UTF-8 output as UTF-8).
+   */
+  private WriteOptions writeOptions(FeedbackReader reader) {
+    boolean bom = reader.hadByteOrderMark()
+        || (reader.format() != FeedbackFormat.XLSX && !StandardCharsets.UTF_8.equals(reader.encoding()));
+    return new WriteOptions(reader.delimiter().orElse(','), bom, settings.layout(), settings.themes());
+  }
+
   Summary run(OutputStream out, Listener listener, Consumer<RecordBatch> written) throws IOException {
     return run(out, listener, written, Start.FRESH);
   }
@@ -166,9 +189,9 @@ final class ClassifyJob {
     Objects.requireNonNull(start, "start");
     Counts counts = new Counts(start.done());
     HeaderSkip target = new HeaderSkip(out, start.skipRecords() == 0);
-    try (FeedbackReader reader = FeedbackReader.open(settings.input(), settings.format(), settings.limits());
-        ClassifiedWriter writer =
-            ClassifiedWriter.open(settings.format(), target, reader.header(), settings.columns(), reader.hadByteOrderMark())) {
+    try (FeedbackReader reader = FeedbackReader.open(settings.input(), settings.format(), settings.read());
+        ClassifiedWriter writer = ClassifiedWriter.open(settings.outputFormat(), target, reader.header(), settings.columns(),
+            writeOptions(reader))) {
       writer.flush();
       target.passing = true; // the header (and byte order mark) of a continued run went to the output before
       Pipeline pipeline = new Pipeline(reader, settings.threads(), settings.chunkSize(), settings.textColumn(),

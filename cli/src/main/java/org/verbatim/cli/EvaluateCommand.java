@@ -47,13 +47,19 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:the input, codebook, model or output cannot be used (message: verbatim: error: ...)",
+      "2:the command line is wrong or incomplete"
+    },
     sortOptions = false,
     description = {
       "Scores themes against coded comments (themes in a 'labels' column, joined by ';').",
       "  --model M.zip          a trained model on a held-out file",
       "  --folds K              k-fold cross-validation of training on the file itself",
       "  neither                the codebook classifier (zero-shot; --codebook PATH or the bundled social-care codebook)",
-      "Prints a per-theme table (precision, recall, F1 with 95% bootstrap intervals, support, kappa), micro and macro F1,",
+      "Prints a per-theme table (precision, recall, F1 with 95%% bootstrap intervals, support, kappa), micro and macro F1,",
       "Hamming loss, subset accuracy and Krippendorff's alpha; --json writes the same as JSON.",
       "With polarity codes (a 'polarity' column, or --polarity FILE) it also scores polarity over the themes found and over",
       "all coded themes, and, for a model with a learned polarity model, given the coded themes."
@@ -140,6 +146,16 @@ final class EvaluateCommand implements Callable<Integer> {
         what = folds + "-fold cross-validation of training (seed " + seed + ")";
       } else {
         ThemeClassifier c = ClassifierFactory.create(codebook);
+        Set<String> coded = new java.util.TreeSet<>();
+        comments.forEach(x -> coded.addAll(x.labels()));
+        if (!coded.isEmpty() && java.util.Collections.disjoint(coded, c.info().themes())) {
+          // every figure would be zero: the file is coded with other themes than the codebook's
+          throw new CommandFailure(Main.DATA_ERROR, input + " is coded with themes the codebook does not have ("
+              + String.join(", ", coded.size() > 8 ? new ArrayList<>(coded).subList(0, 8) : coded)
+              + (coded.size() > 8 ? ", ..." : "") + "; the codebook's are " + String.join(", ", c.info().themes())
+              + "): zero-shot evaluation needs the codebook's theme ids; give --codebook PATH with these themes,"
+              + " or train a model on the file (verbatim train) and use evaluate --folds K");
+        }
         predicted = c.classifyAll(texts(comments));
         what = "codebook '" + c.info().name() + "' " + c.info().version() + " (zero-shot)";
       }

@@ -80,8 +80,14 @@ public final class Main implements Callable<Integer> {
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
           PrintWriter err = c.getErr();
-          err.println("verbatim: error: " + ex.getMessage());
-          CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+          String unknown = unknownOption(c.getCommandSpec(), args);
+          if (unknown != null) {
+            // a mistyped option is the cause, whatever else picocli noticed first (e.g. a missing --input)
+            err.println("verbatim: error: " + unknown);
+          } else {
+            err.println("verbatim: error: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+          }
           err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
           err.flush();
           return USAGE_ERROR;
@@ -99,6 +105,48 @@ public final class Main implements Callable<Integer> {
           return DATA_ERROR;
         });
     return cl;
+  }
+
+  /**
+   * {@code unknown option '--inptu'; did you mean --input?} for the first argument after the command's name that
+   * looks like an option the command does not have, or null.
+   */
+  static String unknownOption(CommandSpec spec, String[] args) {
+    int start = 0;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals(spec.name())) {
+        start = i + 1;
+        break;
+      }
+    }
+    boolean value = false;
+    for (int i = start; i < args.length; i++) {
+      String a = args[i];
+      if (value) {
+        value = false;
+        continue;
+      }
+      if (a.equals("--")) {
+        return null;
+      }
+      if (!a.startsWith("-") || a.length() < 2 || Character.isDigit(a.charAt(1))) {
+        continue;
+      }
+      String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+      CommandLine.Model.OptionSpec option = spec.findOption(name);
+      if (option == null && !name.startsWith("--") && name.length() > 2) {
+        option = spec.findOption(name.substring(0, 2)); // -iFILE
+        if (option != null) {
+          continue;
+        }
+      }
+      if (option == null) {
+        return "unknown option '" + name + "'" + org.verbatim.io.Suggestions.closest(name, spec.optionsMap().keySet())
+            .map(s -> "; did you mean " + s + "?").orElse("");
+      }
+      value = option.arity().min() > 0 && !a.contains("=");
+    }
+    return null;
   }
 
   /** Runs the command and exits the JVM with its exit code. */

@@ -29,17 +29,23 @@ import picocli.CommandLine.Spec;
  * <p>A picocli command object: not thread-safe, one instance per invocation.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Write a self-contained HTML report (charts, trends, quotes) from a classified CSV or JSONL file.")
+    description = "Write a self-contained HTML report (charts, trends, quotes) from a classified CSV, JSONL or .xlsx file.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:the input cannot be used or the report cannot be written (message: verbatim: error: ...)",
+      "2:the command line is wrong or incomplete"
+    })
 final class ReportCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--input", required = true, paramLabel = "FILE",
-      description = "Classified file written by 'verbatim classify' (.csv or .jsonl).")
+  @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE",
+      description = "Classified file written by 'verbatim classify' (.csv, .tsv, .jsonl or .xlsx; wide layout).")
   Path input;
 
-  @Option(names = "--output", required = true, paramLabel = "FILE", description = "HTML file to write.")
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "HTML file to write.")
   Path output;
 
   @Option(names = "--text-column", paramLabel = "NAME",
@@ -78,6 +84,9 @@ final class ReportCommand implements Callable<Integer> {
       description = "Seed of the quote sample (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = {"-q", "--quiet"}, description = "No summary line; errors are still printed.")
+  boolean quiet;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -94,7 +103,9 @@ final class ReportCommand implements Callable<Integer> {
       ReportBuilder builder = ReportBuilder.create(options.toBuilder().meta(meta).build());
       ReportBuilder.readFile(input, builder);
       builder.write(output);
-      spec.commandLine().getOut().println("report: " + String.format(Locale.UK, "%,d", builder.rows()) + " rows -> " + output);
+      if (!quiet) {
+        spec.commandLine().getOut().println("report: " + String.format(Locale.UK, "%,d", builder.rows()) + " rows -> " + output);
+      }
       return 0;
     } catch (IOException e) {
       return CommandFailure.report(err, new CommandFailure(Main.DATA_ERROR, e.getMessage()));

@@ -258,7 +258,8 @@ class ClassifyCommandTest {
     Path in = write("f.csv", "id,comment,date\n1,kind,2024\n");
     Result r = CliRunner.run("classify", "-i", in.toString(), "--text-column", "Coment");
     assertEquals(2, r.exit());
-    assertTrue(r.err().contains("no column named 'Coment'; columns are: 'id', 'comment', 'date'"), r.err());
+    assertTrue(r.err().contains("no column named 'Coment' (did you mean 'comment'?); columns are: 'id', 'comment', 'date'"),
+        r.err());
     assertTrue(r.err().contains("--text-column"), r.err());
     assertEquals(List.of("f.csv"), files());
   }
@@ -300,10 +301,11 @@ class ClassifyCommandTest {
     assertTrue(ext.err().contains("--format csv"), ext.err());
     Result fmt = CliRunner.run("classify", "-i", txt.toString(), "--format", "xml");
     assertEquals(2, fmt.exit());
-    assertTrue(fmt.err().contains("unknown format 'xml': expected csv or jsonl"), fmt.err());
+    assertTrue(fmt.err().contains("unknown format 'xml': expected csv, jsonl or xlsx"), fmt.err());
     assertEquals(2, CliRunner.run("classify", "-i", txt.toString(), "--format", "csv", "--threads", "0").exit());
     assertEquals(2, CliRunner.run("classify").exit());
-    assertEquals(2, CliRunner.run("classify", "-i", txt.toString(), "--format", "csv", "-o", dir.resolve("o.jsonl").toString()).exit());
+    // CSV may be written as JSON Lines or .xlsx; JSON Lines (records of any fields) only as JSON Lines
+    assertEquals(2, CliRunner.run("classify", "-i", txt.toString(), "--format", "jsonl", "-o", dir.resolve("o.csv").toString()).exit());
     assertEquals(2, CliRunner.run("classify", "-i", txt.toString(), "--format", "csv", "-o", txt.toString()).exit());
     assertEquals(List.of("f.txt"), files());
   }

@@ -64,7 +64,7 @@ class LauncherIT {
   record Run(int exit, String out, String err) {
     /** The java command line the launcher printed with VERBATIM_LAUNCHER_DEBUG=1. */
     String command() {
-      return err.lines().filter(l -> l.startsWith("verbatim: ") && l.contains(" -jar ")).findFirst().orElseThrow();
+      return err.lines().filter(LauncherIT::isCommandLine).findFirst().orElseThrow();
     }
   }
 
@@ -88,6 +88,11 @@ class LauncherIT {
     return r;
   }
 
+  /** The java command line printed with VERBATIM_LAUNCHER_DEBUG=1 (-jar, or -cp with plug-ins). */
+  private static boolean isCommandLine(String line) {
+    return line.startsWith("verbatim: ") && (line.contains(" -jar ") || line.contains(" org.verbatim.cli.Main "));
+  }
+
   private static List<String> cmd(Object... parts) {
     List<String> l = new ArrayList<>();
     for (Object o : parts) {
@@ -104,7 +109,7 @@ class LauncherIT {
   private static void assertQuietSuccess(Run r) {
     assertEquals(0, r.exit(), r.err());
     assertEquals("", r.out(), "stdout must stay empty");
-    List<String> lines = r.err().lines().filter(l -> !(l.startsWith("verbatim: ") && l.contains(" -jar "))).toList();
+    List<String> lines = r.err().lines().filter(l -> !isCommandLine(l)).toList();
     assertEquals(1, lines.size(), "stderr: " + r.err());
     assertTrue(lines.get(0).startsWith("rows 4, tagged "), r.err());
     assertFalse(lines.get(0).toLowerCase().contains("warning"), r.err());
@@ -166,7 +171,7 @@ class LauncherIT {
     Run usage = run(tmp, Map.of(), cmd(launcher, "classify", "--input", in, "--no-such-option"));
     assertEquals(2, usage.exit());
     assertEquals("", usage.out());
-    assertTrue(usage.err().contains("verbatim: error: Unknown option: '--no-such-option'"), usage.err());
+    assertTrue(usage.err().contains("verbatim: error: unknown option '--no-such-option'"), usage.err());
     Run version = run(tmp, Map.of(), cmd(launcher, "--version"));
     assertEquals(0, version.exit(), version.err());
     assertTrue(version.out().startsWith("verbatim "), version.out());
@@ -194,6 +199,28 @@ class LauncherIT {
     Run r = run(tmp, debug(), cmd(copy.resolve("bin/verbatim"), "classify", "--input", in, "--output", tmp.resolve("c.csv")));
     assertQuietSuccess(r);
     assertTrue(r.command().contains(" -jar " + copy.resolve("lib/verbatim.jar")), r.command());
+  }
+
+  @Test
+  void jarsInLibPluginsGoOnTheClassPathAfterVerbatimJar() throws Exception {
+    Path copy = copyInstalled("plugged/verbatim");
+    Path plugins = Files.createDirectories(copy.resolve("lib/plugins"));
+    Path extra = plugins.resolve("extra.jar");
+    try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(Files.newOutputStream(extra))) {
+      jar.putNextEntry(new java.util.jar.JarEntry("org/example/readme.txt"));
+      jar.write("a plug-in".getBytes(StandardCharsets.UTF_8));
+    }
+    Path in = input();
+    Run r = run(tmp, debug(), cmd(copy.resolve("bin/verbatim"), "classify", "--input", in, "--output", tmp.resolve("p.csv")));
+    assertQuietSuccess(r);
+    assertTrue(r.command().contains(" -cp " + copy.resolve("lib/verbatim.jar") + ":" + extra + " org.verbatim.cli.Main classify "),
+        r.command());
+    assertFalse(r.command().contains(" -jar "), r.command());
+    // the corenlp pipeline is a plug-in: without it, a clear error and exit code 1
+    Run missing = run(tmp, Map.of(), cmd(copy.resolve("bin/verbatim"), "classify", "--input", in, "--output",
+        tmp.resolve("q.csv"), "--pipeline", "corenlp"));
+    assertEquals(1, missing.exit(), missing.err());
+    assertTrue(missing.err().contains("the CoreNLP plug-in is not installed"), missing.err());
   }
 
   @Test
@@ -244,7 +271,9 @@ class LauncherIT {
     assertQuietSuccess(r);
     String c = r.command();
     assertTrue(c.indexOf("-XX:TieredStopAtLevel=4") > c.indexOf("-XX:TieredStopAtLevel=1"), c);
-    assertTrue(c.indexOf("-XX:TieredStopAtLevel=4") < c.indexOf(" -jar "), c);
+    // before -jar (or -cp when a plug-in such as corenlp/target/plugin is present)
+    int run = c.contains(" -jar ") ? c.indexOf(" -jar ") : c.indexOf(" -cp ");
+    assertTrue(run > 0 && c.indexOf("-XX:TieredStopAtLevel=4") < run, c);
     assertTrue(c.contains("-Dverbatim.test=* "), "JAVA_OPTS must not be expanded as file names: " + c);
 
     // a collector in JAVA_OPTS replaces the serial one (the JVM refuses two)

@@ -1,6 +1,7 @@
 package org.verbatim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,24 @@ class MainTest {
     assertEquals(2, r.exit());
     assertTrue(r.err().startsWith("verbatim: error: "), r.err());
     assertTrue(r.err().contains("Try 'verbatim classify --help'"), r.err());
+    // the mistyped option is named with the nearest one, not the --input it left missing
+    assertTrue(r.err().startsWith("verbatim: error: unknown option '--inptu'; did you mean --input?"), r.err());
+    Result far = CliRunner.run(Main.commandLine(), "classify", "-i", "x.csv", "--colour", "red");
+    assertEquals(2, far.exit());
+    assertTrue(far.err().startsWith("verbatim: error: unknown option '--colour'\n")
+        || far.err().startsWith("verbatim: error: unknown option '--colour'" + System.lineSeparator()), far.err());
+    Result value = CliRunner.run(Main.commandLine(), "classify", "--column-prefix", "-x", "--inptu=a.csv");
+    assertTrue(value.err().contains("unknown option '--inptu'; did you mean --input?"), value.err());
+  }
+
+  @Test
+  void helpTextHasNoFormatWarnings() {
+    for (String command : new String[] {"classify", "evaluate", "train", "report"}) {
+      Result r = CliRunner.run(Main.commandLine(), command, "--help");
+      assertEquals(0, r.exit());
+      assertFalse(r.err().contains("WARN") || r.out().contains("WARN"), command + ": " + r.err());
+      assertTrue(r.out().contains("Exit codes:") && r.out().contains("2   the command line is wrong")
+          || r.out().contains("2   the command line is wrong, or"), command + ": " + r.out());
+    }
   }
 }

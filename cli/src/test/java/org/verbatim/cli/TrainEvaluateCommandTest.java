@@ -196,5 +196,15 @@ class TrainEvaluateCommandTest {
 
     CliRunner.Result both = CliRunner.run("evaluate", "--model", notAModel.toString(), "--folds", "3", "--input", badPolarity.toString());
     assertEquals(2, both.exit());
+
+    // zero-shot on labels the codebook has none of would print a table of zeros: it says why instead
+    Path other = tmp.resolve("other.csv");
+    Files.writeString(other, "id,text,labels\n1,The food was cold,food\n2,Parking was hard,parking;access\n",
+        StandardCharsets.UTF_8);
+    CliRunner.Result none = CliRunner.run("evaluate", "--input", other.toString(), "--resamples", "0");
+    assertEquals(1, none.exit());
+    assertTrue(none.err().startsWith("verbatim: error: ") && none.err().contains("access, food, parking")
+        && none.err().contains("--codebook"), none.err());
+    assertTrue(none.out().isEmpty(), none.out());
   }
 }

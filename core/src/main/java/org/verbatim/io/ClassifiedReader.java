@@ -65,7 +65,7 @@ public final class ClassifiedReader implements Closeable {
     this.reader = reader;
     this.names = new ClassifiedColumns(columns.prefix());
     this.added = columns.names();
-    if (reader.format() == FeedbackFormat.CSV) {
+    if (reader.format() != FeedbackFormat.JSONL) {
       List<String> header = reader.header();
       if (!header.contains(names.themesColumn())) {
         throw new FeedbackFileException(file, 1, "missing column '" + names.themesColumn() + "' (is this a file "
@@ -113,6 +113,9 @@ public final class ClassifiedReader implements Closeable {
     if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) {
       return FeedbackFormat.CSV;
     }
+    if (name.endsWith(".xlsx")) {
+      return FeedbackFormat.XLSX;
+    }
     try (InputStream in = Files.newInputStream(file)) {
       byte[] b = in.readNBytes(4096);
       for (int i = 0; i < b.length; i++) {
@@ -151,9 +154,9 @@ public final class ClassifiedReader implements Closeable {
         return null;
       }
       try {
-        return reader.format() == FeedbackFormat.CSV ? csv(r) : jsonl(r);
+        return reader.format() != FeedbackFormat.JSONL ? csv(r) : jsonl(r);
       } catch (IllegalArgumentException e) {
-        throw new FeedbackFileException(file, r.line(), (reader.format() == FeedbackFormat.CSV
+        throw new FeedbackFileException(file, r.line(), (reader.format() != FeedbackFormat.JSONL
             ? "record " + r.number() + ": " : "") + e.getMessage(), e);
       } catch (Skip s) {
         // a record of one empty field where more are expected: nothing to read

@@ -82,6 +82,9 @@ public interface ClassifiedWriter extends Closeable, java.io.Flushable {
       FeedbackFormat format, Writer out, List<String> header, OutputColumns columns, boolean byteOrderMark)
       throws IOException {
     Objects.requireNonNull(format, "format");
+    if (format == FeedbackFormat.XLSX) {
+      throw new IllegalArgumentException("a spreadsheet is bytes: use open(format, OutputStream, ...)");
+    }
     return format == FeedbackFormat.CSV ? csv(out, header, columns, byteOrderMark) : jsonl(out, columns);
   }
 
@@ -98,9 +101,37 @@ public interface ClassifiedWriter extends Closeable, java.io.Flushable {
       throws IOException {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(out, "out");
-    return format == FeedbackFormat.CSV
-        ? CsvClassifiedWriter.bytes(out, header, columns, byteOrderMark)
-        : new JsonlClassifiedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), columns);
+    return open(format, out, header, columns, new WriteOptions(',', byteOrderMark, Layout.WIDE, List.of()));
+  }
+
+  /**
+   * A writer for the given format, layout and CSV delimiter into a byte stream (UTF-8). The {@link Layout#WIDE}
+   * CSV and JSON Lines writers are those of {@link #open(FeedbackFormat, OutputStream, List, OutputColumns,
+   * boolean)}; the other layouts and {@code .xlsx} write the cells described on {@link Layout} (a spreadsheet:
+   * one sheet named {@code classified}, streamed; at most 1,048,576 rows).
+   *
+   * @param header the columns to keep (CSV and spreadsheet input; empty for JSON Lines input)
+   * @throws ColumnClashException if the header has a column named like an added column
+   * @throws IOException if writing the header fails
+   */
+  static ClassifiedWriter open(
+      FeedbackFormat format, OutputStream out, List<String> header, OutputColumns columns, WriteOptions options)
+      throws IOException {
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(options, "options");
+    if (options.layout() == Layout.WIDE && format == FeedbackFormat.CSV) {
+      return CsvClassifiedWriter.bytes(out, header, columns, options.byteOrderMark(), options.delimiter());
+    }
+    if (options.layout() == Layout.WIDE && format == FeedbackFormat.JSONL) {
+      return new JsonlClassifiedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), columns);
+    }
+    TableWriter.Sink sink = switch (format) {
+      case CSV -> new TableWriter.CsvSink(out, options.delimiter(), options.byteOrderMark());
+      case JSONL -> new TableWriter.JsonSink(out);
+      case XLSX -> new TableWriter.XlsxSink(out);
+    };
+    return new TableWriter(sink, format == FeedbackFormat.JSONL ? List.of() : header, columns, options);
   }
 
   /**

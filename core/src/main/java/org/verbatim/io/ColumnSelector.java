@@ -168,7 +168,8 @@ public final class ColumnSelector {
     if (similar.size() == 1) {
       return unique(role, columns, similar.get(0));
     }
-    throw new ColumnException(role, "no column named '" + requested + "'", columns);
+    throw new ColumnException(role, "no column named '" + requested + "'"
+        + Suggestions.closest(requested, columns).map(c -> " (did you mean '" + c + "'?)").orElse(""), columns);
   }
 
   private static String unique(String role, List<String> columns, String column) throws ColumnException {

@@ -22,11 +22,12 @@ final class CsvClassifiedWriter implements ClassifiedWriter {
   private final Writer chars;
   private final List<String> header;
   private final Formats formats = new Formats();
-  private final CsvRow row = new CsvRow();
+  private final CsvRow row;
 
   /** Writes bytes to {@code out}, or (when {@code out} is null) text to {@code chars}. */
   private CsvClassifiedWriter(OutputStream out, Writer chars, List<String> header, OutputColumns columns,
-      boolean byteOrderMark) throws IOException {
+      boolean byteOrderMark, char delimiter) throws IOException {
+    this.row = new CsvRow(delimiter);
     this.out = out;
     this.chars = chars;
     Objects.requireNonNull(columns, "columns");
@@ -50,12 +51,18 @@ final class CsvClassifiedWriter implements ClassifiedWriter {
 
   static CsvClassifiedWriter bytes(OutputStream out, List<String> header, OutputColumns columns, boolean bom)
       throws IOException {
-    return new CsvClassifiedWriter(Objects.requireNonNull(out, "out"), null, header, columns, bom);
+    return bytes(out, header, columns, bom, ',');
+  }
+
+  /** As {@link #bytes(OutputStream, List, OutputColumns, boolean)}, with another field delimiter. */
+  static CsvClassifiedWriter bytes(OutputStream out, List<String> header, OutputColumns columns, boolean bom,
+      char delimiter) throws IOException {
+    return new CsvClassifiedWriter(Objects.requireNonNull(out, "out"), null, header, columns, bom, delimiter);
   }
 
   static CsvClassifiedWriter chars(Writer out, List<String> header, OutputColumns columns, boolean bom)
       throws IOException {
-    return new CsvClassifiedWriter(null, Objects.requireNonNull(out, "out"), header, columns, bom);
+    return new CsvClassifiedWriter(null, Objects.requireNonNull(out, "out"), header, columns, bom, ',');
   }
 
   @Override

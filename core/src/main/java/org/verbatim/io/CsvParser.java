@@ -10,12 +10,13 @@ import java.util.Objects;
  * {@link Fields}, knowing the line each record starts on.
  *
  * <ul>
- *   <li>Fields are separated by {@code ,}; records end at {@code \n}, {@code \r\n} or a lone {@code \r}, or at the
+ *   <li>Fields are separated by the delimiter ({@code ,} unless another is given: {@code ;}, tab, {@code |}, ...);
+ *       records end at {@code \n}, {@code \r\n} or a lone {@code \r}, or at the
  *       end of the input. Lines holding only a line break are skipped between records.
  *   <li>A field that starts with {@code "} is quoted: it runs to the next {@code "} not doubled ({@code ""} is one
  *       quote) and may span lines; after it only white space may come before the separator or line end.
  *   <li>In an unquoted field every character is literal, {@code "} included.
- *   <li>A trailing {@code ,} gives a last empty field.
+ *   <li>A trailing delimiter gives a last empty field.
  * </ul>
  *
  * <pre>{@code
@@ -31,6 +32,8 @@ final class CsvParser {
 
   private final Path file;
   private final Utf8Input in;
+  /** The field delimiter, an ASCII byte other than a quote or a line break. */
+  private final int sep;
   /** The 1-based line of the next byte. */
   private long line = 1;
   /** Whether the last byte consumed was {@code \r} (so a {@code \n} after it ends no further line). */
@@ -42,12 +45,21 @@ final class CsvParser {
   private final long maxQuotedLines;
 
   CsvParser(Path file, Utf8Input in) {
-    this(file, in, Integer.MAX_VALUE);
+    this(file, in, ',', Integer.MAX_VALUE);
   }
 
-  CsvParser(Path file, Utf8Input in, int maxQuotedLines) {
+  /**
+   * A parser with another field delimiter and a limit on the lines one quoted field may span.
+   *
+   * @throws IllegalArgumentException if {@code delimiter} is not ASCII, or is a quote or a line break
+   */
+  CsvParser(Path file, Utf8Input in, char delimiter, int maxQuotedLines) {
     this.file = Objects.requireNonNull(file, "file");
     this.in = Objects.requireNonNull(in, "in");
+    if (delimiter >= 0x80 || delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
+      throw new IllegalArgumentException("delimiter must be an ASCII character other than a quote or a line break");
+    }
+    this.sep = delimiter;
     this.maxQuotedLines = maxQuotedLines;
   }
 
@@ -82,13 +94,13 @@ final class CsvParser {
     recordLine = start;
     int count = 0;
     while (true) {
-      // c is the first byte of a field; the end of input here follows a comma: a last, empty field
+      // c is the first byte of a field; the end of input here follows a delimiter: a last, empty field
       if (c == EOF) {
         out.empty();
         ended = true;
         return count + 1;
       }
-      if (c == ',') {
+      if (c == sep) {
         out.empty();
         count++;
         c = read();
@@ -101,7 +113,7 @@ final class CsvParser {
       }
       int end = c == '"' ? quoted(out) : simple(c, out);
       count++;
-      if (end == ',') {
+      if (end == sep) {
         c = read();
         continue;
       }
@@ -119,6 +131,7 @@ final class CsvParser {
     out.begin();
     out.append(c);
     previousCr = false;
+    byte d = (byte) sep;
     while (true) {
       byte[] b = in.buffer;
       int p = in.position;
@@ -126,7 +139,7 @@ final class CsvParser {
       int s = p;
       while (p < l) {
         byte x = b[p];
-        if (x == ',' || x == '\n' || x == '\r') {
+        if (x == d || x == '\n' || x == '\r') {
           break;
         }
         p++;
@@ -174,12 +187,13 @@ final class CsvParser {
       out.end();
       while (true) {
         int c = read();
-        if (c == ',' || c == EOF || c == '\n' || c == '\r') {
+        if (c == sep || c == EOF || c == '\n' || c == '\r') {
           return c;
         }
         if (!isWhitespace(c)) {
           throw new FeedbackFileException(file, line,
-              "malformed CSV quoting: a closing quote must be followed by a comma or the end of the line"
+              "malformed CSV quoting: a closing quote must be followed by " + (sep == ',' ? "a comma" : "the delimiter")
+                  + " or the end of the line"
                   + " (a quote inside a quoted field is written twice: \"\")"
                   + (line > startLine ? "; the quoted field opened on line " + startLine : ""));
         }

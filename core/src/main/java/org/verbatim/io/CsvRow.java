@@ -38,12 +38,41 @@ final class CsvRow {
     SPECIAL['\r'] = true;
   }
 
+  /** The field delimiter, and the bytes that make a field quoted with it. */
+  private final byte delimiter;
+  private final boolean[] special;
+
   private byte[] buffer = new byte[64 * 1024];
   private int length;
   /** Where the current record starts. */
   private int recordStart;
   /** Where the field being built with {@link #open()} starts (after its separator). */
   private int fieldStart;
+
+  /** Comma-separated records. */
+  CsvRow() {
+    this(',');
+  }
+
+  /**
+   * Records separated by another delimiter ({@code ;}, tab, {@code |}, ...): a field holding it is quoted, and a
+   * comma no longer makes a field quoted.
+   *
+   * @throws IllegalArgumentException if {@code delimiter} is not ASCII, or is a quote or a line break
+   */
+  CsvRow(char delimiter) {
+    if (delimiter >= 0x80 || delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
+      throw new IllegalArgumentException("delimiter must be an ASCII character other than a quote or a line break");
+    }
+    this.delimiter = (byte) delimiter;
+    if (delimiter == ',') {
+      this.special = SPECIAL;
+    } else {
+      this.special = SPECIAL.clone();
+      this.special[','] = false;
+      this.special[delimiter] = true;
+    }
+  }
 
   /** Bytes of whole records not yet written. */
   int length() {
@@ -67,9 +96,9 @@ final class CsvRow {
     boolean first = length == recordStart;
     ensure(n + 3);
     if (!first) {
-      buffer[length++] = ',';
+      buffer[length++] = delimiter;
     }
-    if (!needsQuotes(value, offset, n, first)) {
+    if (!needsQuotes(special, value, offset, n, first)) {
       System.arraycopy(value, offset, buffer, length, n);
       length += n;
       return this;
@@ -82,7 +111,7 @@ final class CsvRow {
   CsvRow open() {
     ensure(1);
     if (length != recordStart) {
-      buffer[length++] = ',';
+      buffer[length++] = delimiter;
     }
     fieldStart = length;
     return this;
@@ -92,7 +121,7 @@ final class CsvRow {
   CsvRow close() {
     int n = length - fieldStart;
     boolean first = fieldStart == recordStart;
-    if (needsQuotes(buffer, fieldStart, n, first)) {
+    if (needsQuotes(special, buffer, fieldStart, n, first)) {
       byte[] value = Arrays.copyOfRange(buffer, fieldStart, length);
       length = fieldStart;
       quote(value, 0, n);
@@ -207,6 +236,10 @@ final class CsvRow {
   }
 
   static boolean needsQuotes(byte[] value, int offset, int n, boolean firstInRecord) {
+    return needsQuotes(SPECIAL, value, offset, n, firstInRecord);
+  }
+
+  private static boolean needsQuotes(boolean[] special, byte[] value, int offset, int n, boolean firstInRecord) {
     if (n == 0) {
       return firstInRecord;
     }
@@ -214,7 +247,7 @@ final class CsvRow {
       return true;
     }
     for (int i = offset, end = offset + n; i < end; i++) {
-      if (SPECIAL[value[i] & 0xFF]) {
+      if (special[value[i] & 0xFF]) {
         return true;
       }
     }

@@ -14,13 +14,16 @@ import java.util.Optional;
  * }</pre>
  *
  * <ul>
- *   <li>{@link #CSV}: RFC 4180 comma-separated values with a header row ({@code .csv}).
+ *   <li>{@link #CSV}: RFC 4180 delimited text with a header row ({@code .csv}; {@code .tsv} and {@code .tab}
+ *       too): comma, semicolon, tab or pipe separated (see {@link ReadOptions}).
  *   <li>{@link #JSONL}: one JSON object per line ({@code .jsonl} or {@code .ndjson}).
+ *   <li>{@link #XLSX}: an Excel workbook ({@code .xlsx}), one sheet, the first row its header.
  * </ul>
  */
 public enum FeedbackFormat {
   CSV("csv"),
-  JSONL("jsonl");
+  JSONL("jsonl"),
+  XLSX("xlsx");
 
   private final String extension;
 
@@ -28,29 +31,33 @@ public enum FeedbackFormat {
     this.extension = extension;
   }
 
-  /** The lower-case name used on the command line and the usual file extension: {@code csv} or {@code jsonl}. */
+  /** The lower-case name used on the command line and the usual file extension: {@code csv}, {@code jsonl} or {@code xlsx}. */
   public String id() {
     return extension;
   }
 
   /**
-   * Parses a format name, ignoring case and surrounding white space ({@code ndjson} is accepted for JSONL).
+   * Parses a format name, ignoring case and surrounding white space ({@code ndjson} is accepted for JSONL,
+   * {@code tsv} for CSV).
    *
    * @throws NullPointerException if {@code name} is null
-   * @throws IllegalArgumentException if the name is not {@code csv}, {@code jsonl} or {@code ndjson}
+   * @throws IllegalArgumentException if the name is not {@code csv}, {@code tsv}, {@code jsonl}, {@code ndjson} or
+   *     {@code xlsx}
    */
   public static FeedbackFormat parse(String name) {
     Objects.requireNonNull(name, "name");
     return switch (name.strip().toLowerCase(Locale.ROOT)) {
-      case "csv" -> CSV;
+      case "csv", "tsv" -> CSV;
       case "jsonl", "ndjson" -> JSONL;
-      default -> throw new IllegalArgumentException("unknown format '" + name + "': expected csv or jsonl");
+      case "xlsx" -> XLSX;
+      default -> throw new IllegalArgumentException("unknown format '" + name + "': expected csv, jsonl or xlsx");
     };
   }
 
   /**
-   * The format implied by a file's extension ({@code .csv}, {@code .jsonl}, {@code .ndjson}, any case), or
-   * empty when the extension is missing or another one ({@code .tsv} and {@code .json} are not supported).
+   * The format implied by a file's extension ({@code .csv}, {@code .tsv}, {@code .tab},
+   * {@code .jsonl}, {@code .ndjson}, {@code .xlsx}, any case), or empty when the extension is missing or another
+   * one ({@code .json} and {@code .xls} are not supported).
    *
    * @throws NullPointerException if {@code file} is null
    */
@@ -62,8 +69,9 @@ public enum FeedbackFormat {
     }
     String ext = extensionOf(name.toString());
     return switch (ext) {
-      case "csv" -> Optional.of(CSV);
+      case "csv", "tsv", "tab" -> Optional.of(CSV);
       case "jsonl", "ndjson" -> Optional.of(JSONL);
+      case "xlsx" -> Optional.of(XLSX);
       default -> Optional.empty();
     };
   }

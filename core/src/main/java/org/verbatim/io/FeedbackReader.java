@@ -12,12 +12,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Streams the records of a CSV or JSON Lines feedback file, one at a time, in file order.
@@ -69,34 +72,58 @@ public final class FeedbackReader implements Closeable {
   private final Fields fields = new Fields(1024, 16);
   private final JsonLines lines;
   private final ReadLimits limits;
+  private final XlsxRows sheet;
+  private final Charset encoding;
+  private final char delimiter;
+  private final boolean delimiterSniffed;
   private long recordNumber;
 
-  private FeedbackReader(Path file, FeedbackFormat format, ReadLimits limits) throws IOException {
+  private FeedbackReader(Path file, FeedbackFormat format, ReadOptions options) throws IOException {
     this.file = file;
     this.format = format;
-    this.limits = limits;
+    this.limits = options.limits();
     fields.limit(limits.maxFieldBytes());
     if (Files.isDirectory(file)) {
       throw new FeedbackFileException(file, 0, "is a directory; expected a " + format.id() + " file");
     }
     this.size = Files.size(file);
+    if (format == FeedbackFormat.XLSX) {
+      this.encoding = StandardCharsets.UTF_8;
+      this.delimiter = 0;
+      this.delimiterSniffed = false;
+      this.source = null;
+      this.csv = null;
+      this.lines = null;
+      this.sheet = XlsxRows.open(file, options.sheet().orElse(null));
+      this.header = sheet.header();
+      return;
+    }
+    this.sheet = null;
+    this.encoding = encodingOf(file, options.encoding());
     InputStream in = Files.newInputStream(file);
     try {
-      this.source = new Utf8Input(file, in);
+      this.source = StandardCharsets.UTF_8.equals(encoding)
+          ? new Utf8Input(file, in)
+          : new Utf8Input(file, new Utf8Transcoder(in, encoding));
     } catch (IOException | RuntimeException e) {
       in.close();
       throw e;
     }
     try {
       if (format == FeedbackFormat.CSV) {
-        this.csv = new CsvParser(file, source, limits.maxQuotedLines());
+        this.delimiterSniffed = options.delimiter().isEmpty();
+        this.delimiter = delimiterSniffed ? DelimiterSniffer.sniff(file, encoding) : options.delimiter().get();
+        this.csv = new CsvParser(file, source, delimiter, limits.maxQuotedLines());
         int n = csv.next(fields);
         if (n < 0) {
           throw new FeedbackFileException(file, 1, "empty file; expected a header row with column names");
         }
         this.header = List.copyOf(strings(fields, 0, n));
+        DelimiterSniffer.checkNotMisread(file, header, delimiter);
         this.lines = null;
       } else {
+        this.delimiter = 0;
+        this.delimiterSniffed = false;
         this.csv = null;
         this.header = List.of();
         this.lines = new JsonLines(source, limits.maxFieldBytes());
@@ -131,29 +158,76 @@ public final class FeedbackReader implements Closeable {
   }
 
   /**
-   * Opens a file in the given format, whatever its extension, with the {@linkplain ReadLimits#DEFAULT default
-   * limits}. A CSV header is read at once.
+   * Opens a file in the given format, whatever its extension, with the default {@link ReadOptions} (delimiter
+   * sniffed, UTF-8, first sheet). A CSV header is read at once.
    *
    * @throws NullPointerException if an argument is null
    * @throws FeedbackFileException if the file is a directory, empty, or its CSV header cannot be read
    * @throws IOException if the file cannot be opened
    */
   public static FeedbackReader open(Path file, FeedbackFormat format) throws IOException {
-    return open(file, format, ReadLimits.DEFAULT);
+    return open(file, format, ReadOptions.DEFAULT);
   }
 
   /**
-   * Opens a file in the given format with the given limits on one record (see {@link ReadLimits}).
+   * Opens a file in the given format with the given options. A CSV or spreadsheet header is read at once; a CSV
+   * file whose header reads as one column holding another usual delimiter ({@code ;} in a file read with
+   * {@code ,}) is refused, naming the delimiter it looks like.
    *
    * @throws NullPointerException if an argument is null
-   * @throws FeedbackFileException if the file is a directory, empty, or its CSV header cannot be read
+   * @throws FeedbackFileException if the file is a directory, empty, misread, or its header cannot be read
+   * @throws IOException if the file cannot be opened
+   */
+  public static FeedbackReader open(Path file, FeedbackFormat format, ReadOptions options) throws IOException {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(options, "options");
+    return new FeedbackReader(file, format, options);
+  }
+
+  /**
+   * Opens a file in the given format with the default options and the given limits on one record (see
+   * {@link ReadLimits}).
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws FeedbackFileException if the file is a directory, empty, misread, or its header cannot be read
    * @throws IOException if the file cannot be opened
    */
   public static FeedbackReader open(Path file, FeedbackFormat format, ReadLimits limits) throws IOException {
-    Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(format, "format");
-    Objects.requireNonNull(limits, "limits");
-    return new FeedbackReader(file, format, limits);
+    return open(file, format, ReadOptions.of(Objects.requireNonNull(limits, "limits")));
+  }
+
+  /**
+   * The encoding to read: the one asked for, except that a UTF-16 byte order mark at the start of a file asked
+   * to be read as UTF-8 (the default) makes it UTF-16.
+   */
+  private static Charset encodingOf(Path file, Charset asked) throws IOException {
+    if (!StandardCharsets.UTF_8.equals(asked)) {
+      return asked;
+    }
+    byte[] start = new byte[2];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(start, 0, 2);
+    }
+    boolean utf16 = n == 2 && ((start[0] == (byte) 0xFF && start[1] == (byte) 0xFE)
+        || (start[0] == (byte) 0xFE && start[1] == (byte) 0xFF));
+    return utf16 ? StandardCharsets.UTF_16 : asked;
+  }
+
+  /** The text encoding being read (UTF-8 for spreadsheets). */
+  public Charset encoding() {
+    return encoding;
+  }
+
+  /** The CSV field delimiter in use (given or sniffed), or empty for other formats. */
+  public Optional<Character> delimiter() {
+    return delimiter == 0 ? Optional.empty() : Optional.of(delimiter);
+  }
+
+  /** True when the CSV delimiter was sniffed rather than given. */
+  public boolean delimiterSniffed() {
+    return delimiterSniffed;
   }
 
   /** The file being read. */
@@ -186,12 +260,12 @@ public final class FeedbackReader implements Closeable {
    * method that may be called from another thread while this one reads.
    */
   public long bytesRead() {
-    return source.bytesRead();
+    return source == null ? sheet.bytesRead() : source.bytesRead();
   }
 
   /** True when the file starts with a UTF-8 byte order mark (known after the first record or header). */
   public boolean hadByteOrderMark() {
-    return source.hadBom();
+    return source != null && source.hadBom();
   }
 
   /**
@@ -201,7 +275,23 @@ public final class FeedbackReader implements Closeable {
    * @throws IOException if the file cannot be read
    */
   public FeedbackRecord next() throws IOException {
-    return format == FeedbackFormat.CSV ? nextCsv() : nextJson();
+    return format == FeedbackFormat.CSV ? nextCsv() : format == FeedbackFormat.XLSX ? nextSheetRow() : nextJson();
+  }
+
+  private FeedbackRecord nextSheetRow() throws IOException {
+    List<String> values = sheet.next();
+    if (values == null) {
+      return null;
+    }
+    recordNumber++;
+    String problem = values.size() > header.size()
+        ? "row has " + values.size() + " cells, the header has " + header.size() : null;
+    while (values.size() < header.size()) {
+      values.add("");
+    }
+    return problem == null
+        ? FeedbackRecord.of(sheet.row(), recordNumber, header, values)
+        : FeedbackRecord.error(sheet.row(), recordNumber, header, values, problem);
   }
 
   private FeedbackRecord nextCsv() throws IOException {
@@ -294,6 +384,14 @@ public final class FeedbackReader implements Closeable {
         String problem = problem(f, first, n);
         String text = problem != null || textIndex < 0 ? "" : f.string(first + textIndex);
         batch.addCsv(csv.line(), recordNumber, first, n, text, problem);
+      }
+    } else if (format == FeedbackFormat.XLSX) {
+      while (batch.size < capacity) {
+        FeedbackRecord r = nextSheetRow();
+        if (r == null) {
+          break;
+        }
+        batch.addJson(r, r.isError() ? "" : r.get(batch.textColumn).orElse(""), null);
       }
     } else {
       long bytes = 0;
@@ -423,6 +521,10 @@ public final class FeedbackReader implements Closeable {
 
   @Override
   public void close() throws IOException {
-    source.close();
+    if (source != null) {
+      source.close();
+    } else {
+      sheet.close();
+    }
   }
 }

@@ -41,9 +41,20 @@ final class Utf8Input implements Closeable {
   /** Whether the byte at {@code limit} starts a malformed sequence. */
   private boolean malformed;
   private final boolean hadBom;
+  /** The file's encoding when {@code in} transcodes it to UTF-8 ({@link Utf8Transcoder}), else null. */
+  private String encoding;
 
   Utf8Input(Path file, InputStream in) throws IOException {
     this(file, in, BUFFER);
+  }
+
+  /**
+   * UTF-8 bytes transcoded from a file in another encoding: a malformed byte names that encoding, without an
+   * offset (the bytes here are not the file's).
+   */
+  Utf8Input(Path file, Utf8Transcoder in) throws IOException {
+    this(file, in, BUFFER);
+    this.encoding = in.encoding();
   }
 
   /** With a given buffer size (at least 4 bytes, the longest sequence), for tests of the buffer edges. */
@@ -88,8 +99,13 @@ final class Utf8Input implements Closeable {
     }
     while (true) {
       if (malformed) {
-        throw new FeedbackFileException(
-            file, line, "not valid UTF-8 (byte offset " + (base + limit) + "); expected a file saved as UTF-8");
+        if (encoding != null) {
+          throw new FeedbackFileException(file, line, "not valid " + encoding
+              + " (a byte sequence that is no character in it); expected a file saved as " + encoding);
+        }
+        throw new FeedbackFileException(file, line, "not valid UTF-8 (byte offset " + (base + limit)
+            + "); expected a file saved as UTF-8 (a file in another encoding, e.g. windows-1252 from Excel,"
+            + " must be read with that encoding: --encoding windows-1252)");
       }
       if (limit < end) {
         // an incomplete sequence waits at the end of the buffer: move it to the front

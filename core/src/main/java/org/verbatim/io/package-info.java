@@ -1,9 +1,13 @@
 /**
- * Every file format of feedback and classified rows: reading feedback files (CSV and JSON Lines) with strict
- * UTF-8 decoding and line numbers in every error, text- and id-column detection ({@link
- * org.verbatim.io.ColumnSelector}), writing classified rows ({@link org.verbatim.io.ClassifiedWriter}) and reading
- * them back ({@link org.verbatim.io.ClassifiedReader}), CSV quoting ({@link org.verbatim.io.Csv}) and atomic
- * output files ({@link org.verbatim.io.AtomicOutput}).
+ * Every file format of feedback and classified rows: reading feedback files (delimited text with a sniffed or
+ * given delimiter, JSON Lines, {@code .xlsx} workbooks; {@link org.verbatim.io.ReadOptions}) with strict decoding
+ * (UTF-8, or another encoding transcoded to UTF-8) and line numbers in every error, text- and id-column detection ({@link
+ * org.verbatim.io.ColumnSelector}), writing classified rows in CSV, JSON Lines or {@code .xlsx}
+ * and in the wide, long or one-hot {@link org.verbatim.io.Layout} ({@link org.verbatim.io.ClassifiedWriter},
+ * {@link org.verbatim.io.WriteOptions}) and reading
+ * them back ({@link org.verbatim.io.ClassifiedReader}), CSV quoting ({@link org.verbatim.io.Csv}), atomic
+ * output files ({@link org.verbatim.io.AtomicOutput}) and "did you mean" for names
+ * ({@link org.verbatim.io.Suggestions}).
  *
  * <p>Record by record:
  * <pre>{@code

@@ -30,7 +30,7 @@ class ColumnSelectorTest {
   void missingRequestedColumnListsColumns() {
     List<String> cols = List.of("id", "Comment", "date");
     ColumnException e = assertThrows(ColumnException.class, () -> ColumnSelector.textColumn(cols, List.of(), "coment"));
-    assertEquals("no column named 'coment'; columns are: 'id', 'Comment', 'date'", e.getMessage());
+    assertEquals("no column named 'coment' (did you mean 'Comment'?); columns are: 'id', 'Comment', 'date'", e.getMessage());
     assertEquals(cols, e.columns());
     assertEquals("text", e.role());
   }

@@ -181,7 +181,7 @@ class FeedbackReaderTest {
 
   @Test
   void unknownExtensionIsRefused() throws IOException {
-    Path file = write("f.tsv", "a\tb\n");
+    Path file = write("f.json", "[{\"a\": 1}]\n");
     assertThrows(IllegalArgumentException.class, () -> FeedbackReader.open(file));
   }
 

@@ -175,21 +175,49 @@ public final class ReportMeta {
     return Optional.empty();
   }
 
-  /** The accuracy figures: entries whose key starts with {@code accuracy} (possibly empty). */
+  /**
+   * A trained model's cross-validated scores as {@code classify} records them in its sidecar (the model's
+   * properties), with the label shown for each.
+   */
+  private static final Map<String, String> CROSS_VALIDATED = Map.of(
+      "classifier.properties.cv.microF1", "micro-F1, cross-validated on the training data",
+      "classifier.properties.cv.macroF1", "macro-F1, cross-validated on the training data",
+      "classifier.properties.polarity.cvMacroF1", "polarity macro-F1, cross-validated on the training data");
+
+  private static boolean isAccuracy(String key) {
+    return key.toLowerCase(Locale.ROOT).startsWith("accuracy") || CROSS_VALIDATED.containsKey(key);
+  }
+
+  /**
+   * The accuracy figures (possibly empty): entries whose key starts with {@code accuracy}, and a trained model's
+   * cross-validated scores (under a readable label, rounded to three decimals).
+   */
   public SortedMap<String, String> accuracy() {
     SortedMap<String, String> out = new TreeMap<>();
     for (Map.Entry<String, String> e : entries.entrySet()) {
-      if (e.getKey().toLowerCase(Locale.ROOT).startsWith("accuracy")) {
+      String label = CROSS_VALIDATED.get(e.getKey());
+      if (label != null) {
+        out.put(label, rounded(e.getValue()));
+      } else if (isAccuracy(e.getKey())) {
         out.put(e.getKey(), e.getValue());
       }
     }
     return Collections.unmodifiableSortedMap(out);
   }
 
+  /** A number with three decimals for people; anything else as it is. */
+  private static String rounded(String value) {
+    try {
+      return String.format(Locale.ROOT, "%.3f", Double.parseDouble(value.strip()));
+    } catch (NumberFormatException e) {
+      return value;
+    }
+  }
+
   /** The entries that are not accuracy figures. */
   public SortedMap<String, String> details() {
     SortedMap<String, String> out = new TreeMap<>(entries);
-    out.keySet().removeAll(accuracy().keySet());
+    out.keySet().removeIf(ReportMeta::isAccuracy);
     return Collections.unmodifiableSortedMap(out);
   }
 

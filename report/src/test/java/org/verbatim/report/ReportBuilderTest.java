@@ -240,6 +240,14 @@ class ReportBuilderTest {
     assertTrue(html.contains("<dt>Model or codebook</dt><dd>&lt;m&gt;</dd>"), "meta shown with its label, escaped");
     assertTrue(html.contains("<dt>accuracy.macro_f1</dt><dd>0.64</dd>"), "accuracy shown");
     assertTrue(html.contains("<strong>trained model</strong>"), "method note follows the kind");
+    // a trained model's cross-validated scores, as classify writes them in the sidecar, are accuracy figures
+    Files.writeString(tmp.resolve("out.meta.json"), "{\"classifier\":{\"kind\":\"logistic\",\"name\":\"m\","
+        + "\"properties\":{\"cv.microF1\":\"0.69541\",\"cv.macroF1\":\"0.4731\",\"cost\":\"4.0\"}}}",
+        StandardCharsets.UTF_8);
+    String cv = build(input, OPTIONS.toBuilder().meta(ReportMeta.besides(input).orElseThrow()).build());
+    assertTrue(cv.contains("<dt>micro-F1, cross-validated on the training data</dt><dd>0.695</dd>"), "cv micro shown");
+    assertTrue(cv.contains("<dt>macro-F1, cross-validated on the training data</dt><dd>0.473</dd>"), "cv macro shown");
+    assertFalse(cv.contains("No accuracy figures were recorded"), "not said when the model has scores");
     String none = build(input, OPTIONS);
     assertTrue(none.contains("No accuracy figures were recorded"));
     Files.writeString(tmp.resolve("bad.csv.meta.json"), "[1,2", StandardCharsets.UTF_8);
