@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
+      AgreeCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
