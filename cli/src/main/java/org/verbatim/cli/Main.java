@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
       TrainCommand.class,
       EvaluateCommand.class,
       AgreeCommand.class,
+      ExportCommand.class,
+      ImportCodebookCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
