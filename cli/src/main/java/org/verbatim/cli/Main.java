@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       AgreeCommand.class,
       ExportCommand.class,
       ImportCodebookCommand.class,
+      SuggestCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
