@@ -202,6 +202,49 @@ class RefiQdaTest {
   }
 
   @Test
+  void randomUnicodeTextsAndSpansReadBackExactly() throws Exception {
+    java.util.Random r = new java.util.Random(11);
+    String[] pieces = {"a", "é", "\r\n", "\n", "\r", "\uD83D\uDE00", "\u4E2D", " ", "\t", "<&>\"'", "\u0001", "x"};
+    List<String> texts = new ArrayList<>();
+    List<List<ThemeResult>> found = new ArrayList<>();
+    Path file = tmp.resolve("random.qdpx");
+    try (QdpxWriter w = QdpxWriter.create(file, "random", null, Instant.EPOCH)) {
+      for (int d = 0; d < 200; d++) {
+        StringBuilder sb = new StringBuilder();
+        List<Integer> cuts = new ArrayList<>(List.of(0));   // piece boundaries: spans never split a CR LF or a pair
+        for (int k = r.nextInt(12); k >= 0; k--) {
+          sb.append(pieces[r.nextInt(pieces.length)]);
+          cuts.add(sb.length());
+        }
+        List<Evidence> ev = new ArrayList<>();
+        for (int k = r.nextInt(3); k > 0; k--) {
+          int a = cuts.get(r.nextInt(cuts.size()));
+          int b = cuts.get(r.nextInt(cuts.size()));
+          ev.add(new Evidence(Math.min(a, b), Math.max(a, b)));
+        }
+        List<ThemeResult> t = ev.isEmpty() ? List.of() : List.of(new ThemeResult("t" + (d % 3), 0.7, Polarity.MIXED, ev));
+        texts.add(sb.toString());
+        found.add(t);
+        w.add("id" + d, sb.toString(), t, null);
+      }
+      w.commit();
+    }
+    QdpxProject p = QdpxProject.read(file);
+    for (int d = 0; d < texts.size(); d++) {
+      String normalised = texts.get(d).replace("\r\n", "\n").replace('\r', '\n');
+      QdpxProject.Source s = p.sources().get(d);
+      assertEquals(normalised, s.text(), "source " + d);
+      List<String> expected = new ArrayList<>();
+      for (ThemeResult t : found.get(d)) {
+        for (Evidence e : t.evidence()) {
+          expected.add(e.in(texts.get(d)).replace("\r\n", "\n").replace('\r', '\n'));
+        }
+      }
+      assertEquals(expected, s.segments().stream().map(g -> s.text().substring(g.start(), g.end())).toList(), "source " + d);
+    }
+  }
+
+  @Test
   void aFailedExportLeavesNoFileAndBadSpansAreRefused() throws Exception {
     Path file = tmp.resolve("half.qdpx");
     try (QdpxWriter w = QdpxWriter.create(file, "x", null, Instant.EPOCH)) {
