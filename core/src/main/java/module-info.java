@@ -7,6 +7,7 @@ module org.verbatim.core {
   requires com.fasterxml.jackson.annotation;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
+  requires java.xml;
   requires org.apache.commons.csv;
   requires org.dhatim.fastexcel;
   requires org.dhatim.fastexcel.reader;
@@ -20,6 +21,7 @@ module org.verbatim.core {
   exports org.verbatim.features;
   exports org.verbatim.io;
   exports org.verbatim.model;
+  exports org.verbatim.qda;
   exports org.verbatim.text;
   exports org.verbatim.train;
 

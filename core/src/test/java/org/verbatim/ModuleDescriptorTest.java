@@ -26,7 +26,8 @@ class ModuleDescriptorTest {
     assertEquals("org.verbatim.core", d.name());
     Set<String> exported = d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(new TreeSet<>(Set.of("org.verbatim", "org.verbatim.classify", "org.verbatim.codebook", "org.verbatim.eval",
-        "org.verbatim.features", "org.verbatim.io", "org.verbatim.model", "org.verbatim.text", "org.verbatim.train")), exported);
+        "org.verbatim.features", "org.verbatim.io", "org.verbatim.model", "org.verbatim.qda", "org.verbatim.text",
+        "org.verbatim.train")), exported);
     assertTrue(d.exports().stream().noneMatch(ModuleDescriptor.Exports::isQualified), "no qualified exports");
     assertEquals(Set.of("org.verbatim.text.TextPipelineProvider"), d.uses());
     assertEquals(d.packages().size(), exported.size(), "a package added to core must be exported or kept internal on purpose");

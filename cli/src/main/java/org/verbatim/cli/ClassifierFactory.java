@@ -79,7 +79,7 @@ public final class ClassifierFactory {
    */
   public static ThemeClassifier create(Path codebookFile, Backend backend) throws CodebookException, IOException {
     Objects.requireNonNull(backend, "backend");
-    Codebook codebook = codebookFile == null ? DefaultCodebooks.socialCare() : CodebookLoader.load(codebookFile);
+    Codebook codebook = codebook(codebookFile);
     Profile profile = codebook.needsLemmas() ? Profile.FULL : Profile.FAST;
     TextPipeline pipeline = backend == Backend.CORENLP ? coreNlp(profile) : TextPipelines.of(profile);
     return CodebookClassifier.create(codebook, pipeline);
@@ -115,5 +115,15 @@ public final class ClassifierFactory {
     } catch (ReflectiveOperationException | LinkageError e) {
       throw new IllegalStateException("the CoreNLP plug-in on the class path is not this version's: " + e, e);
     }
+  }
+
+  /**
+   * The codebook in {@code codebookFile}, or the bundled social-care codebook when it is null.
+   *
+   * @throws CodebookException if the codebook file is invalid (the message lists every problem)
+   * @throws IOException if the codebook file cannot be read
+   */
+  public static Codebook codebook(Path codebookFile) throws CodebookException, IOException {
+    return codebookFile == null ? DefaultCodebooks.socialCare() : CodebookLoader.load(codebookFile);
   }
 }

@@ -22,11 +22,17 @@ import org.verbatim.ThemeTag;
 import org.verbatim.classify.HybridThemeClassifier;
 import org.verbatim.classify.LinearThemeClassifier;
 import org.verbatim.codebook.CodebookException;
+import org.verbatim.Evidence;
+import org.verbatim.eval.Alignment;
 import org.verbatim.eval.Evaluation;
 import org.verbatim.eval.EvaluationOptions;
 import org.verbatim.eval.Evaluator;
 import org.verbatim.eval.PolarityMetrics;
+import org.verbatim.eval.PolarityConfusion;
 import org.verbatim.eval.PolarityReport;
+import org.verbatim.eval.PredictionErrors;
+import org.verbatim.eval.ThemeConfusion;
+import org.verbatim.io.Csv;
 import org.verbatim.io.AtomicOutput;
 import org.verbatim.io.CodedData;
 import org.verbatim.io.LabelFiles;
@@ -62,7 +68,9 @@ import picocli.CommandLine.Spec;
       "Prints a per-theme table (precision, recall, F1 with 95%% bootstrap intervals, support, kappa), micro and macro F1,",
       "Hamming loss, subset accuracy and Krippendorff's alpha; --json writes the same as JSON.",
       "With polarity codes (a 'polarity' column, or --polarity FILE) it also scores polarity over the themes found and over",
-      "all coded themes, and, for a model with a learned polarity model, given the coded themes."
+      "all coded themes, and, for a model with a learned polarity model, given the coded themes; then a polarity",
+      "confusion matrix with bootstrap intervals. Always: per-theme TP/FP/FN/TN and a co-confusion table (which theme was",
+      "predicted when another was coded and missed). --errors FILE lists every false positive and false negative."
     })
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -100,6 +108,11 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--predictions", paramLabel = "FILE", description = "Also write the predictions as an id,labels CSV (metrics.py's format).")
   Path predictions;
 
+  @Option(names = "--errors", paramLabel = "FILE",
+      description = "Also write every false positive and false negative (id, theme, score, polarity, evidence spans and "
+          + "their words) as CSV, most confident first. The evidence words are quoted from the comments.")
+  Path errors;
+
   @Mixin CodedInput coded;
 
   @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Threads for training with --folds (default: processors).")
@@ -122,12 +135,14 @@ final class EvaluateCommand implements Callable<Integer> {
       List<Classification> predicted;
       // polarity of the coded themes when the classifier can judge a given theme (a learned polarity model)
       List<Map<String, Polarity>> givenThemes = null;
+      LinearThemeClassifier scorer = null;   // gives a missed theme's score, for --errors
       long t0 = System.nanoTime();
       if (model != null) {
         ThemeClassifier c = TrainedModels.load(model, codebook, codebook != null);
         predicted = c.classifyAll(texts(comments));
         what = "model " + model.getFileName() + " (" + c.info().kind() + ")";
         LinearThemeClassifier linear = c instanceof HybridThemeClassifier h ? h.model() : (LinearThemeClassifier) c;
+        scorer = linear;
         if (data.hasPolarity() && linear.polarityModel().isPresent()) {
           givenThemes = new ArrayList<>(comments.size());
           for (int i = 0; i < comments.size(); i++) {
@@ -170,13 +185,23 @@ final class EvaluateCommand implements Callable<Integer> {
       Evaluation e = Evaluator.evaluate(gold, pred, opts);
       PolarityReport polarity = data.hasPolarity() ? PolarityMetrics.compute(data.polarities(), polarities(predicted)) : null;
       PolarityReport given = givenThemes == null ? null : PolarityMetrics.compute(data.polarities(), givenThemes);
+      ThemeConfusion confusion = ThemeConfusion.of(Alignment.of(gold, pred), Set.of());
+      PolarityConfusion polarityConfusion = data.hasPolarity()
+          ? PolarityConfusion.of(data.polarities(), polarities(predicted), opts) : null;
       out.printf(Locale.ROOT, "# Evaluation of %s on %s (%d comments, %.1f s)%n%n", what, input.getFileName(), comments.size(), seconds);
       out.println(e.toMarkdown());
+      out.println("## Confusion");
+      out.println();
+      out.println(confusion.toMarkdown());
       if (polarity != null) {
         out.printf(Locale.ROOT, "%nPolarity: accuracy %.4f and macro-F1 %.4f over the %d themes found correctly; "
             + "accuracy %.4f and macro-F1 %.4f over all %d coded themes (a missed theme counts as wrong).%n",
             polarity.accuracyFound(), polarity.macroF1Found(), polarity.foundPairs(),
             polarity.accuracyAll(), polarity.macroF1All(), polarity.goldPairs());
+        out.println();
+        out.println("## Polarity confusion (coded x predicted, over the coded themes)");
+        out.println();
+        out.print(polarityConfusion.toMarkdown());
       }
       if (given != null) {
         out.printf(Locale.ROOT, "Polarity given the coded themes (the learned polarity model asked about each coded theme, "
@@ -185,10 +210,13 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       out.flush();
       if (json != null) {
-        writeJson(e, polarity, given, what);
+        writeJson(e, polarity, given, what, confusion, polarityConfusion);
       }
       if (predictions != null) {
         LabelFiles.writePredictions(predictions, comments.stream().map(LabelledComment::id).toList(), pred);
+      }
+      if (errors != null) {
+        writeErrors(comments, gold, predicted, scorer);
       }
       return 0;
     } catch (CommandFailure | IllegalArgumentException | CodebookException | IOException e) {
@@ -214,7 +242,38 @@ final class EvaluateCommand implements Callable<Integer> {
     return out;
   }
 
-  private void writeJson(Evaluation e, PolarityReport polarity, PolarityReport given, String what) throws IOException {
+  /** The --errors file: every false positive and false negative, most confident first. */
+  private void writeErrors(List<LabelledComment> comments, List<Set<String>> gold, List<Classification> predicted,
+      LinearThemeClassifier scorer) throws IOException {
+    List<String> ids = comments.stream().map(LabelledComment::id).toList();
+    Map<Integer, double[]> margins = new HashMap<>();
+    List<PredictionErrors.Error> list = PredictionErrors.of(ids, gold, predicted, scorer == null ? null : (d, theme) -> {
+      int l = scorer.labels().indexOf(theme);
+      if (l < 0) {
+        return Double.NaN;   // a theme the model was not trained on
+      }
+      double m = margins.computeIfAbsent(d, k -> scorer.margins(comments.get(k).text()))[l];
+      return 1.0 / (1.0 + Math.exp(-m));
+    });
+    StringBuilder sb = new StringBuilder(Csv.record(List.of("id", "theme", "error", "score", "polarity", "evidence",
+        "evidence_text")));
+    for (PredictionErrors.Error x : list) {
+      String text = comments.get(x.index()).text();
+      StringBuilder spans = new StringBuilder();
+      StringBuilder words = new StringBuilder();
+      for (Evidence ev : x.evidence()) {
+        spans.append(spans.length() == 0 ? "" : ";").append(ev.start()).append('-').append(ev.end());
+        words.append(words.length() == 0 ? "" : " | ").append(ev.in(text));
+      }
+      sb.append(Csv.record(List.of(x.id(), x.theme(), x.kind().id(),
+          Double.isNaN(x.score()) ? "" : String.format(Locale.ROOT, "%.4f", x.score()),
+          x.polarity().map(Polarity::id).orElse(""), spans.toString(), words.toString())));
+    }
+    AtomicOutput.write(errors, sb.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void writeJson(Evaluation e, PolarityReport polarity, PolarityReport given, String what,
+      ThemeConfusion confusion, PolarityConfusion polarityConfusion) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
     root.put("evaluated", what);
@@ -225,6 +284,10 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     if (given != null) {
       root.set("polarityGivenThemes", mapper.readTree(given.toJson()));
+    }
+    root.set("confusion", mapper.readTree(confusion.toJson()));
+    if (polarityConfusion != null) {
+      root.set("polarityConfusion", mapper.readTree(polarityConfusion.toJson()));
     }
     AtomicOutput.write(json, (mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
         .getBytes(StandardCharsets.UTF_8));

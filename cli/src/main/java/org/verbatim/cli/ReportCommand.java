@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.verbatim.report.AccuracyInputs;
 import org.verbatim.report.ReportBuilder;
 import org.verbatim.report.ReportMeta;
 import org.verbatim.report.ReportOptions;
@@ -80,6 +81,15 @@ final class ReportCommand implements Callable<Integer> {
       description = "Largest groups compared, 1-50 (default: ${DEFAULT-VALUE}).")
   int topGroups;
 
+  @Option(names = "--evaluation", paramLabel = "FILE",
+      description = "A 'verbatim evaluate --json' file: adds the accuracy section (scores with intervals, confusion tables) "
+          + "and the classifier's agreement with the coders.")
+  Path evaluation;
+
+  @Option(names = "--agreement", paramLabel = "FILE",
+      description = "A 'verbatim agree --json' file: adds agreement between coders to the agreement section.")
+  Path agreement;
+
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
       description = "Seed of the quote sample (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -100,7 +110,8 @@ final class ReportCommand implements Callable<Integer> {
     }
     try {
       ReportMeta meta = ReportMeta.besides(input).orElse(null);
-      ReportBuilder builder = ReportBuilder.create(options.toBuilder().meta(meta).build());
+      AccuracyInputs accuracy = evaluation == null && agreement == null ? null : AccuracyInputs.read(evaluation, agreement);
+      ReportBuilder builder = ReportBuilder.create(options.toBuilder().meta(meta).accuracy(accuracy).build());
       ReportBuilder.readFile(input, builder);
       builder.write(output);
       if (!quiet) {

@@ -78,6 +78,60 @@ class TrainEvaluateCommandTest {
     assertEquals(61, Files.readAllLines(out).size(), "one output row per input row plus the header");
   }
 
+  @Test
+  void evaluateWritesConfusionTablesPolarityIntervalsAndTheErrorsSortedByScore() throws IOException {
+    Path train = coded("train-e.csv", 160, 11);
+    Path model = tmp.resolve("model-e.zip");
+    assertEquals(0, CliRunner.run("train", "--input", train.toString(), "--output", model.toString(), "--folds", "3",
+        "--threads", "1").exit());
+    // a test file whose codes are partly wrong, so that the model makes errors against them
+    List<String> lines = Files.readAllLines(coded("test-e.csv", 40, 12), StandardCharsets.UTF_8);
+    StringBuilder sb = new StringBuilder(lines.get(0)).append('\n');
+    for (int i = 1; i < lines.size(); i++) {
+      String l = lines.get(i);
+      sb.append(i % 5 == 0 ? l.replace(",reliability,reliability:negative", ",power,power:negative") : l).append('\n');
+    }
+    Path test = tmp.resolve("test-e-noisy.csv");
+    Files.writeString(test, sb.toString(), StandardCharsets.UTF_8);
+    Path errors = tmp.resolve("errors.csv");
+    Path json = tmp.resolve("e.json");
+    CliRunner.Result e = CliRunner.run("evaluate", "--model", model.toString(), "--input", test.toString(),
+        "--errors", errors.toString(), "--json", json.toString(), "--resamples", "100");
+    assertEquals(0, e.exit(), e.err());
+    assertTrue(e.out().contains("## Confusion") && e.out().contains("| Theme | TP | FP | FN | TN |"), e.out());
+    assertTrue(e.out().contains("## Polarity confusion"), e.out());
+    JsonNode root = new ObjectMapper().readTree(json.toFile());
+    JsonNode rel = root.get("confusion").get("per_theme").get("reliability");
+    int n = rel.get("tp").asInt() + rel.get("fp").asInt() + rel.get("fn").asInt() + rel.get("tn").asInt();
+    assertEquals(40, n, "the four counts cover every comment");
+    assertTrue(root.get("polarityConfusion").get("intervals").has("accuracy_found"));
+    List<String> rows = Files.readAllLines(errors, StandardCharsets.UTF_8);
+    assertEquals("id,theme,error,score,polarity,evidence,evidence_text", rows.get(0));
+    int fp = root.get("themes").get("metrics").get("fp").asInt();
+    int fn = root.get("themes").get("metrics").get("fn").asInt();
+    assertEquals(1 + fp + fn, rows.size(), "one row per false positive and false negative");
+    assertTrue(fp > 0 && fn > 0, "the relabelled comments give both kinds of error");
+    double previous = Double.POSITIVE_INFINITY;
+    for (String row : rows.subList(1, rows.size())) {
+      String[] f = row.split(",", -1);
+      if (f[1].equals("power")) {   // a theme the model never saw: no score, listed last
+        assertEquals("", f[3], row);
+        previous = Double.NEGATIVE_INFINITY;
+        continue;
+      }
+      double score = Double.parseDouble(f[3]);   // a model scores its misses too
+      assertTrue(score <= previous, "sorted by score: " + rows);
+      previous = score;
+      if (f[2].equals("false_positive")) {
+        assertTrue(f[5].matches("\\d+-\\d+(;\\d+-\\d+)*"), "evidence spans: " + row);
+        assertTrue(score >= 0.5, row);
+      } else {
+        assertEquals("false_negative", f[2]);
+        assertTrue(score < 0.5, "a miss scores below the threshold: " + row);
+      }
+    }
+  }
+
   /**
    * Splits a coded file into an id,text,labels file and a long-form id,theme,polarity file (the layout of the
    * datasets' *_polarity.csv), adding rows of an id that is not in the comments and with an empty value.

@@ -268,7 +268,7 @@ public final class CodedData {
     return new CodedData(out, pols, text, skipped);
   }
 
-  private static Map<String, Polarity> polarityColumn(Path file, FeedbackRecord r, String field) throws CodedDataException {
+  static Map<String, Polarity> polarityColumn(Path file, FeedbackRecord r, String field) throws CodedDataException {
     Map<String, Polarity> m = new HashMap<>();
     for (String part : field.split(";")) {
       String p = part.strip();

@@ -76,6 +76,9 @@ final class HtmlReport {
     trends();
     groups();
     quotes();
+    if (options.accuracy() != null) {
+      new AccuracySection(out, options.accuracy()).render();
+    }
     method();
     out.append("</main>\n<footer class=\"page-footer\"><p>Made with Verbatim. This file is self-contained: it ")
         .append("loads nothing from the network and runs no scripts, so it can be opened offline, printed or ")
@@ -110,7 +113,11 @@ final class HtmlReport {
     if (options.groupColumn() != null) {
       out.append("<li><a href=\"#groups\">By ").append(esc(options.groupColumn())).append("</a></li>");
     }
-    out.append("<li><a href=\"#quotes\">Quotes</a></li><li><a href=\"#method\">Method</a></li></ol></nav>\n");
+    out.append("<li><a href=\"#quotes\">Quotes</a></li>");
+    if (options.accuracy() != null) {
+      out.append(AccuracySection.toc(options.accuracy()));
+    }
+    out.append("<li><a href=\"#method\">Method</a></li></ol></nav>\n");
   }
 
   // ---------------------------------------------------------------- summary

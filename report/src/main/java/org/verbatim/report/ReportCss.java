@@ -49,6 +49,8 @@ final class ReportCss {
       .card .value { font-size: 28px; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
       .card .label { font-size: 14px; font-weight: 600; margin-top: 4px; }
       .card .hint { font-size: 12.5px; color: var(--muted); margin-top: 2px; }
+      .ci { font-size: 0.8em; color: var(--muted); white-space: nowrap; }
+      .card .value .ci { display: block; font-size: 13px; font-weight: 400; }
       .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 0 24px;
         margin: 0 0 8px; font-size: 14px; }
       .facts div { display: flex; gap: 12px; padding: 5px 0; border-bottom: 1px dotted var(--rule); }

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param seed the seed of the quote sample
  * @param source the input's name shown in the report (e.g. a file name), or null
  * @param meta run metadata shown in the summary, or null
+ * @param accuracy an {@code evaluate} JSON and/or an {@code agree} JSON shown as the accuracy and agreement
+ *     sections, or null
  */
 public record ReportOptions(
     String title,
@@ -40,7 +42,8 @@ public record ReportOptions(
     int topGroups,
     long seed,
     String source,
-    ReportMeta meta) {
+    ReportMeta meta,
+    AccuracyInputs accuracy) {
 
   /** Default title. */
   public static final String DEFAULT_TITLE = "Feedback themes report";
@@ -88,7 +91,7 @@ public record ReportOptions(
   public Builder toBuilder() {
     return new Builder().title(title).textColumn(textColumn).dateColumn(dateColumn).groupColumn(groupColumn)
         .idColumn(idColumn).columnPrefix(columnPrefix).quotes(quotes).topGroups(topGroups).seed(seed)
-        .source(source).meta(meta);
+        .source(source).meta(meta).accuracy(accuracy);
   }
 
   /** Builds {@link ReportOptions}; {@link #build()} validates. Not thread-safe. */
@@ -104,6 +107,7 @@ public record ReportOptions(
     private long seed = DEFAULT_SEED;
     private String source;
     private ReportMeta meta;
+    private AccuracyInputs accuracy;
 
     private Builder() {}
 
@@ -173,12 +177,18 @@ public record ReportOptions(
       return this;
     }
 
+    /** Evaluation and agreement figures to show, or null. */
+    public Builder accuracy(AccuracyInputs accuracy) {
+      this.accuracy = accuracy;
+      return this;
+    }
+
     /**
      * @throws IllegalArgumentException if a setting is invalid (see {@link ReportOptions})
      */
     public ReportOptions build() {
       return new ReportOptions(title, textColumn, dateColumn, groupColumn, idColumn, columnPrefix, quotes,
-          topGroups, seed, source, meta);
+          topGroups, seed, source, meta, accuracy);
     }
   }
 }
