@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -86,7 +87,11 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command and exits the JVM with its exit code. */
   public static void main(String[] args) {
-    silenceLogging();
+    if (args.length > 0 && args[0].equals("serve")) {
+      ServeCommand.configureLogging();
+    } else {
+      silenceLogging();
+    }
     System.exit(commandLine().execute(args));
   }
 
