@@ -15,9 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -88,7 +89,12 @@ public final class VerbatimService implements AutoCloseable {
   private final ClassifierSet classifiers;
   private final Requests requests;
   private final Answers answers = new Answers();
-  private final ThreadPoolExecutor workers;
+  /** One permit per worker: what classifies at once. */
+  private final Semaphore slots;
+  /** Requests classifying or waiting for a slot. */
+  private final AtomicInteger admitted = new AtomicInteger();
+  /** Threads on which requests wait for a slot (bounded in practice by {@code admitted}). */
+  private final ThreadPoolExecutor waiting;
   private final ServiceMetrics metrics;
   private final ApiKey apiKey;
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -102,19 +108,20 @@ public final class VerbatimService implements AutoCloseable {
     this.classifiers = classifiers;
     this.requests = new Requests(options.maxBatch(), options.maxTextChars());
     this.apiKey = options.apiKey() == null ? null : new ApiKey(options.apiKey());
+    this.slots = new Semaphore(options.workers(), true);
     AtomicInteger workerCount = new AtomicInteger();
-    this.workers = new ThreadPoolExecutor(options.workers(), options.workers(), 0, TimeUnit.MILLISECONDS,
-        new ArrayBlockingQueue<>(options.queue()), r -> {
+    this.waiting = new ThreadPoolExecutor(options.workers(), options.workers(), 0, TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<>(), r -> {
           Thread t = new Thread(r, "verbatim-worker-" + workerCount.incrementAndGet());
           t.setDaemon(true);
           return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
-    this.workers.prestartAllCoreThreads();
+        });
     List<String> labels = new ArrayList<>();
     for (Route r : ROUTES) {
       labels.add(r.path());
     }
-    this.metrics = new ServiceMetrics(labels, inFlight::get, () -> workers.getQueue().size());
+    this.metrics = new ServiceMetrics(labels, inFlight::get,
+        () -> Math.max(0, admitted.get() - (options.workers() - slots.availablePermits())));
     boolean cpu = threads.isCurrentThreadCpuTimeSupported();
     if (cpu && !threads.isThreadCpuTimeEnabled()) {
       threads.setThreadCpuTimeEnabled(true);
@@ -136,7 +143,7 @@ public final class VerbatimService implements AutoCloseable {
     try {
       service.app.start();
     } catch (RuntimeException e) {
-      service.workers.shutdownNow();
+      service.waiting.shutdownNow();
       throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": "
           + rootMessage(e), e);
     }
@@ -183,7 +190,7 @@ public final class VerbatimService implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       app.stop();
-      workers.shutdownNow();
+      waiting.shutdownNow();
     }
   }
 
@@ -341,27 +348,68 @@ public final class VerbatimService implements AutoCloseable {
     byte[] run() throws ApiError;
   }
 
-  /** Runs the work on a worker and answers with its JSON; 503 when the pool and its queue are full. */
+  /**
+   * Runs the work in one of the {@link ServiceOptions#workers()} slots and answers with its JSON. A free slot runs it
+   * at once on the request's thread (no hand-over: the common case costs no thread switch); otherwise the request
+   * waits, off the request thread, for a slot in arrival order (the slots are fair); when {@code workers + queue}
+   * requests are already admitted it gets 503 with {@code Retry-After}.
+   */
   private void submit(Context ctx, Work work) throws ApiError {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    try {
-      workers.execute(() -> {
-        try {
-          json(ctx, 200, work.run());
-        } catch (ApiError e) {
-          error(ctx, e);
-        } catch (RuntimeException | Error e) {
-          error(ctx, new ApiError(500, "internal", "internal error (" + e.getClass().getSimpleName() + ")", null, -1));
-        } finally {
-          done.complete(null);
-        }
-      });
-    } catch (RejectedExecutionException e) {
+    if (admitted.incrementAndGet() > options.workers() + options.queue()) {
+      admitted.decrementAndGet();
       ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
       throw new ApiError(503, "overloaded", "every worker is busy and " + options.queue()
           + " requests are waiting; retry later", null, options.queue());
     }
+    boolean now;
+    try {
+      now = slots.tryAcquire(0, TimeUnit.NANOSECONDS); // honours the queue, unlike tryAcquire()
+    } catch (InterruptedException e) {
+      admitted.decrementAndGet();
+      Thread.currentThread().interrupt();
+      throw new ApiError(503, "shutting_down", "the service is stopping", null, -1);
+    }
+    if (now) {
+      try {
+        respond(ctx, work);
+      } finally {
+        slots.release();
+        admitted.decrementAndGet();
+      }
+      return;
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    try {
+      waiting.execute(() -> {
+        try {
+          slots.acquire();
+          try {
+            respond(ctx, work);
+          } finally {
+            slots.release();
+          }
+        } catch (InterruptedException e) {
+          error(ctx, new ApiError(503, "shutting_down", "the service is stopping", null, -1));
+        } finally {
+          admitted.decrementAndGet();
+          done.complete(null);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      admitted.decrementAndGet();
+      throw new ApiError(503, "shutting_down", "the service is stopping", null, -1);
+    }
     ctx.future(() -> done);
+  }
+
+  private void respond(Context ctx, Work work) {
+    try {
+      json(ctx, 200, work.run());
+    } catch (ApiError e) {
+      error(ctx, e);
+    } catch (RuntimeException | Error e) {
+      error(ctx, new ApiError(500, "internal", "internal error (" + e.getClass().getSimpleName() + ")", null, -1));
+    }
   }
 
   private void checkWallClock(long start) throws ApiError {
