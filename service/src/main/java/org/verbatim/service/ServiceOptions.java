@@ -27,7 +27,8 @@ import java.util.Objects;
  * @param cpuDeadline the CPU time one request may use on a worker; past it the request gets 503 (default 5 s)
  * @param idleTimeout how long a connection may stay silent, also while a request is read (default 30 s)
  * @param minRequestDataRate the slowest a request body may arrive in bytes per second, 0 for no minimum
- *     (default 1,024)
+ *     (default 0: Jetty measures the rate from the request's start, so on a busy server a small body that waited
+ *     for a thread fails it; stalled bodies are cut by {@code idleTimeout})
  * @param maxConnections the most open connections; more wait to be accepted (default 512)
  * @param shutdownGrace how long {@link VerbatimService#close()} waits for requests in flight (default 10 s)
  * @param apiKey the key every {@code /v1} and {@code /metrics} request must carry, or null for none
@@ -128,7 +129,7 @@ public record ServiceOptions(
     private Duration requestTimeout = Duration.ofSeconds(10);
     private Duration cpuDeadline = Duration.ofSeconds(5);
     private Duration idleTimeout = Duration.ofSeconds(30);
-    private long minRequestDataRate = 1024;
+    private long minRequestDataRate = 0;
     private int maxConnections = 512;
     private Duration shutdownGrace = Duration.ofSeconds(10);
     private String apiKey;

@@ -80,6 +80,7 @@ public final class VerbatimService implements AutoCloseable {
   /** Seconds a client is asked to wait in {@code Retry-After} when the service is full or stopping. */
   static final int RETRY_AFTER_SECONDS = 1;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VerbatimService.class);
   private static final String START = "verbatim.start";
   private static final String TRACKED = "verbatim.tracked";
   private static final String JSON = "application/json";
@@ -238,9 +239,7 @@ public final class VerbatimService implements AutoCloseable {
     });
     config.routes.get(OPENAPI, ctx -> json(ctx, 200, OPENAPI_DOCUMENT));
     config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e));
-    config.routes.exception(Exception.class, (e, ctx) ->
-        // the exception's message may hold anything: only its type is named
-        error(ctx, new ApiError(500, "internal", "internal error (" + e.getClass().getSimpleName() + ")", null, -1)));
+    config.routes.exception(Exception.class, (e, ctx) -> internal(ctx, e));
     config.routes.error(404, ctx -> {
       if (ctx.result() == null || !JSON.equals(ctx.contentType())) {
         error(ctx, new ApiError(404, "not_found", "no such route; see GET " + OPENAPI, null, -1));
@@ -408,8 +407,24 @@ public final class VerbatimService implements AutoCloseable {
     } catch (ApiError e) {
       error(ctx, e);
     } catch (RuntimeException | Error e) {
-      error(ctx, new ApiError(500, "internal", "internal error (" + e.getClass().getSimpleName() + ")", null, -1));
+      internal(ctx, e);
     }
+  }
+
+  /**
+   * Answers 500 and logs the failure: its type and stack frames, never its message (which may quote a comment).
+   */
+  private void internal(Context ctx, Throwable e) {
+    StringBuilder trace = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      trace.append(trace.length() == 0 ? "" : " caused by ").append(t.getClass().getName());
+      StackTraceElement[] frames = t.getStackTrace();
+      for (int i = 0; i < Math.min(frames.length, 12); i++) {
+        trace.append("\n\tat ").append(frames[i]);
+      }
+    }
+    LOG.error("internal error answering {} {}: {}", ctx.method(), ctx.path(), trace);
+    error(ctx, new ApiError(500, "internal", "internal error (" + e.getClass().getSimpleName() + ")", null, -1));
   }
 
   private void checkWallClock(long start) throws ApiError {
@@ -464,6 +479,11 @@ public final class VerbatimService implements AutoCloseable {
         out.write(buf, 0, n);
       }
       return out.toByteArray();
+    } catch (org.eclipse.jetty.http.BadMessageException e) {
+      // Jetty's own verdict on the body (e.g. below the minimum data rate): its status, without its message
+      int code = e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400;
+      throw new ApiError(code, code == 408 ? "request_timeout" : "bad_request", "the body could not be read ("
+          + (code == 408 ? "it arrived too slowly" : "HTTP " + code) + ")", null, -1);
     } catch (IOException e) {
       if (hasCause(e, TimeoutException.class)) {
         throw new ApiError(408, "request_timeout", "the body did not arrive in time", null, -1);

@@ -146,6 +146,27 @@ class ServiceLimitsTest {
   }
 
   @Test
+  void aBodyBelowTheMinimumDataRateGets408NotAnInternalError() throws Exception {
+    ServiceOptions.Builder options = ServiceOptions.builder().minRequestDataRate(1_000_000);
+    try (ServiceFixture fx = new ServiceFixture(options);
+        Socket socket = new Socket("127.0.0.1", fx.service.port())) {
+      socket.setSoTimeout(10_000);
+      byte[] body = "{\"text\": \"Kind staff\"}".getBytes(StandardCharsets.US_ASCII);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /v1/classify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body, 0, 5);
+      out.flush();
+      Thread.sleep(300); // 22 bytes in 0.3 s: far below 1 MB/s
+      out.write(body, 5, body.length - 5);
+      out.flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+      assertTrue(answer.contains("\"error\":\"request_timeout\""), answer);
+    }
+  }
+
+  @Test
   void anApiKeyIsRequiredOnV1AndMetricsWhenSet() throws Exception {
     try (ServiceFixture fx = new ServiceFixture(ServiceOptions.builder().apiKey("s3cret-key"))) {
       String body = "{\"text\": \"Kind staff\"}";
