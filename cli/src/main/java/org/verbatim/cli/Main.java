@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       ExportCommand.class,
       ImportCodebookCommand.class,
       SuggestCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -155,7 +156,11 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command and exits the JVM with its exit code. */
   public static void main(String[] args) {
-    silenceLogging();
+    if (args.length > 0 && args[0].equals("serve")) {
+      ServeCommand.configureLogging();
+    } else {
+      silenceLogging();
+    }
     // a thread that dies of an uncaught error prints one line, never a stack trace
     Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
       System.err.println("verbatim: error: " + (e instanceof OutOfMemoryError ? OUT_OF_MEMORY
