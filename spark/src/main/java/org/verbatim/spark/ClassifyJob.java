@@ -213,7 +213,9 @@ public final class ClassifyJob implements Callable<Integer> {
     try {
       var writer = result.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists);
       if (out.equals("csv")) {
-        csvOptions(writer.option("emptyValue", "")).csv(output);
+        // Spark's CSV writer trims values and quotes empty strings unless told otherwise
+        csvOptions(writer.option("emptyValue", "").option("ignoreLeadingWhiteSpace", false)
+            .option("ignoreTrailingWhiteSpace", false)).csv(output);
       } else {
         writer.parquet(output);
       }

@@ -51,6 +51,34 @@ final class SparkTests {
     return Path.of("..", "benchmarks", "src", "main", "resources", "org", "verbatim", "bench", "socialcare", "dev.csv");
   }
 
+  /**
+   * Writes the project's sample plus rows that are hard for a CSV round trip or for the classifier (empty, blank,
+   * line breaks, quotes, leading and trailing spaces, emoji) to {@code file}, and returns it.
+   */
+  static Path writeFixture(Path file) throws IOException {
+    List<Map<String, String>> sample = readCsv(sample());
+    String[][] extra = {
+      {"x-empty", ""},
+      {"x-blank", "   "},
+      {"x-lines", "Staff were rude.\nNobody listened to my mum,\r\nbut the nurse was \"kind\"."},
+      {"x-unicode", "Les aidants étaient gentils 😊 but never on time, always late"},
+      {"x-comma", "Kind, patient, and they explained everything clearly, thank you"},
+      {"x-spaces", "  nobody ever listened to us  "},
+    };
+    try (java.io.Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(w,
+            CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+      p.printRecord(sample.get(0).keySet());
+      for (Map<String, String> r : sample) {
+        p.printRecord(r.values());
+      }
+      for (String[] e : extra) {
+        p.printRecord(e[0], "2026-02-01", "Test", e[1]);
+      }
+    }
+    return file;
+  }
+
   /** Every record of a CSV file (or of every part-*.csv file of a directory) as ordered maps. */
   static List<Map<String, String>> readCsv(Path path) throws IOException {
     List<Path> files = new ArrayList<>();

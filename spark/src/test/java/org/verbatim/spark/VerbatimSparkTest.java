@@ -10,9 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,8 +18,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -54,27 +50,8 @@ class VerbatimSparkTest {
 
   @BeforeAll
   static void classifyWithTheCli() throws IOException {
-    // the project's sample plus rows that are hard for a CSV round trip or for the classifier
-    List<Map<String, String>> sample = SparkTests.readCsv(SparkTests.sample());
-    columns = new ArrayList<>(sample.get(0).keySet());
-    input = dir.resolve("input.csv");
-    String[][] extra = {
-      {"x-empty", ""},
-      {"x-blank", "   "},
-      {"x-lines", "Staff were rude.\nNobody listened to my mum,\r\nbut the nurse was \"kind\"."},
-      {"x-unicode", "Les aidants étaient gentils 😊 but never on time, always late"},
-      {"x-comma", "Kind, patient, and they explained everything clearly, thank you"},
-    };
-    try (Writer w = Files.newBufferedWriter(input, StandardCharsets.UTF_8);
-        CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-      p.printRecord(columns);
-      for (Map<String, String> r : sample) {
-        p.printRecord(r.values());
-      }
-      for (String[] e : extra) {
-        p.printRecord(e[0], "2026-02-01", "Test", e[1]);
-      }
-    }
+    input = SparkTests.writeFixture(dir.resolve("input.csv"));
+    columns = List.of("id", "date", "team", "comment");
     rows = SparkTests.readCsv(input);
     Path out = dir.resolve("cli.csv");
     int exit = Main.commandLine().execute("classify", "--input", input.toString(), "--output", out.toString(),
