@@ -195,6 +195,29 @@ class VerbatimSparkTest {
   }
 
   @Test
+  void aTrainedModelGivenAsBytesGivesTheRowsOfClassifyModel() throws IOException {
+    Path model = dir.resolve("model.zip");
+    assertEquals(0, Main.commandLine().execute("train", "--input", SparkTests.codedDev().toString(), "--output",
+        model.toString(), "--folds", "2", "--kind", "logistic", "--threads", "1"));
+    Path out = dir.resolve("cli-model.csv");
+    assertEquals(0, Main.commandLine().execute("classify", "--input", input.toString(), "--output", out.toString(),
+        "--text-column", "comment", "--model", model.toString(), "--quiet"));
+    Map<String, Map<String, String>> expected = byId(SparkTests.readCsv(out));
+    ClassifierSpec spec = ClassifierSpec.model(java.nio.file.Files.readAllBytes(model), "model.zip");
+    List<Row> got = VerbatimSpark.classifyFlat(SparkTests.frame(rows, columns).repartition(4), "comment", spec)
+        .collectAsList();
+    assertEquals(expected.size(), got.size());
+    int tagged = 0;
+    for (Row r : got) {
+      for (String c : FLAT) {
+        assertEquals(expected.get(r.<String>getAs("id")).get(c), r.getAs(c), r.getAs("id") + " " + c);
+      }
+      tagged += r.<String>getAs("themes").isEmpty() ? 0 : 1;
+    }
+    assertTrue(tagged > 10, "rows tagged by the model: " + tagged);
+  }
+
+  @Test
   void evaluationEqualsTheCommandLine() throws IOException {
     Path json = dir.resolve("evaluate.json");
     int exit = Main.commandLine().execute("evaluate", "--input", SparkTests.codedDev().toString(), "--json",
