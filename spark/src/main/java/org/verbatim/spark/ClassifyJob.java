@@ -123,6 +123,10 @@ public final class ClassifyJob implements Callable<Integer> {
 
   /** Runs the job and exits with its code. */
   public static void main(String[] args) {
+    // in local mode outside spark-submit (which has configured logging by now), Spark's warnings only
+    if (System.getProperty("log4j2.configurationFile") == null && Arrays.asList(args).contains("--master")) {
+      System.setProperty("log4j2.configurationFile", "org/verbatim/spark/log4j2-local.properties");
+    }
     System.exit(run(args));
   }
 
