@@ -30,5 +30,15 @@ timed spark-local-1 java -Xmx1g -jar "$jar" --master 'local[1]' --input "$work/b
 timed cli-threads-2 "$root/bin/verbatim" classify --input "$work/big.csv" --output "$work/cli-2.csv" --threads 2
 timed spark-local-2 java -Xmx1g -jar "$jar" --master 'local[2]' --input "$work/big.parquet" --output "$work/spark-2" \
   --format csv --id-column id --text-column text
+# the fixed cost: the same job on the 64-row sample (Spark's start-up and JIT compilation)
+timed spark-local-1-sample java -Xmx1g -jar "$jar" --master 'local[1]' --input "$root/examples/data/sample-feedback.csv" \
+  --output "$work/spark-sample-1" --format csv --id-column id --text-column comment
+timed spark-local-2-sample java -Xmx1g -jar "$jar" --master 'local[2]' --input "$root/examples/data/sample-feedback.csv" \
+  --output "$work/spark-sample-2" --format csv --id-column id --text-column comment
+# with C1 only (as bin/verbatim runs the CLI): Spark without the C2 compiler threads on the second core
+timed spark-local-1-c1 java -Xmx1g -XX:TieredStopAtLevel=1 -jar "$jar" --master 'local[1]' --input "$work/big.parquet" \
+  --output "$work/spark-1-c1" --format csv --id-column id --text-column text
+timed spark-local-2-c1 java -Xmx1g -XX:TieredStopAtLevel=1 -jar "$jar" --master 'local[2]' --input "$work/big.parquet" \
+  --output "$work/spark-2-c1" --format csv --id-column id --text-column text
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 "$root/benchmarks/spark_compare.py" "$work/cli-1.csv" "$work/spark-1" "$work/spark-2"
+python3 "$root/benchmarks/spark_compare.py" "$work/cli-1.csv" "$work/spark-1" "$work/spark-2" "$work/spark-1-c1" "$work/spark-2-c1"
