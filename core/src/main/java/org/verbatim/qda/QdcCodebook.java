@@ -72,7 +72,7 @@ public final class QdcCodebook {
     Objects.requireNonNull(codebook, "codebook");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      XMLStreamWriter w = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
+      XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
       w.writeStartDocument("UTF-8", "1.0");
       w.writeCharacters("\n");
       w.setDefaultNamespace(RefiXml.CODEBOOK_NS);

@@ -85,7 +85,8 @@ public final class QdpxWriter implements Closeable {
     this.codebook = codebook;
     this.created = TIME.format(created.truncatedTo(ChronoUnit.SECONDS));
     try {
-      this.sources = XMLOutputFactory.newInstance().createXMLStreamWriter(sourcesStream, "UTF-8");
+      // the JDK's writer, not whichever is on the class path: fastexcel brings Aalto, which refuses fragments
+      this.sources = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(sourcesStream, "UTF-8");
       sources.setDefaultNamespace(RefiXml.PROJECT_NS);
     } catch (XMLStreamException e) {
       throw new IOException("cannot start the project XML", e);
@@ -234,7 +235,7 @@ public final class QdpxWriter implements Closeable {
       sources.close();
       sourcesStream.close();
       zip.putNextEntry(new ZipEntry("project.qde"));
-      XMLStreamWriter w = XMLOutputFactory.newInstance().createXMLStreamWriter(new NonClosing(zip), "UTF-8");
+      XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(new NonClosing(zip), "UTF-8");
       w.writeStartDocument("UTF-8", "1.0");
       w.writeCharacters("\n");
       w.setDefaultNamespace(RefiXml.PROJECT_NS);

@@ -57,7 +57,7 @@ final class RefiXml {
   /** Parses XML with DTDs and external entities disabled (the file may come from anywhere). */
   static Document parse(InputStream in, Path file, String entry) throws IOException, QdaFormatException {
     try {
-      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+      DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance(); // the JDK's, not whichever parser is on the class path
       f.setNamespaceAware(true);
       f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
