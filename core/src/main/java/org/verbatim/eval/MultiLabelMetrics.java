@@ -102,22 +102,54 @@ public final class MultiLabelMetrics {
       cardGold += g;
       cardPred += p;
     }
+    Map<String, LabelStats> perLabel = new LinkedHashMap<>();
+    for (int l = 0; l < nl; l++) {
+      perLabel.put(m.labels.get(l), LabelStats.of(tp[l], fp[l], fn[l]));
+    }
+    return fromCounts(n, perLabel, new DocumentSums(exact, samplesF1Sum, goldEmpty, predEmpty, cardGold, cardPred),
+        m.alignment.missingPredictions(), m.alignment.extraPredictions());
+  }
+
+  /**
+   * What the documents add up to, for {@link #fromCounts}.
+   *
+   * @param exact documents whose label set was predicted exactly
+   * @param samplesF1Sum the sum of the documents' F1 (1 for a document with no gold and no predicted label)
+   * @param goldEmpty documents with no gold label
+   * @param predEmpty documents with no predicted label
+   * @param goldLabels the number of gold labels over all documents
+   * @param predictedLabels the number of predicted labels over all documents
+   */
+  public record DocumentSums(long exact, double samplesF1Sum, long goldEmpty, long predEmpty, long goldLabels,
+      long predictedLabels) {}
+
+  /**
+   * The report of counts gathered elsewhere (a distributed aggregation, say), by the same definitions as
+   * {@link #compute}: per-label counts in the order to report them, and the per-document sums.
+   *
+   * @param documents the number of documents
+   * @param perLabel true positives, false positives and false negatives per label
+   * @param sums the per-document sums
+   * @param missing documents of the gold without a prediction
+   * @param extra predictions of documents not in the gold
+   */
+  public static MultiLabelReport fromCounts(int documents, Map<String, LabelStats> perLabel, DocumentSums sums,
+      int missing, int extra) {
+    int n = documents;
+    int nl = perLabel.size();
     long sumTp = 0;
     long sumFp = 0;
     long sumFn = 0;
-    Map<String, LabelStats> perLabel = new LinkedHashMap<>();
     double sumP = 0.0;
     double sumR = 0.0;
     double sumF = 0.0;
     double sumFGold = 0.0;
     int nGold = 0;
     double weighted = 0.0;
-    for (int l = 0; l < nl; l++) {
-      LabelStats s = LabelStats.of(tp[l], fp[l], fn[l]);
-      perLabel.put(m.labels.get(l), s);
-      sumTp += tp[l];
-      sumFp += fp[l];
-      sumFn += fn[l];
+    for (LabelStats s : perLabel.values()) {
+      sumTp += s.tp();
+      sumFp += s.fp();
+      sumFn += s.fn();
       sumP += s.precision();
       sumR += s.recall();
       sumF += s.f1();
@@ -138,18 +170,18 @@ public final class MultiLabelMetrics {
         LabelMatrix.div(sumF, nl),
         LabelMatrix.div(sumFGold, nGold),
         LabelMatrix.div(weighted, sumTp + sumFn),
-        LabelMatrix.div(samplesF1Sum, n),
+        LabelMatrix.div(sums.samplesF1Sum(), n),
         LabelMatrix.div(sumFp + sumFn, (double) n * nl),
-        LabelMatrix.div(exact, n),
+        LabelMatrix.div(sums.exact(), n),
         sumTp,
         sumFp,
         sumFn,
-        goldEmpty,
-        predEmpty,
-        LabelMatrix.div(cardGold, n),
-        LabelMatrix.div(cardPred, n),
-        m.alignment.missingPredictions(),
-        m.alignment.extraPredictions(),
+        Math.toIntExact(sums.goldEmpty()),
+        Math.toIntExact(sums.predEmpty()),
+        LabelMatrix.div(sums.goldLabels(), n),
+        LabelMatrix.div(sums.predictedLabels(), n),
+        missing,
+        extra,
         perLabel);
   }
 }

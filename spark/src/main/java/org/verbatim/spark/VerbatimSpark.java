@@ -14,9 +14,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -29,9 +27,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.verbatim.eval.LabelCounts;
 import org.verbatim.eval.LabelSets;
 import org.verbatim.eval.LabelStats;
+import org.verbatim.eval.MultiLabelMetrics;
 import org.verbatim.eval.MultiLabelReport;
 import org.verbatim.io.OutputColumns;
 
@@ -194,39 +192,10 @@ public final class VerbatimSpark {
       sorted.put(r.getString(0), LabelStats.of(Math.toIntExact(r.getLong(1)), Math.toIntExact(r.getLong(2)),
           Math.toIntExact(r.getLong(3))));
     }
-    Map<String, LabelStats> stats = new LinkedHashMap<>(sorted);
-    long tp = 0;
-    long fp = 0;
-    long fn = 0;
-    double sumP = 0;
-    double sumR = 0;
-    double sumF = 0;
-    double sumFGold = 0;
-    int nGold = 0;
-    double weighted = 0;
-    for (LabelStats s : stats.values()) {
-      tp += s.tp();
-      fp += s.fp();
-      fn += s.fn();
-      sumP += s.precision();
-      sumR += s.recall();
-      sumF += s.f1();
-      if (s.support() > 0) {
-        sumFGold += s.f1();
-        nGold++;
-        weighted += s.f1() * s.support();
-      }
-    }
-    int nl = stats.size();
-    return new MultiLabelReport(Math.toIntExact(n), nl, div(tp, tp + fp), div(tp, tp + fn), LabelCounts.f1(tp, fp, fn),
-        div(sumP, nl), div(sumR, nl), div(sumF, nl), div(sumFGold, nGold), div(weighted, tp + fn),
-        div(docs.getDouble(3), n), div(fp + fn, (double) n * nl), div(docs.getLong(2), n), tp, fp, fn,
-        Math.toIntExact(docs.getLong(4)), Math.toIntExact(docs.getLong(5)), div(docs.getLong(6), n),
-        div(docs.getLong(7), n), 0, 0, stats);
-  }
-
-  private static double div(double a, double b) {
-    return b == 0 ? 0.0 : a / b;
+    // docs: 2 exact matches, 3 sum of per-document F1, 4 no gold label, 5 no predicted label, 6 gold and 7 predicted labels
+    return MultiLabelMetrics.fromCounts(Math.toIntExact(n), sorted,
+        new MultiLabelMetrics.DocumentSums(docs.getLong(2), docs.getDouble(3), docs.getLong(4), docs.getLong(5),
+            docs.getLong(6), docs.getLong(7)), 0, 0);
   }
 
   private static StructType check(Dataset<Row> df, String textColumn, ClassifierSpec spec, List<String> added) {
