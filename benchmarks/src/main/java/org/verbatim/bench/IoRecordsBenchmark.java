@@ -2,7 +2,6 @@ package org.verbatim.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -52,20 +51,5 @@ public class IoRecordsBenchmark {
     }
     bh.consume(out.bytes);
     return out.bytes;
-  }
-
-  /** Counts what is written. */
-  private static final class Counting extends OutputStream {
-    long bytes;
-
-    @Override
-    public void write(int b) {
-      bytes++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      bytes += len;
-    }
   }
 }

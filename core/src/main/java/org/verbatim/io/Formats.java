@@ -47,35 +47,42 @@ final class Formats {
    * (there the exact decimal expansion decides, so the format does).
    */
   void appendScore(StringBuilder sb, double value) {
-    double thousandths = value * 1000;
-    double fraction = thousandths - Math.floor(thousandths);
-    if (Double.doubleToRawLongBits(value) < 0 || !(value < 1e6) || Math.abs(fraction - 0.5) < 1e-6) {
+    long r = thousandths(value);
+    if (r < 0) {
       sb.append(score.format(value));
       return;
     }
-    long r = (long) Math.floor(thousandths + 0.5);
-    sb.append(r / 1000).append('.');
     long decimals = r % 1000;
-    sb.append((char) ('0' + decimals / 100)).append((char) ('0' + decimals / 10 % 10));
+    sb.append(r / 1000).append('.').append((char) ('0' + decimals / 100)).append((char) ('0' + decimals / 10 % 10));
     if (decimals % 10 != 0) {
       sb.append((char) ('0' + decimals % 10));
     }
   }
 
   /**
-   * Appends what {@link #appendScore(StringBuilder, double)} appends, as bytes.
+   * {@code value} in thousandths rounded half up, or -1 where the format must decide: a negative value, one of a
+   * million or more, or one within a hair of a rounding tie (where the exact decimal expansion decides).
    */
-  void appendScore(CsvRow row, double value) {
+  private static long thousandths(double value) {
     double thousandths = value * 1000;
     double fraction = thousandths - Math.floor(thousandths);
     if (Double.doubleToRawLongBits(value) < 0 || !(value < 1e6) || Math.abs(fraction - 0.5) < 1e-6) {
+      return -1;
+    }
+    return (long) Math.floor(thousandths + 0.5);
+  }
+
+  /**
+   * Appends what {@link #appendScore(StringBuilder, double)} appends, as bytes.
+   */
+  void appendScore(CsvRow row, double value) {
+    long r = thousandths(value);
+    if (r < 0) {
       row.appendText(score.format(value));
       return;
     }
-    long r = (long) Math.floor(thousandths + 0.5);
-    row.append(r / 1000).append('.');
     long decimals = r % 1000;
-    row.append((char) ('0' + decimals / 100)).append((char) ('0' + decimals / 10 % 10));
+    row.append(r / 1000).append('.').append((char) ('0' + decimals / 100)).append((char) ('0' + decimals / 10 % 10));
     if (decimals % 10 != 0) {
       row.append((char) ('0' + decimals % 10));
     }
