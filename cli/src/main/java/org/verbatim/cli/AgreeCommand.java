@@ -31,11 +31,17 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "agree",
     mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:an input or output file cannot be used (message: verbatim: error: ...)",
+      "2:the command line is wrong or incomplete"
+    },
     sortOptions = false,
     description = {
       "Agreement between coders who coded the same comments (each file: id and labels columns, themes joined by ';';",
       "polarity in a 'polarity' column as theme:polarity;... or in a long-form id,theme,polarity file given with --polarity).",
-      "Prints per-theme percent agreement, Cohen's kappa (two coders), Fleiss' kappa and Krippendorff's alpha with 95%",
+      "Prints per-theme percent agreement, Cohen's kappa (two coders), Fleiss' kappa and Krippendorff's alpha with 95%%",
       "bootstrap intervals, the same pooled over every comment x theme decision, polarity agreement on the themes coders",
       "share, and every disagreement by id and theme. A comment missing from a coder's file counts as not coded by that coder."
     })

@@ -33,6 +33,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:an input or output file cannot be used (message: verbatim: error: ...)",
+      "2:the command line is wrong or incomplete"
+    },
     sortOptions = false,
     description = {
       "Writes REFI-QDA exchange files, read by NVivo, ATLAS.ti, MAXQDA, QDA Miner and QualCoder:",

@@ -21,6 +21,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "import-codebook",
     mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:an input or output file cannot be used (message: verbatim: error: ...)",
+      "2:the command line is wrong or incomplete"
+    },
     sortOptions = false,
     description = {
       "Turns a REFI-QDA codebook (.qdc, exported by NVivo, ATLAS.ti, MAXQDA, QDA Miner or QualCoder; or the codebook",

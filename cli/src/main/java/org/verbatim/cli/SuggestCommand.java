@@ -33,6 +33,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "suggest",
     mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:an input or output file cannot be used (message: verbatim: error: ...)",
+      "2:the command line is wrong or incomplete"
+    },
     sortOptions = false,
     description = {
       "Chooses the next comments to code from an uncoded file, in the order to code them, and writes them (every input",

@@ -51,7 +51,11 @@ class MainTest {
 
   @Test
   void helpTextHasNoFormatWarnings() {
-    for (String command : new String[] {"classify", "evaluate", "train", "report"}) {
+    // every command, so a description added later with an unescaped '%' fails here
+    for (String command : Main.commandLine().getSubcommands().keySet()) {
+      if (command.equals("help")) {
+        continue; // picocli's own help command: it has no exit codes of ours
+      }
       Result r = CliRunner.run(Main.commandLine(), command, "--help");
       assertEquals(0, r.exit());
       assertFalse(r.err().contains("WARN") || r.out().contains("WARN"), command + ": " + r.err());
