@@ -194,8 +194,9 @@ final class Formats {
    * {@code theme: words | words}, joined by {@code "; "}, e.g. {@code listening: never listened | ignored me;
    * respect: always polite}; empty when no theme has evidence. In the words a backslash, {@code |} and {@code ;}
    * are written with a backslash before them ({@code \\}, {@code \|}, {@code \;}); in a theme id {@code :} too.
-   * So a cell splits back at every {@code "; "} and {@code " | "} not preceded by an escaping backslash, and each
-   * theme id ends at its first unescaped {@code ": "}.
+   * So a cell splits back read left to right: a backslash takes the next character as it is, any other {@code ;}
+   * ends a theme (with the space after it), any other {@code |} a span (with the spaces around it), and a theme id
+   * ends at its first unescaped {@code :} (with the space after it); see {@code EvidenceWordsTest.parse}.
    *
    * @param text the classified text the evidence offsets point into
    */
