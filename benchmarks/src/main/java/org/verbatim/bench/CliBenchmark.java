@@ -30,7 +30,9 @@ import org.apache.commons.csv.CSVParser;
  * the per-repetition ratios (each CLI run over the peer run next to it), which cancels most of the load.
  *
  * <p>With {@code --baseline JAR|LAUNCHER}, a second CLI jar (e.g. the build before a change) is timed too, alternating
- * with the first (A B, then B A, ...), and the two outputs of the first repetition are compared byte for byte.
+ * with the first (A B, then B A, ...), and the two outputs of the first repetition are compared byte for byte; with
+ * {@code --ignore-column NAME} (for a change that adds or changes that column by design), outputs that differ are
+ * compared again record by record without that column, and only a difference elsewhere fails the run.
  *
  * <p>The CLI figure is end to end (JVM start, model loading, CSV reading and writing); the peer's figure is its
  * in-process batch prediction only (no start-up, no I/O), so the ratio flatters the peer.
@@ -40,7 +42,8 @@ import org.apache.commons.csv.CSVParser;
  * {@code --cli JAR|LAUNCHER} (a jar run with {@code java -jar}, or a launcher such as {@code bin/verbatim}; default {@code cli/target/verbatim.jar}), {@code --baseline JAR} (none), {@code --repeat N}
  * (3), {@code --rows N} (1000000), {@code --seed S} (42), {@code --work DIR} for the generated files (default
  * {@code benchmarks/target/cli-bench}), {@code --threads N} and {@code --model ZIP} (passed to the CLI), {@code --peers none|fast}
- * (default fast), {@code --peers-dir DIR} (default: {@code peers} beside the data folder).
+ * (default fast), {@code --peers-dir DIR} (default: {@code peers} beside the data folder), {@code --ignore-column NAME}
+ * (none; see above).
  */
 public final class CliBenchmark {
 
@@ -82,7 +85,8 @@ public final class CliBenchmark {
   public static void main(String[] args) throws Exception {
     Machine.quietLogging();
     Args a = Args.parse(args, List.of("cli", "baseline", "repeat", "data", "rows", "seed", "work", "out", "threads",
-        "peers", "peers-dir", "model"), List.of());
+        "peers", "peers-dir", "model", "ignore-column"), List.of());
+    Optional<String> ignoreColumn = a.value("ignore-column");
     Path cli = a.path("cli").orElse(Path.of("cli/target/verbatim.jar"));
     Optional<Path> baseline = a.path("baseline");
     int repeat = (int) a.longValue("repeat", 3L);
@@ -156,6 +160,13 @@ public final class CliBenchmark {
       if (baseline.isPresent() && rep == 1) {
         identical = Files.mismatch(work.resolve("out-cli.csv"), work.resolve("out-baseline.csv")) == -1L;
         result.put("outputs_identical", identical);
+        if (!identical && ignoreColumn.isPresent()) {
+          identical = sameExcept(work.resolve("out-cli.csv"), work.resolve("out-baseline.csv"), ignoreColumn.get());
+          result.put("outputs_identical_except", ignoreColumn.get());
+          result.put("outputs_identical_without_that_column", identical);
+          System.err.printf(Locale.ROOT, "outputs differ byte for byte; without column %s they are %s%n",
+              ignoreColumn.get(), identical ? "the same" : "still different");
+        }
       }
       if (withPeer) {
         double before = Machine.loadAverage();
@@ -217,7 +228,42 @@ public final class CliBenchmark {
     Files.writeString(out.resolve("cli-benchmark.md"), markdown(result), StandardCharsets.UTF_8);
     System.out.print(markdown(result));
     if (!identical) {
-      throw new IOException("the outputs of --cli and --baseline differ (first repetition)");
+      throw new IOException("the outputs of --cli and --baseline differ (first repetition)"
+          + ignoreColumn.map(c -> " even without column " + c).orElse(""));
+    }
+  }
+
+  /**
+   * Whether two CSV files hold the same records once column {@code ignore} is dropped from each file that has it
+   * (found in its header): for a change that adds that column, the rest must not move.
+   */
+  static boolean sameExcept(Path a, Path b, String ignore) throws IOException {
+    try (Reader ra = Files.newBufferedReader(a, StandardCharsets.UTF_8);
+        Reader rb = Files.newBufferedReader(b, StandardCharsets.UTF_8);
+        CSVParser pa = CSVFormat.RFC4180.parse(ra);
+        CSVParser pb = CSVFormat.RFC4180.parse(rb)) {
+      java.util.Iterator<org.apache.commons.csv.CSVRecord> ia = pa.iterator();
+      java.util.Iterator<org.apache.commons.csv.CSVRecord> ib = pb.iterator();
+      int dropA = -2;
+      int dropB = -2;
+      while (ia.hasNext() && ib.hasNext()) {
+        List<String> x = new ArrayList<>(ia.next().toList());
+        List<String> y = new ArrayList<>(ib.next().toList());
+        if (dropA == -2) {
+          dropA = x.indexOf(ignore);
+          dropB = y.indexOf(ignore);
+        }
+        if (dropA >= 0 && dropA < x.size()) {
+          x.remove(dropA);
+        }
+        if (dropB >= 0 && dropB < y.size()) {
+          y.remove(dropB);
+        }
+        if (!x.equals(y)) {
+          return false;
+        }
+      }
+      return !ia.hasNext() && !ib.hasNext();
     }
   }
 
@@ -292,7 +338,12 @@ public final class CliBenchmark {
     sb.append("- command: `").append(r.path("command").asText()).append("`\n");
     if (r.has("baseline_command")) {
       sb.append("- baseline: `").append(r.path("baseline_command").asText()).append("` (alternated with the command;")
-          .append(" outputs identical: ").append(r.path("outputs_identical").asText()).append(")\n");
+          .append(" outputs identical: ").append(r.path("outputs_identical").asText());
+      if (r.has("outputs_identical_except")) {
+        sb.append("; without column `").append(r.path("outputs_identical_except").asText()).append("`: ")
+            .append(r.path("outputs_identical_without_that_column").asText());
+      }
+      sb.append(")\n");
     }
     sb.append("- ").append(r.path("rows").asLong()).append(" rows (").append(r.path("input_mb").asText())
         .append(" MB), ").append(r.path("repeat").asInt()).append(" repetitions; CLI threads: ")

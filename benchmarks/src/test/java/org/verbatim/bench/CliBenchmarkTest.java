@@ -1,13 +1,34 @@
 package org.verbatim.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CliBenchmarkTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void outputsThatDifferOnlyInTheIgnoredColumnAreTheSame() throws IOException {
+    Path before = Files.writeString(dir.resolve("b.csv"), "id,text,evidence,error\n1,\"a, b\",t:0-1,\n2,c,,\n");
+    Path after = Files.writeString(dir.resolve("a.csv"),
+        "id,text,evidence,evidence_text,error\n1,\"a, b\",t:0-1,t: a,\n2,c,,,\n");
+    assertTrue(CliBenchmark.sameExcept(after, before, "evidence_text"));
+    assertFalse(CliBenchmark.sameExcept(after, before, "error"), "another column is not ignored");
+    Path moved = Files.writeString(dir.resolve("m.csv"),
+        "id,text,evidence,evidence_text,error\n1,\"a, b\",t:0-2,t: a,\n2,c,,,\n");
+    assertFalse(CliBenchmark.sameExcept(moved, before, "evidence_text"), "a change outside the column counts");
+    Path shorter = Files.writeString(dir.resolve("s.csv"), "id,text,evidence,evidence_text,error\n1,\"a, b\",t:0-1,t: a,\n");
+    assertFalse(CliBenchmark.sameExcept(shorter, before, "evidence_text"), "a missing row counts");
+  }
 
   @Test
   void medianOfOddAndEvenCounts() {
@@ -47,6 +68,11 @@ class CliBenchmarkTest {
     run.put("rows_per_second", 40.0);
     String md = CliBenchmark.markdown(r);
     assertTrue(md.contains("outputs identical: true"), md);
+    r.put("outputs_identical", false);
+    r.put("outputs_identical_except", "evidence_text");
+    r.put("outputs_identical_without_that_column", true);
+    assertTrue(CliBenchmark.markdown(r).contains("outputs identical: false; without column `evidence_text`: true"),
+        CliBenchmark.markdown(r));
     assertTrue(md.contains("| verbatim CLI end to end | 60.0 (50.0-70.0) |"), md);
     assertTrue(md.contains("(baseline jar) | 40.0 (40.0-40.0) |"), md);
     assertTrue(md.contains("| 55.0 (55.0-55.0) |"), md);

@@ -58,6 +58,8 @@ import picocli.CommandLine.Spec;
       "  scores    e.g. listening:0.83;respect:0.61",
       "  polarity  e.g. listening:negative;respect:positive",
       "  evidence  offsets [start,end) into the comment, e.g. listening:4-23,30-41",
+      "  evidence_text  the words there, e.g. listening: never listened | ignored me",
+      "            (themes joined by '; '; \\, | and ; in words written \\\\, \\| and \\;)",
       "  error     empty, or why the row has no themes",
       "(JSON Lines gets arrays and objects instead, with the evidence text; --layout long and onehot give other"
           + " columns, with the evidence words.) A summary OUTPUT.meta.json is written"
@@ -188,7 +190,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       paramLabel = "PREFIX",
       defaultValue = "",
       description = "Prefix for the added columns, for inputs that already have a column named themes, scores,"
-          + " polarity, evidence or error (e.g. vb_ gives vb_themes).")
+          + " polarity, evidence, evidence_text or error (e.g. vb_ gives vb_themes).")
   String columnPrefix;
 
   @Option(
@@ -753,6 +755,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     parts.add(text);
     parts.add(String.valueOf(id));
     parts.add(columnPrefix);
+    // the added columns: a partial output of a build that wrote other columns (before evidence_text) is not continued
+    parts.add(String.join(",", OutputColumns.withPrefix(columnPrefix).names()));
     parts.add(read.limits().toString());
     parts.add(read.delimiter().map(String::valueOf).orElse("-") + "|" + read.encoding().name() + "|"
         + read.sheet().orElse("-") + "|" + outFmt.id() + "|" + shape);

@@ -78,7 +78,7 @@ class ClassifyCommandTest {
     List<FeedbackRecord> output = read(out);
     assertEquals(input.size(), output.size());
     assertEquals(
-        List.of("id", "comment", "team", "themes", "scores", "polarity", "evidence", "error"), output.get(0).columns());
+        List.of("id", "comment", "team", "themes", "scores", "polarity", "evidence", "evidence_text", "error"), output.get(0).columns());
     for (int i = 0; i < input.size(); i++) {
       assertEquals(input.get(i).values(), output.get(i).values().subList(0, 3), "row " + i);
       assertEquals("", output.get(i).get("error").orElseThrow(), "row " + i);
@@ -96,7 +96,7 @@ class ClassifyCommandTest {
   }
 
   @Test
-  void evidenceOffsetsPointIntoTheComment() throws IOException {
+  void evidenceOffsetsPointIntoTheCommentAndTheWordsAreTheirs() throws IOException {
     Path in = write("f.csv", csvComments(14));
     assertEquals(0, CliRunner.run("classify", "-i", in.toString(), "-q").exit());
     int spans = 0;
@@ -104,18 +104,25 @@ class ClassifyCommandTest {
       String text = r.get("comment").orElseThrow();
       String evidence = r.get("evidence").orElseThrow();
       if (evidence.isEmpty()) {
+        assertEquals("", r.get("evidence_text").orElseThrow());
         continue;
       }
+      List<String> expectedWords = new ArrayList<>();
       for (String perTheme : evidence.split(";")) {
         String theme = perTheme.substring(0, perTheme.indexOf(':'));
         assertTrue(List.of(r.get("themes").orElseThrow().split(";")).contains(theme), perTheme);
+        List<String> words = new ArrayList<>();
         for (String span : perTheme.substring(perTheme.indexOf(':') + 1).split(",")) {
           int start = Integer.parseInt(span.substring(0, span.indexOf('-')));
           int end = Integer.parseInt(span.substring(span.indexOf('-') + 1));
           assertTrue(0 <= start && start < end && end <= text.length(), span + " in a text of length " + text.length());
+          // the fixture's comments hold no backslash, '|' or ';', so the words stand as they are
+          words.add(text.substring(start, end));
           spans++;
         }
+        expectedWords.add(theme + ": " + String.join(" | ", words));
       }
+      assertEquals(String.join("; ", expectedWords), r.get("evidence_text").orElseThrow(), "row " + r.number());
     }
     assertTrue(spans > 0, "some comment should have evidence");
   }
@@ -186,7 +193,8 @@ class ClassifyCommandTest {
     Result ok = CliRunner.run("classify", "-i", in.toString(), "--column-prefix", "vb_", "-q");
     assertEquals(0, ok.exit(), ok.err());
     assertEquals(
-        List.of("id", "text", "Themes", "vb_themes", "vb_scores", "vb_polarity", "vb_evidence", "vb_error"),
+        List.of("id", "text", "Themes", "vb_themes", "vb_scores", "vb_polarity", "vb_evidence", "vb_evidence_text",
+            "vb_error"),
         read(dir.resolve("f.classified.csv")).get(0).columns());
   }
 
@@ -337,7 +345,7 @@ class ClassifyCommandTest {
   void headerOnlyCsvGivesHeaderOnlyOutput() throws IOException {
     Path in = write("f.csv", "id,comment\n");
     assertEquals(0, CliRunner.run("classify", "-i", in.toString(), "-q").exit());
-    assertEquals("id,comment,themes,scores,polarity,evidence,error\n", Files.readString(dir.resolve("f.classified.csv")));
+    assertEquals("id,comment,themes,scores,polarity,evidence,evidence_text,error\n", Files.readString(dir.resolve("f.classified.csv")));
   }
 
   @Test

@@ -30,7 +30,7 @@ class ClassifyHardeningTest {
     assertEquals(0, r.exit(), r.err());
     List<String> lines = Files.readAllLines(out);
     assertEquals(4, lines.size());
-    assertTrue(lines.get(2).startsWith("2,,b,,,,,\"line 3: field 2 ('comment') is 2000 bytes, over the limit of 1000"),
+    assertTrue(lines.get(2).startsWith("2,,b,,,,,,\"line 3: field 2 ('comment') is 2000 bytes, over the limit of 1000"),
         lines.get(2));
     assertTrue(lines.get(3).startsWith("3,rude,c,respect"), lines.get(3));
     assertTrue(r.err().contains("errors 1"), r.err());
@@ -73,7 +73,7 @@ class ClassifyHardeningTest {
     assertEquals(0, r.exit(), r.err());
     List<String> lines = Files.readAllLines(out);
     assertEquals(4, lines.size());
-    assertTrue(lines.get(2).startsWith("2,rude,,,,,\"line 3: record has 4 fields, the header has 2; the fields beyond"
+    assertTrue(lines.get(2).startsWith("2,rude,,,,,,\"line 3: record has 4 fields, the header has 2; the fields beyond"
         + " the header: \"\"extra, one\"\",x\""), lines.get(2));
     assertFalse(r.err().contains("extra, one"), "warnings never show field values: " + r.err());
   }

@@ -81,11 +81,12 @@ class ClassifyJobTest {
       assertEquals(one, run(in, config[0], config[1], new ArrayList<>()), "threads " + config[0] + ", chunk " + config[1]);
     }
     String[] lines = one.split("\n");
-    assertEquals("id,comment,themes,scores,polarity,evidence,error", lines[0]);
-    assertEquals("3,\"kind staff, row 3\",empathy,empathy:0.517,empathy:positive,empathy:0-4,", lines[3]);
+    assertEquals("id,comment,themes,scores,polarity,evidence,evidence_text,error", lines[0]);
+    assertEquals("3,\"kind staff, row 3\",empathy,empathy:0.517,empathy:positive,empathy:0-4,empathy: kind,",
+        lines[3]);
     // the row that throws gets the exception's class but not its message, which quotes the comment
-    assertEquals("101,boom 101,,,,,IllegalStateException", lines[101]);
-    assertEquals("53,x,,,,,\"line 54: record has 3 fields, the header has 2; the fields beyond the header: extra\"",
+    assertEquals("101,boom 101,,,,,,IllegalStateException", lines[101]);
+    assertEquals("53,x,,,,,,\"line 54: record has 3 fields, the header has 2; the fields beyond the header: extra\"",
         lines[53]);
     assertTrue(one.contains("Summary[rows=5000, tagged=1619, errors=143,"), one.substring(one.lastIndexOf('\n')));
     assertTrue(one.contains("errorSamples=[line 54 (id 53): record has 3 fields, the header has 2,"), one);

@@ -149,10 +149,10 @@ class LauncherIT {
     byte[] out = Files.readAllBytes(tmp.resolve("out.csv"));
     assertArrayEquals(Files.readAllBytes(tmp.resolve("jar.csv")), out);
     List<String> lines = Files.readAllLines(tmp.resolve("out.csv"));
-    assertEquals("id,comment,themes,scores,polarity,evidence,error", lines.get(0));
+    assertEquals("id,comment,themes,scores,polarity,evidence,evidence_text,error", lines.get(0));
     assertTrue(lines.get(1).startsWith("1,The staff were kind but never listened to us.,empathy;listening,"), lines.get(1));
     assertTrue(lines.get(1).contains("empathy:positive;listening:negative"), lines.get(1));
-    assertEquals("3,n/a,,,,,", lines.get(3));
+    assertEquals("3,n/a,,,,,,", lines.get(3));
   }
 
   @Test

@@ -13,7 +13,9 @@ import org.verbatim.Polarity;
 /**
  * Reads the columns that {@code verbatim classify} appends to a CSV row: {@code themes} ({@code a;b}),
  * {@code scores} ({@code a:0.83;b:0.61}), {@code polarity} ({@code a:negative;b:positive}), {@code evidence}
- * ({@code a:4-23,30-41;b:50-57}) and {@code error}, each possibly with a prefix ({@code vb_themes}).
+ * ({@code a:4-23,30-41;b:50-57}) and {@code error}, each possibly with a prefix ({@code vb_themes}). The
+ * {@code evidence_text} column (the evidence words, which the offsets and the text give again) is not read, and
+ * files written before it existed read the same.
  *
  * <pre>{@code
  * ClassifiedColumns columns = new ClassifiedColumns("vb_");
@@ -31,6 +33,7 @@ public final class ClassifiedColumns {
   private final String scores;
   private final String polarity;
   private final String evidence;
+  private final String evidenceText;
   private final String error;
 
   /**
@@ -43,6 +46,7 @@ public final class ClassifiedColumns {
     this.scores = names.scores();
     this.polarity = names.polarity();
     this.evidence = names.evidence();
+    this.evidenceText = names.evidenceText();
     this.error = names.error();
   }
 
@@ -56,9 +60,9 @@ public final class ClassifiedColumns {
     return error;
   }
 
-  /** All five appended column names, themes first. */
+  /** All six appended column names in file order, themes first (those of {@link OutputColumns#names()}). */
   public List<String> names() {
-    return List.of(themes, scores, polarity, evidence, error);
+    return List.of(themes, scores, polarity, evidence, evidenceText, error);
   }
 
   /**

@@ -56,6 +56,7 @@ public final class ClassifiedReader implements Closeable {
   private final Path file;
   private final FeedbackReader reader;
   private final ClassifiedColumns names;
+  private final OutputColumns prefixed;
   private final List<String> added;
   /** CSV: the input columns (the header without the added columns). */
   private final List<String> columns;
@@ -64,6 +65,7 @@ public final class ClassifiedReader implements Closeable {
     this.file = file;
     this.reader = reader;
     this.names = new ClassifiedColumns(columns.prefix());
+    this.prefixed = columns;
     this.added = columns.names();
     if (reader.format() != FeedbackFormat.JSONL) {
       List<String> header = reader.header();
@@ -183,12 +185,12 @@ public final class ClassifiedReader implements Closeable {
       throw new FeedbackFileException(file, r.line(), r.error().orElseThrow());
     }
     ObjectNode node = r.json();
-    List<String> keys = names.names();
-    String themesKey = keys.get(0);
-    String scoresKey = keys.get(1);
-    String polarityKey = keys.get(2);
-    String evidenceKey = keys.get(3);
-    String errorKey = keys.get(4);
+    List<String> keys = added;
+    String themesKey = prefixed.themes();
+    String scoresKey = prefixed.scores();
+    String polarityKey = prefixed.polarity();
+    String evidenceKey = prefixed.evidence();
+    String errorKey = prefixed.error();
     Map<String, String> fields = new LinkedHashMap<>();
     List<String> columns = r.columns();
     List<String> values = r.values();

@@ -26,6 +26,9 @@ import java.util.Objects;
  *   <li>{@code polarity}: {@code listening:negative;respect:positive};
  *   <li>{@code evidence}: {@code listening:4-23,30-41;respect:50-57}, character offsets {@code [start, end)}
  *       into the text value (themes without evidence are left out);
+ *   <li>{@code evidence_text}: the words of those spans, {@code listening: never listened | ignored me; respect:
+ *       always polite} (spans joined by {@code " | "}, themes by {@code "; "}; a backslash, {@code |} and
+ *       {@code ;} in the words, and {@code :} in a theme id, are escaped by a backslash);
  *   <li>{@code error}: empty, or why the row has no themes.
  * </ul>
  * JSON Lines adds {@code themes} (array of ids), {@code scores} (object id to number), {@code polarity} (object

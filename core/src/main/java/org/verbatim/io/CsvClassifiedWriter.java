@@ -80,7 +80,7 @@ final class CsvClassifiedWriter implements ClassifiedWriter {
         row.add(byName.getOrDefault(column, ""));
       }
     }
-    formats.appendColumns(row, r.classification(), r.error());
+    formats.appendColumns(row, r.classification(), r.text(), r.error());
     row.end();
     if (row.length() >= FLUSH) {
       flushRow();
@@ -111,7 +111,7 @@ final class CsvClassifiedWriter implements ClassifiedWriter {
       for (int k = count; k < columns; k++) {
         row.add(bytes, 0, 0);
       }
-      formats.appendColumns(row, c, batch.error(i));
+      formats.appendColumns(row, c, batch.text(i), batch.error(i));
       row.end();
       if (row.length() >= FLUSH) {
         flushRow();

@@ -183,6 +183,84 @@ final class CsvRow {
     return this;
   }
 
+  /**
+   * Appends {@code value.substring(from, to)} as UTF-8 without making the substring: the bytes
+   * {@code value.substring(from, to).getBytes(UTF_8)} gives, a surrogate without its pair (as when a range cuts a
+   * pair) written as {@code ?}.
+   */
+  CsvRow appendText(String value, int from, int to) {
+    ensure(to - from);
+    int i = from;
+    for (; i < to; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        break;
+      }
+      buffer[length++] = (byte) c;
+    }
+    if (i == to) {
+      return this;
+    }
+    ensure(3 * (to - i));
+    byte[] b = buffer;
+    int n = length;
+    for (; i < to; i++) {
+      char c = value.charAt(i);
+      if (c < 0x80) {
+        b[n++] = (byte) c;
+      } else if (c < 0x800) {
+        b[n++] = (byte) (0xC0 | c >> 6);
+        b[n++] = (byte) (0x80 | c & 0x3F);
+      } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(value.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, value.charAt(++i));
+        b[n++] = (byte) (0xF0 | cp >> 18);
+        b[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
+        b[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+        b[n++] = (byte) (0x80 | cp & 0x3F);
+      } else if (Character.isSurrogate(c)) {
+        b[n++] = '?';
+      } else {
+        b[n++] = (byte) (0xE0 | c >> 12);
+        b[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+        b[n++] = (byte) (0x80 | c & 0x3F);
+      }
+    }
+    length = n;
+    return this;
+  }
+
+  /**
+   * Appends {@code value.substring(from, to)} as {@link #appendText(String, int, int)} does, with a backslash
+   * before each backslash, {@code |} and {@code ;} (the escaping of the evidence words), in one pass.
+   */
+  CsvRow appendEscaped(String value, int from, int to) {
+    ensure(2 * (to - from));
+    byte[] b = buffer;
+    int n = length;
+    int i = from;
+    for (; i < to; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        break;
+      }
+      if (c == '\\' || c == '|' || c == ';') {
+        b[n++] = '\\';
+      }
+      b[n++] = (byte) c;
+    }
+    length = n;
+    // the rest holds a character beyond ASCII: escape the runs between separators, encode them as UTF-8
+    int run = i;
+    for (; i < to; i++) {
+      char c = value.charAt(i);
+      if (c == '\\' || c == '|' || c == ';') {
+        appendText(value, run, i).append('\\');
+        run = i;
+      }
+    }
+    return run < to ? appendText(value, run, to) : this;
+  }
+
   /** Appends bytes that come before the first record, such as a byte order mark. */
   CsvRow preamble(byte[] bytes) {
     append(bytes);

@@ -6,8 +6,9 @@ import org.verbatim.Classification;
 /**
  * The text of the columns {@code verbatim classify} adds to a CSV row, one value at a time, for writers outside this
  * package (the Spark module's flat layout): {@code themes} ({@code a;b}), {@code scores} ({@code a:0.83;b:0.61}),
- * {@code polarity} ({@code a:negative;b:positive}) and {@code evidence} ({@code a:4-23,30-41}). The values are the
- * ones {@link ClassifiedWriter} writes, made by the same code.
+ * {@code polarity} ({@code a:negative;b:positive}), {@code evidence} ({@code a:4-23,30-41}) and {@code evidence_text}
+ * ({@code a: never listened | ignored me}). The values are the ones {@link ClassifiedWriter} writes, made by the same
+ * code.
  *
  * <pre>{@code
  * FlatColumns flat = new FlatColumns();            // one per thread
@@ -59,6 +60,18 @@ public final class FlatColumns {
    */
   public String evidence(Classification c) {
     return formats.evidence(Objects.requireNonNull(c, "c"));
+  }
+
+  /**
+   * The evidence words: {@code theme: words | words} joined by {@code "; "}, for the themes with evidence, with
+   * a backslash, {@code |} and {@code ;} in the words (and {@code :} in a theme id) escaped by a backslash.
+   *
+   * @param text the classified text, which the evidence offsets point into
+   * @throws NullPointerException if {@code c} or {@code text} is null
+   * @throws IndexOutOfBoundsException if an evidence span lies outside the text
+   */
+  public String evidenceText(Classification c, String text) {
+    return formats.evidenceText(Objects.requireNonNull(c, "c"), Objects.requireNonNull(text, "text"));
   }
 
   /**

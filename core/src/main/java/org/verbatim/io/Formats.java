@@ -21,8 +21,14 @@ final class Formats {
 
   private final DecimalFormat score = new DecimalFormat("0.00#", DecimalFormatSymbols.getInstance(Locale.ROOT));
   private final Map<String, byte[]> utf8 = new HashMap<>();
+  /** Theme ids as bytes with {@link #escapeId} applied, for the evidence words column. */
+  private final Map<String, byte[]> escapedIds = new HashMap<>();
   /** {@link Polarity#id()} as bytes, by ordinal ({@code id()} builds a new string on each call). */
   private static final byte[][] POLARITY_IDS = new byte[Polarity.values().length][];
+  /** The separators of the evidence words column. */
+  private static final byte[] THEME_SEPARATOR = {';', ' '};
+  private static final byte[] ID_END = {':', ' '};
+  private static final byte[] SPAN_SEPARATOR = {' ', '|', ' '};
 
   static {
     for (Polarity p : Polarity.values()) {
@@ -88,8 +94,12 @@ final class Formats {
     }
   }
 
-  /** Appends the five added CSV columns of a row: themes, scores, polarity, evidence and error. */
-  void appendColumns(CsvRow row, Classification c, String error) {
+  /**
+   * Appends the six added CSV columns of a row: themes, scores, polarity, evidence, evidence_text and error.
+   *
+   * @param text the classified text the evidence offsets point into (unused when no theme has evidence)
+   */
+  void appendColumns(CsvRow row, Classification c, String text, String error) {
     List<ThemeTag> tags = c.tags();
     int n = tags.size();
     row.open();
@@ -136,8 +146,115 @@ final class Formats {
         row.append(e.start()).append('-').append(e.end());
       }
     }
+    row.close().open();
+    if (any) {
+      appendEvidenceText(row, tags, text);
+    }
     row.close();
     row.add(error == null ? "" : error);
+  }
+
+  /** Appends what {@link #evidenceText(Classification, String)} returns, as bytes, without building strings. */
+  private void appendEvidenceText(CsvRow row, List<ThemeTag> tags, String text) {
+    boolean any = false;
+    for (int i = 0, n = tags.size(); i < n; i++) {
+      ThemeTag t = tags.get(i);
+      List<Evidence> evidence = t.evidence();
+      if (evidence.isEmpty()) {
+        continue;
+      }
+      if (any) {
+        row.append(THEME_SEPARATOR);
+      }
+      any = true;
+      row.append(escapedId(t.themeId())).append(ID_END);
+      for (int k = 0, m = evidence.size(); k < m; k++) {
+        Evidence e = evidence.get(k);
+        if (k > 0) {
+          row.append(SPAN_SEPARATOR);
+        }
+        row.appendEscaped(text, e.start(), e.end());
+      }
+    }
+  }
+
+  private byte[] escapedId(String id) {
+    byte[] b = escapedIds.get(id);
+    if (b == null) {
+      b = escapeId(id).getBytes(StandardCharsets.UTF_8);
+      if (escapedIds.size() < 10_000) {
+        escapedIds.put(id, b);
+      }
+    }
+    return b;
+  }
+
+  /**
+   * The evidence words of a row: for each theme with evidence, in the order of the themes column,
+   * {@code theme: words | words}, joined by {@code "; "}, e.g. {@code listening: never listened | ignored me;
+   * respect: always polite}; empty when no theme has evidence. In the words a backslash, {@code |} and {@code ;}
+   * are written with a backslash before them ({@code \\}, {@code \|}, {@code \;}); in a theme id {@code :} too.
+   * So a cell splits back read left to right: a backslash takes the next character as it is, any other {@code ;}
+   * ends a theme (with the space after it), any other {@code |} a span (with the spaces around it), and a theme id
+   * ends at its first unescaped {@code :} (with the space after it); see {@code EvidenceWordsTest.parse}.
+   *
+   * @param text the classified text the evidence offsets point into
+   */
+  String evidenceText(Classification c, String text) {
+    StringBuilder sb = new StringBuilder();
+    for (ThemeTag t : c.tags()) {
+      if (t.evidence().isEmpty()) {
+        continue;
+      }
+      if (sb.length() > 0) {
+        sb.append("; ");
+      }
+      sb.append(escapeId(t.themeId())).append(": ");
+      appendWords(sb, t, text);
+    }
+    return sb.toString();
+  }
+
+  /** The evidence words of one tag: each span's text escaped as in {@link #evidenceText}, joined by {@code " | "}. */
+  static String words(ThemeTag t, String text) {
+    StringBuilder sb = new StringBuilder();
+    appendWords(sb, t, text);
+    return sb.toString();
+  }
+
+  private static void appendWords(StringBuilder sb, ThemeTag t, String text) {
+    boolean first = true;
+    for (Evidence e : t.evidence()) {
+      if (!first) {
+        sb.append(" | ");
+      }
+      first = false;
+      for (int p = e.start(); p < e.end(); p++) {
+        char ch = text.charAt(p);
+        if (ch == '\\' || ch == '|' || ch == ';') {
+          sb.append('\\');
+        }
+        sb.append(ch);
+      }
+    }
+  }
+
+  /** A theme id with a backslash, {@code |}, {@code ;} and {@code :} escaped by a backslash. */
+  static String escapeId(String id) {
+    StringBuilder sb = null;
+    for (int i = 0; i < id.length(); i++) {
+      char ch = id.charAt(i);
+      if (ch == '\\' || ch == '|' || ch == ';' || ch == ':') {
+        if (sb == null) {
+          sb = new StringBuilder(id.length() + 4).append(id, 0, i);
+        }
+        sb.append('\\');
+      }
+      if (sb != null) {
+        sb.append(ch);
+      }
+    }
+    return sb == null ? id : sb.toString();
   }
 
   private byte[] bytes(String s) {

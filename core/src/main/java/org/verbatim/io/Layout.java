@@ -9,13 +9,19 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@link #WIDE}: one row per comment, the themes packed into cells ({@code themes}, {@code scores},
- *       {@code polarity}, {@code evidence}, {@code error}).
+ *       {@code polarity}, {@code evidence} offsets, {@code evidence_text} words, {@code error}).
  *   <li>{@link #LONG}: one row per comment and theme ({@code theme}, {@code score}, {@code polarity},
  *       {@code evidence} words, {@code evidence_offsets}, {@code error}); a comment without themes gets one row
  *       with an empty theme, so no comment is dropped. For pivot tables.
  *   <li>{@link #ONEHOT}: one row per comment, a 0/1 column per theme of the classifier, a {@code THEME_polarity}
- *       column per theme, the evidence words ({@code evidence}) and {@code error}.
+ *       column per theme, the evidence words ({@code evidence}, written as the wide layout's
+ *       {@code evidence_text}) and {@code error}.
  * </ul>
+ *
+ * <p>Evidence words are written the same way everywhere: spans joined by {@code " | "}, themes (where a cell holds
+ * several) as {@code theme: words} joined by {@code "; "}; a backslash, {@code |} and {@code ;} in the words are
+ * escaped by a backslash ({@code \\}, {@code \|}, {@code \;}), so every unescaped {@code |} and {@code ;} is
+ * a separator (JSON Lines in the wide layout gives each span's {@code text} instead).
  */
 public enum Layout {
   WIDE,

@@ -7,8 +7,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The names of the columns a {@link ClassifiedWriter} adds to each row: {@code themes}, {@code scores},
- * {@code polarity}, {@code evidence} and {@code error}, each with an optional prefix.
+ * The names of the columns a {@link ClassifiedWriter} adds to each row of the wide layout: {@code themes},
+ * {@code scores}, {@code polarity}, {@code evidence}, {@code evidence_text} and {@code error}, each with an
+ * optional prefix. (JSON Lines carries the evidence words inside {@code evidence}, so it has no
+ * {@code evidence_text} field; the name is still kept free, as the file may be written as CSV.)
  *
  * <pre>{@code
  * OutputColumns cols = OutputColumns.withPrefix("vb_");
@@ -53,6 +55,14 @@ public record OutputColumns(String prefix) {
     return prefix + "evidence";
   }
 
+  /**
+   * Evidence words per theme, e.g. {@code listening: never listened | ignored me; respect: always polite}, with
+   * {@code \\}, {@code |} and {@code ;} in the words escaped by a backslash (see the README, section Output).
+   */
+  public String evidenceText() {
+    return prefix + "evidence_text";
+  }
+
   /** Empty, or why the row has no classification. */
   public String error() {
     return prefix + "error";
@@ -63,9 +73,9 @@ public record OutputColumns(String prefix) {
     return prefix + "line";
   }
 
-  /** The five added columns in output order (without {@link #line()}). */
+  /** The six added columns of the wide layout in output order (without {@link #line()}). */
   public List<String> names() {
-    return List.of(themes(), scores(), polarity(), evidence(), error());
+    return List.of(themes(), scores(), polarity(), evidence(), evidenceText(), error());
   }
 
   /**

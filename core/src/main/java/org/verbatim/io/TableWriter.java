@@ -123,6 +123,7 @@ final class TableWriter implements ClassifiedWriter {
         values.add(formats.scores(c));
         values.add(formats.polarities(c));
         values.add(formats.evidence(c));
+        values.add(formats.evidenceText(c, text));
         values.add(error);
         sink.row(names, values);
       }
@@ -142,7 +143,7 @@ final class TableWriter implements ClassifiedWriter {
           row.add(t.themeId());
           row.add(new BigDecimal(formats.score(t.score())));
           row.add(t.polarity().id());
-          row.add(words(t, text));
+          row.add(Formats.words(t, text));
           row.add(offsets(t));
           row.add(error);
           sink.row(names, row);
@@ -156,13 +157,7 @@ final class TableWriter implements ClassifiedWriter {
           ThemeTag t = tag(c, theme);
           values.add(t == null ? "" : t.polarity().id());
         }
-        StringBuilder evidence = new StringBuilder();
-        for (ThemeTag t : c.tags()) {
-          if (!t.evidence().isEmpty()) {
-            evidence.append(evidence.length() == 0 ? "" : "; ").append(t.themeId()).append(": ").append(words(t, text));
-          }
-        }
-        values.add(evidence.toString());
+        values.add(formats.evidenceText(c, text));
         values.add(error);
         sink.row(names, values);
       }
@@ -177,18 +172,6 @@ final class TableWriter implements ClassifiedWriter {
       }
     }
     return null;
-  }
-
-  /** The evidence words of a tag joined by {@code " | "}. */
-  static String words(ThemeTag t, String text) {
-    StringBuilder sb = new StringBuilder();
-    for (Evidence e : t.evidence()) {
-      if (sb.length() > 0) {
-        sb.append(" | ");
-      }
-      sb.append(e.in(text));
-    }
-    return sb.toString();
   }
 
   private static String offsets(ThemeTag t) {

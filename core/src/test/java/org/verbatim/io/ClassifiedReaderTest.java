@@ -83,6 +83,28 @@ class ClassifiedReaderTest {
   }
 
   @Test
+  void aFileWrittenBeforeTheEvidenceWordsColumnReadsTheSame() throws IOException {
+    Files.writeString(dir.resolve("in.csv"), "id,comment\n1,\"Kind, and listened\"\n2,short\n");
+    Path now = dir.resolve("now.csv");
+    classify(dir.resolve("in.csv"), now, "");
+    List<String> lines = Files.readAllLines(now, StandardCharsets.UTF_8);
+    assertEquals("id,comment,themes,scores,polarity,evidence,evidence_text,error", lines.get(0));
+    assertTrue(lines.get(1).endsWith(",\"listening:0-4,5-7\",listening: Kind |  a,"), lines.get(1));
+    // the same rows as the build before evidence_text wrote them
+    Path before = Files.writeString(dir.resolve("before.csv"), "id,comment,themes,scores,polarity,evidence,error\n"
+        + "1,\"Kind, and listened\",listening;respect,listening:0.835;respect:0.60,listening:negative;respect:positive,"
+        + "\"listening:0-4,5-7\",\n"
+        + "2,short,,,,,too short\n");
+    List<ClassifiedReader.ClassifiedRecord> a = readAll(now, "");
+    List<ClassifiedReader.ClassifiedRecord> b = readAll(before, "");
+    assertEquals(a, b);
+    assertEquals(List.of("id", "comment"), List.copyOf(a.get(0).fields().keySet()));
+    try (ClassifiedReader in = ClassifiedReader.open(now, OutputColumns.withPrefix(""))) {
+      assertEquals(List.of("id", "comment"), in.columns());
+    }
+  }
+
+  @Test
   void missingThemesColumnNamesTheFileAndColumns() throws IOException {
     Path file = Files.writeString(dir.resolve("raw.csv"), "id,comment\n1,x\n");
     FeedbackFileException e = assertThrows(FeedbackFileException.class,

@@ -62,7 +62,8 @@ class ClassifiedWriterTest {
     }
     List<FeedbackRecord> back = read(out);
     assertEquals(
-        List.of("id", "comment", "team", "themes", "scores", "polarity", "evidence", "error"), back.get(0).columns());
+        List.of("id", "comment", "team", "themes", "scores", "polarity", "evidence", "evidence_text", "error"),
+        back.get(0).columns());
     int listened = TEXT.indexOf("never listened");
     int polite = TEXT.indexOf("always polite");
     assertEquals(
@@ -74,9 +75,10 @@ class ClassifiedWriterTest {
             "listening:0.835;respect:0.605;power:0.10",
             "listening:negative;respect:positive;power:neutral",
             "listening:0-3," + listened + "-" + (listened + 14) + ";respect:" + polite + "-" + (polite + 13),
+            "listening: She | never listened; respect: always polite",
             ""),
         back.get(0).values());
-    assertEquals(List.of("8", "", "South", "", "", "", "", ""), back.get(1).values());
+    assertEquals(List.of("8", "", "South", "", "", "", "", "", ""), back.get(1).values());
   }
 
   @Test
@@ -88,8 +90,8 @@ class ClassifiedWriterTest {
       w.write(ClassifiedRow.failed(short1, "line 5: record has 1 field, the header has 3"));
     }
     assertEquals(
-        "id,text,x,vb_themes,vb_scores,vb_polarity,vb_evidence,vb_error\n"
-            + "9,,,,,,,\"line 5: record has 1 field, the header has 3\"\n",
+        "id,text,x,vb_themes,vb_scores,vb_polarity,vb_evidence,vb_evidence_text,vb_error\n"
+            + "9,,,,,,,,\"line 5: record has 1 field, the header has 3\"\n",
         s.toString());
   }
 
@@ -175,7 +177,7 @@ class ClassifiedWriterTest {
     try (ClassifiedWriter w = ClassifiedWriter.csv(c, List.of("n", "text", "absent"), OutputColumns.withPrefix(""), false)) {
       w.write(ClassifiedRow.of(json, "hi", Classification.EMPTY));
     }
-    assertEquals("n,text,absent,themes,scores,polarity,evidence,error\n2,hi,,,,,,\n", c.toString());
+    assertEquals("n,text,absent,themes,scores,polarity,evidence,evidence_text,error\n2,hi,,,,,,,\n", c.toString());
   }
 
   @Test

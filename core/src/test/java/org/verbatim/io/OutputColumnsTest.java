@@ -10,7 +10,8 @@ class OutputColumnsTest {
   @Test
   void namesCarryThePrefix() {
     OutputColumns c = OutputColumns.withPrefix("vb_");
-    assertEquals(List.of("vb_themes", "vb_scores", "vb_polarity", "vb_evidence", "vb_error"), c.names());
+    assertEquals(List.of("vb_themes", "vb_scores", "vb_polarity", "vb_evidence", "vb_evidence_text", "vb_error"),
+        c.names());
     assertEquals("vb_line", c.line());
   }
 

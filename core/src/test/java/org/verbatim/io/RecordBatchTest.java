@@ -147,10 +147,10 @@ class RecordBatchTest {
       b.failed(2, "line " + b.line(2) + ": " + b.recordError(2));
       w.write(b);
     }
-    assertEquals("id,comment,themes,scores,polarity,evidence,error\n"
-        + "1,\"a, b\",t,t:0.50,t:positive,t:0-1,\n"
-        + "2,x,,,,,\n"
-        + "3,,,,,,\"line 4: record has 1 field, the header has 2\"\n", bytes.toString(StandardCharsets.UTF_8));
+    assertEquals("id,comment,themes,scores,polarity,evidence,evidence_text,error\n"
+        + "1,\"a, b\",t,t:0.50,t:positive,t:0-1,t: a,\n"
+        + "2,x,,,,,,\n"
+        + "3,,,,,,,\"line 4: record has 1 field, the header has 2\"\n", bytes.toString(StandardCharsets.UTF_8));
   }
 
   @Test

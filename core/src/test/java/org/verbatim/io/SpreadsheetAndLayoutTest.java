@@ -156,9 +156,11 @@ class SpreadsheetAndLayoutTest {
   void wideLayoutInASpreadsheetHasTheCsvColumns() throws IOException {
     Path xlsx = write(FeedbackFormat.XLSX, Layout.WIDE, "wide.xlsx");
     try (FeedbackReader r = FeedbackReader.open(xlsx)) {
-      assertEquals(List.of("id", "comment", "themes", "scores", "polarity", "evidence", "error"), r.header());
+      assertEquals(List.of("id", "comment", "themes", "scores", "polarity", "evidence", "evidence_text", "error"),
+          r.header());
       assertEquals(List.of("7", TEXT, "listening;respect", "listening:0.835;respect:0.605",
-          "listening:negative;respect:positive", "listening:4-18;respect:38-51", ""), all(r).get(0).values());
+          "listening:negative;respect:positive", "listening:4-18;respect:38-51",
+          "listening: never listened; respect: always polite", ""), all(r).get(0).values());
     }
   }
 

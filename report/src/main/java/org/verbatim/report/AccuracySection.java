@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -197,7 +196,7 @@ final class AccuracySection {
   }
 
   private static String num(JsonNode v) {
-    return v.isNumber() ? String.format(Locale.UK, "%.3f", v.asDouble()) : "n/a";
+    return v.isNumber() ? Numbers.fixed(v.asDouble(), Numbers.FIGURE) : "n/a";
   }
 
   private static String withCi(JsonNode v, JsonNode ci) {

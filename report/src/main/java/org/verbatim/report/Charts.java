@@ -78,7 +78,7 @@ final class Charts {
 
   private Charts() {}
 
-  /** Vertical bars: one value per category, value labels on the bars. */
+  /** Vertical bars: one value per category, value labels on the bars (values in percent, one decimal). */
   static String bars(String id, String label, List<String> categories, List<Double> values, String yTitle,
       Color color) {
     CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(380).xAxisTitle("").yAxisTitle(yTitle).build();
@@ -96,7 +96,11 @@ final class Charts {
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setAvailableSpaceFill(0.6);
     chart.getStyler().setSeriesColors(new Color[] {color});
-    chart.addSeries(yTitle, new ArrayList<>(categories), new ArrayList<>(values));
+    List<Double> rounded = new ArrayList<>(values.size());
+    for (Double v : values) {
+      rounded.add(v == null ? null : Numbers.round(v, Numbers.PERCENT));
+    }
+    chart.addSeries(yTitle, new ArrayList<>(categories), rounded);
     return svg(chart, id, label);
   }
 
@@ -152,10 +156,18 @@ final class Charts {
 
   /**
    * A heat map; {@code values[y][x]} is drawn at column {@code x}, row {@code y}, the first row at the top; NaN
-   * cells are left empty.
+   * cells are left empty. The values are rounded to {@code decimals} by {@link Numbers}, and the legend runs from
+   * 0 to the largest rounded value (XChart writes its ends as they are, so they must be round numbers already).
    */
   static String heatMap(String id, String label, List<String> xLabels, List<String> yLabels, double[][] values,
-      String decimalPattern, int height) {
+      int decimals, int height) {
+    return svg(heatMapChart(xLabels, yLabels, values, decimals, height, label), id, label);
+  }
+
+  /** The chart of {@link #heatMap}, not yet drawn. */
+  static HeatMapChart heatMapChart(List<String> xLabels, List<String> yLabels, double[][] values, int decimals,
+      int height, String label) {
+    String decimalPattern = decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals);
     HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(height).build();
     style(chart);
     chart.getStyler().setLegendVisible(true);
@@ -176,7 +188,7 @@ final class Charts {
     int rows = yLabels.size();
     for (int y = 0; y < rows; y++) {
       for (int x = 0; x < xLabels.size(); x++) {
-        double v = values[y][x];
+        double v = Numbers.round(values[y][x], decimals);
         if (!Double.isNaN(v)) {
           cells.add(new Number[] {x, rows - 1 - y, v});
           max = Math.max(max, v);
@@ -191,7 +203,7 @@ final class Charts {
     List<String> bottomUp = new ArrayList<>(yLabels);
     java.util.Collections.reverse(bottomUp);
     chart.addSeries(label, new ArrayList<>(xLabels), bottomUp, cells);
-    return svg(chart, id, label);
+    return chart;
   }
 
   private static void style(Chart<?, ?> chart) {

@@ -2,7 +2,6 @@ package org.verbatim.report;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -90,8 +89,7 @@ final class HtmlReport {
   // ---------------------------------------------------------------- header
 
   private void masthead() {
-    String generated = ZonedDateTime.now(clock.withZone(java.time.ZoneOffset.UTC))
-        .format(DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.UK));
+    String generated = ZonedDateTime.now(clock.withZone(java.time.ZoneOffset.UTC)).format(Numbers.MINUTE);
     out.append("<header class=\"masthead\">\n<p class=\"eyebrow\">Verbatim · feedback themes</p>\n<h1>")
         .append(esc(options.title())).append("</h1>\n<p class=\"byline\">");
     if (options.source() != null) {
@@ -157,13 +155,13 @@ final class HtmlReport {
       for (String[] k : KNOWN_META) {
         String v = details.get(k[0]);
         if (v != null && !v.isBlank()) {
-          fact(k[1], v);
+          fact(k[1], Numbers.forPeople(v));
           known = true;
         }
       }
       if (!known) {
         for (Map.Entry<String, String> e : details.entrySet()) {
-          fact(e.getKey(), e.getValue());
+          fact(e.getKey(), Numbers.forPeople(e.getValue()));
         }
       }
     }
@@ -177,7 +175,7 @@ final class HtmlReport {
       out.append("<p class=\"note\">As recorded for the classifier (measured on coded comments, not on this file; ")
           .append("see <a href=\"#method\">Method</a>).</p>\n<dl class=\"facts accuracy\">\n");
       for (Map.Entry<String, String> e : accuracy.entrySet()) {
-        fact(e.getKey(), e.getValue());
+        fact(e.getKey(), Numbers.forPeople(e.getValue()));
       }
       out.append("</dl>\n");
     }
@@ -241,7 +239,7 @@ final class HtmlReport {
     List<long[]> polarity = new ArrayList<>();
     for (ThemeStats t : shown) {
       ids.add(chartLabel(t.id));
-      shares.add(100.0 * t.count / Math.max(1, stats.analysed()));
+      shares.add(Numbers.round(100.0 * t.count / Math.max(1, stats.analysed()), Numbers.PERCENT));
       polarity.add(new long[] {t.polarity(Polarity.POSITIVE), t.polarity(Polarity.NEGATIVE),
           t.polarity(Polarity.MIXED), t.polarity(Polarity.NEUTRAL)});
     }
@@ -275,7 +273,7 @@ final class HtmlReport {
           values[y][x] = x == y ? Double.NaN : stats.cooccurrence(co.get(x).id, co.get(y).id);
         }
       }
-      figure(Charts.heatMap("chart-cooccurrence", "Theme co-occurrence", labels, labels, values, "#,##0",
+      figure(Charts.heatMap("chart-cooccurrence", "Theme co-occurrence", labels, labels, values, 0,
           Math.max(360, 110 + 34 * co.size())), "Comments mentioning both themes (diagonal left blank).");
     }
     out.append("</section>\n");
@@ -356,7 +354,7 @@ final class HtmlReport {
       names.add(chartLabel(t.id));
       List<Double> series = new ArrayList<>();
       for (Period p : periods) {
-        series.add(100.0 * p.counts().theme(t.index) / Math.max(1, p.counts().rows));
+        series.add(Numbers.round(100.0 * p.counts().theme(t.index) / Math.max(1, p.counts().rows), Numbers.PERCENT));
       }
       values.add(series);
     }
@@ -427,7 +425,7 @@ final class HtmlReport {
         values[y][x] = 100.0 * c.theme(top.get(x).index) / Math.max(1, c.rows);
       }
     }
-    figure(Charts.heatMap("chart-groups", "Theme share by group", xs, ys, values, "0",
+    figure(Charts.heatMap("chart-groups", "Theme share by group", xs, ys, values, Numbers.PERCENT,
         Math.max(300, 150 + 34 * shown.size())),
         "Share of each group's comments mentioning each theme (%); the group's number of comments in brackets.");
     out.append("<details><summary>Figures by group</summary>\n<table class=\"data\">\n<thead><tr>")
@@ -588,10 +586,6 @@ final class HtmlReport {
   }
 
   static String pct(long part, long whole) {
-    if (whole <= 0) {
-      return "–";
-    }
-    double p = 100.0 * part / whole;
-    return p > 0 && p < 0.1 ? "under 0.1%" : String.format(Locale.UK, "%.1f%%", p);
+    return Numbers.percent(part, whole);
   }
 }

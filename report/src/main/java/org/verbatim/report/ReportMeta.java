@@ -199,7 +199,7 @@ public final class ReportMeta {
       if (label != null) {
         out.put(label, rounded(e.getValue()));
       } else if (isAccuracy(e.getKey())) {
-        out.put(e.getKey(), e.getValue());
+        out.put(e.getKey(), Numbers.forPeople(e.getValue()));
       }
     }
     return Collections.unmodifiableSortedMap(out);
@@ -208,7 +208,7 @@ public final class ReportMeta {
   /** A number with three decimals for people; anything else as it is. */
   private static String rounded(String value) {
     try {
-      return String.format(Locale.ROOT, "%.3f", Double.parseDouble(value.strip()));
+      return Numbers.fixed(Double.parseDouble(value.strip()), Numbers.FIGURE);
     } catch (NumberFormatException e) {
       return value;
     }

@@ -255,6 +255,36 @@ class ReportBuilderTest {
     assertTrue(e.getMessage().contains("bad.csv.meta.json"), e.getMessage());
   }
 
+  /** Shares of 4/9 and a sidecar's long decimals: every number a reader sees is rounded by one rule. */
+  @Test
+  void noLongDecimalAnywhereInTheReport() throws IOException {
+    Path input = tmp.resolve("shares.csv");
+    StringBuilder csv = new StringBuilder("id,comment,team,themes,scores,polarity,evidence,evidence_text,error\n");
+    for (int i = 0; i < 12; i++) {
+      boolean north = i < 9;
+      boolean listening = north ? i < 4 : i == 9;   // North: 4 of 9, South: 1 of 3
+      csv.append(i).append(",Kind words and more,").append(north ? "North" : "South").append(',')
+          .append(listening ? "listening;respect,listening:0.8345;respect:0.5" : "respect,respect:0.5")
+          .append(',').append(listening ? "listening:positive;respect:positive" : "respect:positive")
+          .append(",respect:0-4,respect: Kind,\n");
+    }
+    Files.writeString(input, csv, StandardCharsets.UTF_8);
+    Files.writeString(tmp.resolve("shares.csv.meta.json"), "{\"classifier\":{\"kind\":\"logistic\",\"name\":\"m\","
+        + "\"properties\":{\"cv.macroF1\":\"0.47312345\",\"cost\":\"4.0123456\"}},"
+        + "\"finished\":\"2026-12-05T23:21:14.498734141Z\",\"accuracy\":{\"macro_f1\":0.6412345678}}",
+        StandardCharsets.UTF_8);
+    ReportMeta meta = ReportMeta.besides(input).orElseThrow();
+    String html = build(input, ReportOptions.builder().groupColumn("team").meta(meta).build());
+    assertTrue(html.contains(">44.4%<"), "North's share of listening in the group table");
+    assertTrue(html.contains(">33.3%<"), "South's share");
+    assertTrue(html.contains("<dd>0.641</dd>") && html.contains("<dd>0.473</dd>"), "sidecar figures rounded");
+    assertTrue(html.contains("<dt>Classified at</dt><dd>5 December 2026, 23:21 UTC</dd>"), "the run's time as the"
+        + " report's own");
+    Matcher longDecimal = Pattern.compile("\\d\\.\\d{4,}").matcher(html);
+    assertFalse(longDecimal.find(), () -> "long decimal: ..." + html.substring(Math.max(0, longDecimal.start() - 80),
+        Math.min(html.length(), longDecimal.end() + 20)));
+  }
+
   @Test
   void writeIsAtomicAndReplaces() throws IOException {
     Path out = tmp.resolve("r.html");

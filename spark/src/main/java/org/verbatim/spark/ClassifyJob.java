@@ -43,8 +43,9 @@ import picocli.CommandLine.Spec;
     header = "Classify the comments of a Parquet or CSV data set on Apache Spark.",
     description = {
       "Writes every input row and column and adds, in the flat layout, the columns of 'verbatim classify':",
-      "themes, scores, polarity, evidence and error (the same values); in the typed layout (Parquet only),",
-      "themes as array<struct<theme, score, polarity, evidence: array<struct<start, end, text>>>> and error.",
+      "themes, scores, polarity, evidence, evidence_text and error (the same values); in the typed layout",
+      "(Parquet only), themes as array<struct<theme, score, polarity, evidence: array<struct<start, end, text>>>>",
+      "and error.",
       "The output is a directory of part files, complete when it holds _SUCCESS (Spark's commit protocol).",
       ""
     },

@@ -32,7 +32,7 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
   enum Layout {
     /** {@code themes} as an array of structs, and {@code error}. */
     TYPED,
-    /** The five text columns of {@code verbatim classify}'s CSV. */
+    /** The six text columns of {@code verbatim classify}'s CSV. */
     FLAT,
     /** For evaluation: the gold labels and the predicted theme ids as string arrays, and {@code error}. */
     LABELS
@@ -107,12 +107,13 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
     int n = row.length();
     return switch (layout) {
       case FLAT -> {
-        Object[] v = copy(row, n + 5);
+        Object[] v = copy(row, n + 6);
         v[n] = flat.themes(c);
         v[n + 1] = flat.scores(c);
         v[n + 2] = flat.polarity(c);
         v[n + 3] = flat.evidence(c);
-        v[n + 4] = error == null ? "" : error;
+        v[n + 4] = c.tags().isEmpty() ? "" : flat.evidenceText(c, text);
+        v[n + 5] = error == null ? "" : error;
         yield RowFactory.create(v);
       }
       case TYPED -> {

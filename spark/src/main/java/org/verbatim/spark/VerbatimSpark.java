@@ -99,9 +99,10 @@ public final class VerbatimSpark {
   }
 
   /**
-   * The rows with the five string columns that {@code verbatim classify} adds to a CSV file, with the same values:
+   * The rows with the six string columns that {@code verbatim classify} adds to a CSV file, with the same values:
    * {@code themes} ({@code a;b}), {@code scores} ({@code a:0.83;b:0.61}), {@code polarity}
-   * ({@code a:negative;b:positive}), {@code evidence} ({@code a:4-23,30-41}) and {@code error} (empty when none).
+   * ({@code a:negative;b:positive}), {@code evidence} ({@code a:4-23,30-41}), {@code evidence_text}
+   * ({@code a: never listened | ignored me}) and {@code error} (empty when none).
    *
    * @throws IllegalArgumentException if the text column is missing or not a string column, or an added column's
    *     name is taken (use {@link #classifyFlat(Dataset, String, ClassifierSpec, OutputColumns)} with a prefix)
