@@ -299,6 +299,16 @@ final class CsvRow {
     return s;
   }
 
+  /**
+   * The fields added since the last record ended, as UTF-8 bytes without a line end, and starts that record afresh
+   * (for writers that end lines themselves).
+   */
+  byte[] takeRecord() {
+    byte[] record = Arrays.copyOfRange(buffer, recordStart, length);
+    length = recordStart;
+    return record;
+  }
+
   private void quote(byte[] value, int offset, int n) {
     ensure(n + 2);
     buffer[length++] = '"';

@@ -124,6 +124,11 @@ public final class ClassifyJob implements Callable<Integer> {
 
   /** Runs the job and exits with its code. */
   public static void main(String[] args) {
+    // java -jar verbatim-spark-local.jar: in a child JVM with the jar's class-data archive and C1, when it has one
+    int relaunched = LocalRelaunch.run(args);
+    if (relaunched >= 0) {
+      System.exit(relaunched);
+    }
     // in local mode outside spark-submit (which has configured logging by now), Spark's warnings only
     if (System.getProperty("log4j2.configurationFile") == null && Arrays.asList(args).contains("--master")) {
       System.setProperty("log4j2.configurationFile", "org/verbatim/spark/log4j2-local.properties");
@@ -180,10 +185,16 @@ public final class ClassifyJob implements Callable<Integer> {
     }
 
     SparkSession.Builder builder = SparkSession.builder().appName("verbatim-classify");
-    if (master != null) {
-      builder.master(master);
-    } else if (!SparkSession.getActiveSession().isDefined() && System.getProperty("spark.master") == null) {
-      builder.master("local[*]");
+    String local = master;
+    if (master == null && !SparkSession.getActiveSession().isDefined() && System.getProperty("spark.master") == null) {
+      local = "local[*]";
+    }
+    if (local != null) {
+      builder.master(local);
+    }
+    if (local != null && local.startsWith("local") && System.getProperty("spark.ui.enabled") == null) {
+      // a local run started by this command has no one to look at Spark's web UI: no Jetty server
+      builder.config("spark.ui.enabled", false);
     }
     SparkSession spark = builder.getOrCreate();
     Dataset<Row> df;
@@ -205,9 +216,12 @@ public final class ClassifyJob implements Callable<Integer> {
     PartitionClassifier.Counters counters = new PartitionClassifier.Counters(
         spark.sparkContext().longAccumulator("rows"), spark.sparkContext().longAccumulator("tagged"),
         spark.sparkContext().longAccumulator("errors"));
-    Dataset<Row> result;
+    // CSV out of the flat layout: finished CSV records written by CsvRecordsFormat, not Spark's CSV writer (much
+    // slower per field in Spark 4.2); the same values, quoted as `verbatim classify` quotes them
+    boolean records = lay.equals("flat") && out.equals("csv") && VerbatimSpark.csvRecordsSupported(df.schema());
+    Dataset<?> result;
     try {
-      result = switch (lay) {
+      result = records ? VerbatimSpark.csvRecords(df, textColumn, classifier, cols, counters) : switch (lay) {
         case "flat" -> VerbatimSpark.classifyFlat(df, textColumn, classifier, cols, counters);
         case "typed" -> VerbatimSpark.classify(df, textColumn, classifier, cols);
         default -> df;
@@ -217,7 +231,10 @@ public final class ClassifyJob implements Callable<Integer> {
     }
     try {
       var writer = result.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists);
-      if (out.equals("csv")) {
+      if (records) {
+        writer.format(CsvRecordsFormat.class.getName())
+            .option(CsvRecordsFormat.HEADER, VerbatimSpark.csvHeader(df.schema(), cols)).save(output);
+      } else if (out.equals("csv")) {
         // Spark's CSV writer trims values and quotes empty strings unless told otherwise
         csvOptions(writer.option("emptyValue", "").option("ignoreLeadingWhiteSpace", false)
             .option("ignoreTrailingWhiteSpace", false)).csv(output);

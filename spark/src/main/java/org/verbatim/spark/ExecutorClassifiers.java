@@ -12,13 +12,10 @@ import java.util.Map;
 import org.verbatim.FileFormatException;
 import org.verbatim.ThemeClassifier;
 import org.verbatim.classify.CodebookClassifier;
-import org.verbatim.classify.HybridThemeClassifier;
-import org.verbatim.classify.LinearThemeClassifier;
 import org.verbatim.codebook.Codebook;
 import org.verbatim.codebook.CodebookLoader;
 import org.verbatim.codebooks.DefaultCodebooks;
-import org.verbatim.features.ClassifierFeatures;
-import org.verbatim.model.ModelLoader;
+import org.verbatim.model.ModelClassifiers;
 import org.verbatim.text.Profile;
 import org.verbatim.text.TextPipelines;
 
@@ -108,19 +105,13 @@ final class ExecutorClassifiers {
     return CodebookClassifier.create(codebook, TextPipelines.of(profile));
   }
 
-  /** As the command line's model loading: the loader reads a file, so the bytes go to a temporary one first. */
+  /** As the command line's model loading (core's ModelClassifiers): the loader reads a file, so the bytes go to a temporary one first. */
   private static ThemeClassifier model(ClassifierSpec spec) throws IOException, FileFormatException {
     ThemeClassifier codebook = spec.codebookBytesShared() == null ? null : codebookClassifier(codebook(spec));
     Path file = Files.createTempFile("verbatim-model-", ".zip");
     try {
       Files.write(file, spec.modelBytesShared());
-      boolean needsCues = ModelLoader.extraFeaturesId(file).isPresent();
-      ThemeClassifier cues = codebook;
-      if (needsCues && cues == null) {
-        cues = codebookClassifier(DefaultCodebooks.socialCare());
-      }
-      LinearThemeClassifier linear = ModelLoader.load(file, needsCues ? ClassifierFeatures.of(cues) : null);
-      return codebook != null ? HybridThemeClassifier.of(linear, codebook) : linear;
+      return ModelClassifiers.load(file, codebook, () -> codebookClassifier(DefaultCodebooks.socialCare()), true);
     } finally {
       Files.deleteIfExists(file);
     }

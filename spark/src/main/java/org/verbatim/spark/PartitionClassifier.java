@@ -16,6 +16,7 @@ import org.verbatim.Evidence;
 import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
 import org.verbatim.eval.LabelSets;
+import org.verbatim.io.Csv;
 import org.verbatim.io.FlatColumns;
 
 /**
@@ -24,7 +25,7 @@ import org.verbatim.io.FlatColumns;
  * a null or blank text gets no themes and no error (as an empty CSV field does in {@code verbatim classify}); a text
  * whose classification throws gets an error (the exception's class and message, never the comment) and no themes.
  */
-final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
+final class PartitionClassifier<U> implements MapPartitionsFunction<Row, U> {
 
   private static final long serialVersionUID = 1L;
 
@@ -35,7 +36,12 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
     /** The six text columns of {@code verbatim classify}'s CSV. */
     FLAT,
     /** For evaluation: the gold labels and the predicted theme ids as string arrays, and {@code error}. */
-    LABELS
+    LABELS,
+    /**
+     * The row as one CSV record ({@code byte[]}, UTF-8, no line end): the input columns as text (null as empty)
+     * and the five columns of {@code FLAT}, quoted as {@code verbatim classify} quotes them.
+     */
+    CSV
   }
 
   /** Counters of the rows seen (a summary: a retried task counts twice). */
@@ -56,9 +62,10 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> rows) {
+  public Iterator<U> call(Iterator<Row> rows) {
     ThemeClassifier classifier = ExecutorClassifiers.get(spec.value());
-    FlatColumns flat = layout == Layout.FLAT ? new FlatColumns() : null;
+    FlatColumns flat = layout == Layout.FLAT || layout == Layout.CSV ? new FlatColumns() : null;
+    Csv.RecordBuilder csv = layout == Layout.CSV ? new Csv.RecordBuilder() : null;
     return new Iterator<>() {
       long seen;
       long tagged;
@@ -77,7 +84,7 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
       }
 
       @Override
-      public Row next() {
+      public U next() {
         if (!rows.hasNext()) {
           throw new NoSuchElementException();
         }
@@ -98,12 +105,14 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
         } else if (!c.tags().isEmpty()) {
           tagged++;
         }
-        return append(row, text, c, error, flat);
+        @SuppressWarnings("unchecked") // Row for the row layouts, byte[] for CSV: the encoder given with the layout
+        U out = (U) append(row, text, c, error, flat, csv);
+        return out;
       }
     };
   }
 
-  private Row append(Row row, String text, Classification c, String error, FlatColumns flat) {
+  private Object append(Row row, String text, Classification c, String error, FlatColumns flat, Csv.RecordBuilder csv) {
     int n = row.length();
     return switch (layout) {
       case FLAT -> {
@@ -121,6 +130,14 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
         v[n] = typed(text, c);
         v[n + 1] = error;
         yield RowFactory.create(v);
+      }
+      case CSV -> {
+        for (int i = 0; i < n; i++) {
+          Object v = row.get(i); // a string, number or boolean (VerbatimSpark.csvRecords checks the schema)
+          csv.add(v == null ? "" : v.toString());
+        }
+        yield csv.add(flat.themes(c)).add(flat.scores(c)).add(flat.polarity(c)).add(flat.evidence(c))
+            .add(error == null ? "" : error).take();
       }
       case LABELS -> {
         String gold = row.isNullAt(labelsIndex) ? null : row.getString(labelsIndex);

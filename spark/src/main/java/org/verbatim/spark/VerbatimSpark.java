@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,9 +22,18 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.ByteType;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.ShortType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -31,6 +41,7 @@ import org.verbatim.eval.LabelSets;
 import org.verbatim.eval.LabelStats;
 import org.verbatim.eval.MultiLabelMetrics;
 import org.verbatim.eval.MultiLabelReport;
+import org.verbatim.io.Csv;
 import org.verbatim.io.OutputColumns;
 
 /**
@@ -231,10 +242,61 @@ public final class VerbatimSpark {
 
   private static Dataset<Row> run(Dataset<Row> df, String textColumn, ClassifierSpec spec, int labelsIndex,
       PartitionClassifier.Layout layout, StructType out, PartitionClassifier.Counters counters) {
+    return run(df, textColumn, spec, labelsIndex, layout, Encoders.row(out), counters);
+  }
+
+  private static <U> Dataset<U> run(Dataset<Row> df, String textColumn, ClassifierSpec spec, int labelsIndex,
+      PartitionClassifier.Layout layout, Encoder<U> encoder, PartitionClassifier.Counters counters) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(df.sparkSession().sparkContext());
     Broadcast<ClassifierSpec> bytes = jsc.broadcast(spec);
     int textIndex = df.schema().fieldIndex(textColumn);
-    return df.mapPartitions(new PartitionClassifier(bytes, textIndex, labelsIndex, layout, counters), Encoders.row(out));
+    return df.mapPartitions(new PartitionClassifier<U>(bytes, textIndex, labelsIndex, layout, counters), encoder);
+  }
+
+  /**
+   * Whether {@link #csvRecords} can write a DataFrame's columns: strings, integers, floating-point numbers and
+   * booleans, whose text is Java's {@code toString} as in Spark's CSV writer. Other types (dates, decimals, ...)
+   * go through Spark's CSV writer.
+   */
+  static boolean csvRecordsSupported(StructType schema) {
+    for (StructField f : schema.fields()) {
+      DataType t = f.dataType();
+      if (!(t instanceof StringType || t instanceof IntegerType || t instanceof LongType || t instanceof ShortType
+          || t instanceof ByteType || t instanceof BooleanType || t instanceof DoubleType || t instanceof FloatType)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The rows of {@link #classifyFlat} as finished CSV records ({@code byte[]}, UTF-8, no line end, quoted as
+   * {@code verbatim classify} quotes), for {@link CsvRecordsFormat}; {@link #csvHeader} is their header.
+   *
+   * @throws IllegalArgumentException as {@link #classifyFlat}, or if a column's type is not {@link
+   *     #csvRecordsSupported supported}
+   */
+  static Dataset<byte[]> csvRecords(Dataset<Row> df, String textColumn, ClassifierSpec spec, OutputColumns columns,
+      PartitionClassifier.Counters counters) {
+    Objects.requireNonNull(columns, "columns");
+    check(df, textColumn, spec, columns.names());
+    if (!csvRecordsSupported(df.schema())) {
+      throw new IllegalArgumentException("CSV records need string, number or boolean columns: "
+          + df.schema().simpleString());
+    }
+    return run(df, textColumn, spec, -1, PartitionClassifier.Layout.CSV, Encoders.BINARY(), counters);
+  }
+
+  /** The header record of {@link #csvRecords} (no line end). */
+  static String csvHeader(StructType schema, OutputColumns columns) {
+    Csv.RecordBuilder header = new Csv.RecordBuilder();
+    for (String name : schema.fieldNames()) {
+      header.add(name);
+    }
+    for (String name : columns.names()) {
+      header.add(name);
+    }
+    return new String(header.take(), StandardCharsets.UTF_8);
   }
 
   /** Case-insensitive clash check of added column names (the rule of {@link OutputColumns#clashes}). */

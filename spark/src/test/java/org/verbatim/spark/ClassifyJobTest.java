@@ -59,6 +59,48 @@ class ClassifyJobTest {
   }
 
   @Test
+  void csvOutOfOnePartitionIsByteForByteTheCommandLinesFile() throws IOException {
+    // the fixture is read as one partition: one part file, in input order, quoted as `verbatim classify` quotes
+    Path out = dir.resolve("csv-bytes");
+    Run r = run("--master", "local[1]", "--input", input.toString(), "--output", out.toString(),
+        "--text-column", "comment", "-q");
+    assertEquals(0, r.exit(), r.err());
+    List<Path> parts;
+    try (var s = Files.list(out)) {
+      parts = s.filter(p -> p.getFileName().toString().startsWith("part-")).toList();
+    }
+    assertEquals(1, parts.size(), parts.toString());
+    assertTrue(parts.get(0).getFileName().toString().endsWith(".csv"), parts.toString());
+    assertEquals(Files.readString(dir.resolve("cli.csv")), Files.readString(parts.get(0)));
+  }
+
+  @Test
+  void csvOutOfColumnsOfOtherTypesGoesThroughSparksCsvWriterWithTheSameValues() throws IOException {
+    // a date column: not a type CsvRecordsFormat writes, so Spark's CSV writer does, with the same added columns
+    Path parquet = dir.resolve("dated.parquet");
+    SparkTests.spark().read().option("header", true).option("multiLine", true).option("escape", "\"")
+        .csv(input.toString())
+        .withColumn("date", org.apache.spark.sql.functions.to_date(org.apache.spark.sql.functions.col("date")))
+        .write().parquet(parquet.toString());
+    assertFalse(VerbatimSpark.csvRecordsSupported(SparkTests.spark().read().parquet(parquet.toString()).schema()));
+    Path out = dir.resolve("dated-csv");
+    Run r = run("--master", "local[2]", "--input", parquet.toString(), "--output", out.toString(), "--format", "csv",
+        "--text-column", "comment", "-q");
+    assertEquals(0, r.exit(), r.err());
+    List<Map<String, String>> rows = SparkTests.readCsv(out);
+    assertEquals(cli.size(), rows.size());
+    for (Map<String, String> row : rows) {
+      assertEquals(cli.get(row.get("id")), row, row.get("id"));
+    }
+  }
+
+  @Test
+  void theJobRunsInItsOwnJvmUnlessStartedWithJavaJarOnTheLocalJar() {
+    // here the classes come from target/classes under surefire's main class: no child JVM (LocalJarIT covers the jar)
+    org.junit.jupiter.api.Assertions.assertNull(LocalRelaunch.command(new String[] {"--help"}));
+  }
+
+  @Test
   void parquetInParquetOutTypedAndFlat() {
     Path parquet = dir.resolve("sample.parquet");
     Run convert = run("--input", input.toString(), "--input-format", "csv", "--output",
