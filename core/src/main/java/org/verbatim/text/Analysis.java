@@ -362,6 +362,14 @@ public final class Analysis {
     normChars[normLength++] = c;
   }
 
+  /** The norm buffer with room for {@code n} more characters after {@link #normLength}. */
+  char[] reserveNorm(int n) {
+    if (normLength + n > normChars.length) {
+      normChars = Arrays.copyOf(normChars, Math.max(normChars.length * 2, normLength + n));
+    }
+    return normChars;
+  }
+
   void appendString(String s) {
     for (int i = 0, n = s.length(); i < n; i++) {
       append(s.charAt(i));
@@ -378,9 +386,13 @@ public final class Analysis {
    * and comparative flags.
    */
   void close(int k, int ns, int ne, boolean punctuation) {
+    close(k, ns, ne, punctuation, Vocabulary.hash(normChars, ns, ne));
+  }
+
+  /** As {@link #close(int, int, int, boolean)} with the norm's {@link Vocabulary#hash(char[], int, int) hash} given. */
+  void close(int k, int ns, int ne, boolean punctuation, long h) {
     normStart[k] = ns;
     normEnd[k] = ne;
-    long h = Vocabulary.hash(normChars, ns, ne);
     hash[k] = h;
     Vocabulary v = vocabulary;
     int resolved = v.wordByHash(h);

@@ -39,8 +39,9 @@ public final class Vocabulary {
   /** The id of "no entry": a token that is neither a known word nor starts with a known prefix. */
   public static final int NONE = -1;
 
-  private static final long FNV_START = 0xcbf29ce484222325L;
-  private static final long FNV_PRIME = 0x100000001b3L;
+  /** FNV-1a's start and prime, for callers that hash while they copy ({@link #finish} ends the hash). */
+  static final long FNV_START = 0xcbf29ce484222325L;
+  static final long FNV_PRIME = 0x100000001b3L;
 
   private static volatile Vocabulary base;
 
@@ -274,7 +275,8 @@ public final class Vocabulary {
     return finish(h);
   }
 
-  private static long finish(long state) {
+  /** The last step of {@link #hash(char[], int, int)}: the finaliser applied to the FNV-1a state. */
+  static long finish(long state) {
     long h = state;
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
