@@ -57,11 +57,15 @@ final class CueMatcher {
   /** The vocabulary id of each cue's second element when it is a word, else {@link #NO_FILTER}: a quick pre-check. */
   private final int[] secondWord;
   private static final int NO_FILTER = -2;
+  /** The characters of each cue's second element when it is a prefix, else null: another quick pre-check. */
+  private final char[][] secondPrefix;
   /** {@link #secondWord} of a cue of one word or prefix element: matched by its anchor alone. */
   private static final int SINGLE = -3;
   private final Map<String, int[]> byLemma;
   /** Per vocabulary entry: its {@link #anchors} without the cues whose second word is given ({@link #secondWord}). */
   private final int[][] unfiltered;
+  /** Per vocabulary entry: true when it is the second word of a cue ({@link #secondWord}). */
+  private final boolean[] isSecond;
   /** Per vocabulary entry: the second words its anchored cues need, ascending. */
   private final int[][] seconds;
   private final int[] unanchored;
@@ -112,6 +116,7 @@ final class CueMatcher {
     values = new String[n][];
     prefixChars = new char[n][][];
     secondWord = new int[n];
+    secondPrefix = new char[n][];
     List<List<Integer>> byWord = new ArrayList<>();
     Map<Integer, List<Integer>> byPrefix = new HashMap<>();
     Map<String, List<Integer>> lemmas = new HashMap<>();
@@ -150,6 +155,7 @@ final class CueMatcher {
           case GAP -> kinds[c][e] = GAP;
         }
       }
+      secondPrefix[c] = kinds[c].length > 1 && kinds[c][1] == PREFIX ? prefixChars[c][1] : null;
       secondWord[c] = kinds[c].length == 1 && (kinds[c][0] == WORD || kinds[c][0] == PREFIX) ? SINGLE
           : kinds[c].length > 1 && kinds[c][1] == WORD ? ids[c][1] : NO_FILTER;
       int first = ids[c][0];
@@ -179,6 +185,12 @@ final class CueMatcher {
         }
       }
       anchors[v] = found.isEmpty() ? NONE : found.stream().mapToInt(Integer::intValue).toArray();
+    }
+    isSecond = new boolean[vocabulary.size()];
+    for (int c = 0; c < n; c++) {
+      if (secondWord[c] >= 0) {
+        isSecond[secondWord[c]] = true;
+      }
     }
     unfiltered = new int[anchors.length][];
     seconds = new int[anchors.length][];
@@ -237,13 +249,14 @@ final class CueMatcher {
       if (v >= 0) {
         int next = i + 1 < n ? a.id(i + 1) : Vocabulary.NONE;
         // unless the next token is a second word some cue of this anchor needs, only its unfiltered cues can match
-        int[] cues = next >= 0 && contains(seconds[v], next) ? anchors[v] : unfiltered[v];
+        int[] cues = next >= 0 && isSecond[next] && contains(seconds[v], next) ? anchors[v] : unfiltered[v];
         for (int c : cues) {
           int second = secondWord[c];
           if (second == SINGLE) {
             out.add(c, i, i + 1); // an anchored cue's first element matches its anchor: a one-element cue is a match
-          } else if (second == NO_FILTER || second == next) {
-            tryOne(c, a, i, out);
+          } else if (second == next
+              || (second == NO_FILTER && (secondPrefix[c] == null || (i + 1 < n && startsWith(a, i + 1, secondPrefix[c]))))) {
+            tryOne(c, a, i, out); // a second element that is a prefix must match the next token, as matchFrom would check
           }
         }
       }

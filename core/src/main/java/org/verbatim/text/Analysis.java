@@ -395,13 +395,25 @@ public final class Analysis {
     normEnd[k] = ne;
     hash[k] = h;
     Vocabulary v = vocabulary;
-    int resolved = v.wordByHash(h);
+    // Vocabulary.wordByHash, read here without calls (this runs once per token)
+    long[] table = v.wordTable;
+    int mask = table.length / 2 - 1;
+    int slot = (int) h & mask;
+    int resolved;
+    while (true) {
+      long e = table[2 * slot + 1];
+      if (e == Vocabulary.EMPTY || table[2 * slot] == h) {
+        resolved = (int) e;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
     if (resolved == Vocabulary.NONE && v.hasPrefixes()) {
       resolved = resolvePrefix(h, ns, ne);
     }
     id[k] = resolved;
     int f = punctuation ? PUNCT : 0;
-    if ((v.flags(resolved) & RuleWords.COMPARATIVE) != 0
+    if ((resolved >= 0 && (v.flags[resolved] & RuleWords.COMPARATIVE) != 0)
         || (ne - ns >= 5 && normChars[ne - 2] == 'e' && normChars[ne - 1] == 'r')) {
       f |= COMPARATIVE;
     }

@@ -47,16 +47,17 @@ public final class Vocabulary {
 
   private final String[] strings;
   private final boolean[] prefix;
-  private final long[] flags;
+  /** The rule flags by id (read by {@link Analysis} without a call). */
+  final long[] flags;
   private final int[][] closure;
   /**
    * Open-addressing tables, capacity a power of two: slot {@code i} holds the key at {@code 2i} and the id at
    * {@code 2i + 1} ({@link #EMPTY} when free), so a probe reads one cache line.
    */
-  private final long[] wordTable;
+  final long[] wordTable;
   private final long[] prefixTable;
 
-  private static final long EMPTY = -1L;
+  static final long EMPTY = -1L;
   /** Bit {@code L} set when some prefix entry has length {@code L} (lengths 1-63). */
   private final long prefixLengths;
   private final int maxPrefix;
