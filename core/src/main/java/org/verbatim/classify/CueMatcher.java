@@ -64,6 +64,8 @@ final class CueMatcher {
   private final Map<String, int[]> byLemma;
   /** Per vocabulary entry: its {@link #anchors} without the cues whose second word is given ({@link #secondWord}). */
   private final int[][] unfiltered;
+  /** Per vocabulary entry: true when some cue is anchored on it (read before the entry's own array). */
+  private final boolean[] anchored;
   /** Per vocabulary entry: true when it is the second word of a cue ({@link #secondWord}). */
   private final boolean[] isSecond;
   /** Per vocabulary entry: the second words its anchored cues need, ascending. */
@@ -186,6 +188,10 @@ final class CueMatcher {
       }
       anchors[v] = found.isEmpty() ? NONE : found.stream().mapToInt(Integer::intValue).toArray();
     }
+    anchored = new boolean[anchors.length];
+    for (int v = 0; v < anchors.length; v++) {
+      anchored[v] = anchors[v].length > 0;
+    }
     isSecond = new boolean[vocabulary.size()];
     for (int c = 0; c < n; c++) {
       if (secondWord[c] >= 0) {
@@ -246,7 +252,7 @@ final class CueMatcher {
     boolean lemmas = !byLemma.isEmpty();
     for (int i = 0; i < n; i++) {
       int v = a.id(i);
-      if (v >= 0) {
+      if (v >= 0 && anchored[v]) {
         int next = i + 1 < n ? a.id(i + 1) : Vocabulary.NONE;
         // unless the next token is a second word some cue of this anchor needs, only its unfiltered cues can match
         int[] cues = next >= 0 && isSecond[next] && contains(seconds[v], next) ? anchors[v] : unfiltered[v];

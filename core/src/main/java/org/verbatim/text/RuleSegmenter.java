@@ -195,8 +195,13 @@ final class RuleSegmenter {
   /** True when the ASCII text {@code text[from, to)}, lower-cased, is one of {@code words} (lower-case ASCII). */
   private static boolean equalsAsciiIgnoreCase(char[] text, int from, int to, String[] words) {
     int len = to - from;
+    char first = text[from];
+    if (first >= 'A' && first <= 'Z') {
+      first = (char) (first + ('a' - 'A'));
+    }
     for (String w : words) {
-      if (w.length() == len && startsWithIgnoreCase(text, from, w)) {
+      // the words are lower-case ASCII and the text ASCII here: a first character that differs rules a word out
+      if (w.length() == len && w.charAt(0) == first && startsWithIgnoreCase(text, from, w)) {
         return true;
       }
     }
