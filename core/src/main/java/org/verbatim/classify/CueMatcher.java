@@ -59,6 +59,8 @@ final class CueMatcher {
   private static final int NO_FILTER = -2;
   /** The characters of each cue's second element when it is a prefix, else null: another quick pre-check. */
   private final char[][] secondPrefix;
+  /** The first character of {@link #secondPrefix}, or 0: read from one small array before the prefix's own. */
+  private final char[] secondFirst;
   /** {@link #secondWord} of a cue of one word or prefix element: matched by its anchor alone. */
   private static final int SINGLE = -3;
   private final Map<String, int[]> byLemma;
@@ -119,6 +121,7 @@ final class CueMatcher {
     prefixChars = new char[n][][];
     secondWord = new int[n];
     secondPrefix = new char[n][];
+    secondFirst = new char[n];
     List<List<Integer>> byWord = new ArrayList<>();
     Map<Integer, List<Integer>> byPrefix = new HashMap<>();
     Map<String, List<Integer>> lemmas = new HashMap<>();
@@ -158,6 +161,7 @@ final class CueMatcher {
         }
       }
       secondPrefix[c] = kinds[c].length > 1 && kinds[c][1] == PREFIX ? prefixChars[c][1] : null;
+      secondFirst[c] = secondPrefix[c] == null ? 0 : secondPrefix[c][0];
       secondWord[c] = kinds[c].length == 1 && (kinds[c][0] == WORD || kinds[c][0] == PREFIX) ? SINGLE
           : kinds[c].length > 1 && kinds[c][1] == WORD ? ids[c][1] : NO_FILTER;
       int first = ids[c][0];
@@ -256,12 +260,13 @@ final class CueMatcher {
         int next = i + 1 < n ? a.id(i + 1) : Vocabulary.NONE;
         // unless the next token is a second word some cue of this anchor needs, only its unfiltered cues can match
         int[] cues = next >= 0 && isSecond[next] && contains(seconds[v], next) ? anchors[v] : unfiltered[v];
+        char nextFirst = i + 1 < n && a.normEnd(i + 1) > a.normStart(i + 1) ? a.normChars()[a.normStart(i + 1)] : 0;
         for (int c : cues) {
           int second = secondWord[c];
           if (second == SINGLE) {
             out.add(c, i, i + 1); // an anchored cue's first element matches its anchor: a one-element cue is a match
-          } else if (second == next
-              || (second == NO_FILTER && (secondPrefix[c] == null || (i + 1 < n && startsWith(a, i + 1, secondPrefix[c]))))) {
+          } else if (second == next || (second == NO_FILTER && (secondFirst[c] == 0
+              || (secondFirst[c] == nextFirst && startsWith(a, i + 1, secondPrefix[c]))))) {
             tryOne(c, a, i, out); // a second element that is a prefix must match the next token, as matchFrom would check
           }
         }
