@@ -81,6 +81,8 @@ public final class CodebookClassifier implements ThemeClassifier {
   private final PolarityRules rules;
   private final ModelInfo info;
   private final ThreadLocal<Work> work;
+  /** The theme ids by index. */
+  private final String[] themeIds;
 
   private CodebookClassifier(Codebook codebook, TextPipeline pipeline, Options options) {
     this.codebook = Objects.requireNonNull(codebook, "codebook");
@@ -100,6 +102,7 @@ public final class CodebookClassifier implements ThemeClassifier {
     this.matcher = new CueMatcher(codebook, vocabulary, PolarityRules.NEGATOR_WORDS);
     this.rules = new PolarityRules(lexicon, vocabulary);
     int themes = codebook.themes().size();
+    this.themeIds = codebook.themes().stream().map(org.verbatim.codebook.Theme::id).toArray(String[]::new);
     this.work = ThreadLocal.withInitial(() -> new Work(themes));
     Map<String, String> props = new HashMap<>();
     props.put("codebook.id", codebook.id());
@@ -119,6 +122,10 @@ public final class CodebookClassifier implements ThemeClassifier {
     final double[] pos;
     final double[] neg;
     final double[] neu;
+    /** Themes with a match in the comment being classified: {@code touched[0, n)}, each marked in {@code seen}. */
+    final boolean[] seen;
+    final int[] touched;
+    int themes;
     int[] spanTheme = new int[16];
     int[] spanStart = new int[16];
     int[] spanEnd = new int[16];
@@ -128,6 +135,8 @@ public final class CodebookClassifier implements ThemeClassifier {
       pos = new double[themes];
       neg = new double[themes];
       neu = new double[themes];
+      seen = new boolean[themes];
+      touched = new int[themes];
     }
   }
 
@@ -217,10 +226,17 @@ public final class CodebookClassifier implements ThemeClassifier {
     double[] pos = w.pos;
     double[] neg = w.neg;
     double[] neu = w.neu;
-    java.util.Arrays.fill(weight, 0);
-    java.util.Arrays.fill(pos, 0);
-    java.util.Arrays.fill(neg, 0);
-    java.util.Arrays.fill(neu, 0);
+    boolean[] seen = w.seen;
+    int[] touched = w.touched;
+    for (int x = 0; x < w.themes; x++) { // the sums of the last comment (also when it failed half way)
+      int t = touched[x];
+      weight[t] = 0;
+      pos[t] = 0;
+      neg[t] = 0;
+      neu[t] = 0;
+      seen[t] = false;
+    }
+    w.themes = 0;
     if (w.spanTheme.length < k) {
       w.spanTheme = new int[m.kept.length];
       w.spanStart = new int[m.kept.length];
@@ -234,6 +250,10 @@ public final class CodebookClassifier implements ThemeClassifier {
       long judgement = rules.judge(a, matcher, cue, first, end);
       double wt = matcher.weight[cue] * PolarityRules.factor(judgement);
       int t = matcher.theme[cue];
+      if (!seen[t]) {
+        seen[t] = true;
+        touched[w.themes++] = t;
+      }
       weight[t] += wt;
       switch (PolarityRules.polarity(judgement)) {
         case POSITIVE -> pos[t] += wt;
@@ -250,16 +270,16 @@ public final class CodebookClassifier implements ThemeClassifier {
       w.spanStart[j] = a.start(from);
       w.spanEnd[j] = a.end(end - 1);
     }
-    List<ThemeTag> tags = new ArrayList<>();
-    for (int t = 0; t < weight.length; t++) {
-      if (weight[t] <= 0) {
-        continue;
+    // only the themes with a match were touched (Classification orders the tags by score and id)
+    List<ThemeTag> tags = new ArrayList<>(w.themes);
+    for (int x = 0; x < w.themes; x++) {
+      int t = touched[x];
+      if (weight[t] > 0) {
+        double score = weight[t] / (weight[t] + 1.0);
+        if (score + 1e-12 >= threshold) {
+          tags.add(new ThemeTag(themeIds[t], score, polarity(pos[t], neg[t], neu[t]), evidence(w, k, t)));
+        }
       }
-      double score = weight[t] / (weight[t] + 1.0);
-      if (score + 1e-12 < threshold) {
-        continue;
-      }
-      tags.add(new ThemeTag(codebook.themes().get(t).id(), score, polarity(pos[t], neg[t], neu[t]), evidence(w, k, t)));
     }
     return tags.isEmpty() ? Classification.EMPTY : new Classification(tags);
   }

@@ -50,12 +50,28 @@ final class CueMatcher {
   private final int[][] ids;
   /** Per element: the prefix or lemma (PREFIX, LEMMA). */
   private final String[][] values;
+  /** Per element: the prefix's characters (PREFIX), else null. */
+  private final char[][][] prefixChars;
   /** Cues anchored on each vocabulary entry, in the order they are tried. */
   private final int[][] anchors;
   /** The vocabulary id of each cue's second element when it is a word, else {@link #NO_FILTER}: a quick pre-check. */
   private final int[] secondWord;
   private static final int NO_FILTER = -2;
+  /** The characters of each cue's second element when it is a prefix, else null: another quick pre-check. */
+  private final char[][] secondPrefix;
+  /** The first character of {@link #secondPrefix}, or 0: read from one small array before the prefix's own. */
+  private final char[] secondFirst;
+  /** {@link #secondWord} of a cue of one word or prefix element: matched by its anchor alone. */
+  private static final int SINGLE = -3;
   private final Map<String, int[]> byLemma;
+  /** Per vocabulary entry: its {@link #anchors} without the cues whose second word is given ({@link #secondWord}). */
+  private final int[][] unfiltered;
+  /** Per vocabulary entry: true when some cue is anchored on it (read before the entry's own array). */
+  private final boolean[] anchored;
+  /** Per vocabulary entry: true when it is the second word of a cue ({@link #secondWord}). */
+  private final boolean[] isSecond;
+  /** Per vocabulary entry: the second words its anchored cues need, ascending. */
+  private final int[][] seconds;
   private final int[] unanchored;
 
   /** The words and the first-element prefixes of the codebook's cues, for the classifier's vocabulary. */
@@ -102,7 +118,10 @@ final class CueMatcher {
     kinds = new byte[n][];
     ids = new int[n][];
     values = new String[n][];
+    prefixChars = new char[n][][];
     secondWord = new int[n];
+    secondPrefix = new char[n][];
+    secondFirst = new char[n];
     List<List<Integer>> byWord = new ArrayList<>();
     Map<Integer, List<Integer>> byPrefix = new HashMap<>();
     Map<String, List<Integer>> lemmas = new HashMap<>();
@@ -118,6 +137,7 @@ final class CueMatcher {
       kinds[c] = new byte[els.size()];
       ids[c] = new int[els.size()];
       values[c] = new String[els.size()];
+      prefixChars[c] = new char[els.size()][];
       for (int e = 0; e < els.size(); e++) {
         CuePattern.Element el = els.get(e);
         values[c][e] = el.value();
@@ -130,6 +150,7 @@ final class CueMatcher {
           }
           case PREFIX -> {
             kinds[c][e] = PREFIX;
+            prefixChars[c][e] = el.value().toCharArray();
             if (e == 0) {
               ids[c][e] = vocabulary.prefix(el.value());
             }
@@ -139,7 +160,10 @@ final class CueMatcher {
           case GAP -> kinds[c][e] = GAP;
         }
       }
-      secondWord[c] = kinds[c].length > 1 && kinds[c][1] == WORD ? ids[c][1] : NO_FILTER;
+      secondPrefix[c] = kinds[c].length > 1 && kinds[c][1] == PREFIX ? prefixChars[c][1] : null;
+      secondFirst[c] = secondPrefix[c] == null ? 0 : secondPrefix[c][0];
+      secondWord[c] = kinds[c].length == 1 && (kinds[c][0] == WORD || kinds[c][0] == PREFIX) ? SINGLE
+          : kinds[c].length > 1 && kinds[c][1] == WORD ? ids[c][1] : NO_FILTER;
       int first = ids[c][0];
       switch (kinds[c][0]) {
         case WORD -> {
@@ -167,6 +191,26 @@ final class CueMatcher {
         }
       }
       anchors[v] = found.isEmpty() ? NONE : found.stream().mapToInt(Integer::intValue).toArray();
+    }
+    anchored = new boolean[anchors.length];
+    for (int v = 0; v < anchors.length; v++) {
+      anchored[v] = anchors[v].length > 0;
+    }
+    isSecond = new boolean[vocabulary.size()];
+    for (int c = 0; c < n; c++) {
+      if (secondWord[c] >= 0) {
+        isSecond[secondWord[c]] = true;
+      }
+    }
+    unfiltered = new int[anchors.length][];
+    seconds = new int[anchors.length][];
+    for (int v = 0; v < anchors.length; v++) {
+      int[] own = anchors[v];
+      unfiltered[v] = Arrays.stream(own).filter(c -> secondWord[c] < 0).toArray();
+      seconds[v] = Arrays.stream(own).map(c -> secondWord[c]).filter(id -> id >= 0).distinct().sorted().toArray();
+      if (unfiltered[v].length == 0) {
+        unfiltered[v] = NONE;
+      }
     }
     Map<String, int[]> lemmaIndex = new HashMap<>();
     lemmas.forEach((k, l) -> lemmaIndex.put(k, l.stream().mapToInt(Integer::intValue).toArray()));
@@ -212,12 +256,18 @@ final class CueMatcher {
     boolean lemmas = !byLemma.isEmpty();
     for (int i = 0; i < n; i++) {
       int v = a.id(i);
-      if (v >= 0) {
+      if (v >= 0 && anchored[v]) {
         int next = i + 1 < n ? a.id(i + 1) : Vocabulary.NONE;
-        for (int c : anchors[v]) {
+        // unless the next token is a second word some cue of this anchor needs, only its unfiltered cues can match
+        int[] cues = next >= 0 && isSecond[next] && contains(seconds[v], next) ? anchors[v] : unfiltered[v];
+        char nextFirst = i + 1 < n && a.normEnd(i + 1) > a.normStart(i + 1) ? a.normChars()[a.normStart(i + 1)] : 0;
+        for (int c : cues) {
           int second = secondWord[c];
-          if (second == NO_FILTER || second == next) {
-            tryOne(c, a, i, out);
+          if (second == SINGLE) {
+            out.add(c, i, i + 1); // an anchored cue's first element matches its anchor: a one-element cue is a match
+          } else if (second == next || (second == NO_FILTER && (secondFirst[c] == 0
+              || (secondFirst[c] == nextFirst && startsWith(a, i + 1, secondPrefix[c]))))) {
+            tryOne(c, a, i, out); // a second element that is a prefix must match the next token, as matchFrom would check
           }
         }
       }
@@ -277,10 +327,44 @@ final class CueMatcher {
     return matchFrom(c, e + 1, a, i + 1, sentence);
   }
 
+  /** True when the ascending array {@code sorted} holds {@code x}. */
+  private static boolean contains(int[] sorted, int x) {
+    int lo = 0;
+    int hi = sorted.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int y = sorted[mid];
+      if (y < x) {
+        lo = mid + 1;
+      } else if (y > x) {
+        hi = mid - 1;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when token {@code i}'s norm starts with {@code prefix}. */
+  private static boolean startsWith(Analysis a, int i, char[] prefix) {
+    int s = a.normStart(i);
+    int n = prefix.length;
+    if (a.normEnd(i) - s < n) {
+      return false;
+    }
+    char[] norm = a.normChars();
+    for (int k = 0; k < n; k++) {
+      if (norm[s + k] != prefix[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private boolean accepts(int c, int e, Analysis a, int i) {
     return switch (kinds[c][e]) {
       case WORD -> ids[c][e] == a.id(i);
-      case PREFIX -> a.normStartsWith(i, values[c][e]);
+      case PREFIX -> startsWith(a, i, prefixChars[c][e]);
       case LEMMA -> values[c][e].equals(a.lemma(i));
       default -> true;
     };

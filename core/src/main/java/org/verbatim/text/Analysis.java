@@ -362,6 +362,14 @@ public final class Analysis {
     normChars[normLength++] = c;
   }
 
+  /** The norm buffer with room for {@code n} more characters after {@link #normLength}. */
+  char[] reserveNorm(int n) {
+    if (normLength + n > normChars.length) {
+      normChars = Arrays.copyOf(normChars, Math.max(normChars.length * 2, normLength + n));
+    }
+    return normChars;
+  }
+
   void appendString(String s) {
     for (int i = 0, n = s.length(); i < n; i++) {
       append(s.charAt(i));
@@ -378,18 +386,34 @@ public final class Analysis {
    * and comparative flags.
    */
   void close(int k, int ns, int ne, boolean punctuation) {
+    close(k, ns, ne, punctuation, Vocabulary.hash(normChars, ns, ne));
+  }
+
+  /** As {@link #close(int, int, int, boolean)} with the norm's {@link Vocabulary#hash(char[], int, int) hash} given. */
+  void close(int k, int ns, int ne, boolean punctuation, long h) {
     normStart[k] = ns;
     normEnd[k] = ne;
-    long h = Vocabulary.hash(normChars, ns, ne);
     hash[k] = h;
     Vocabulary v = vocabulary;
-    int resolved = v.wordByHash(h);
+    // Vocabulary.wordByHash, read here without calls (this runs once per token)
+    long[] table = v.wordTable;
+    int mask = table.length / 2 - 1;
+    int slot = (int) h & mask;
+    int resolved;
+    while (true) {
+      long e = table[2 * slot + 1];
+      if (e == Vocabulary.EMPTY || table[2 * slot] == h) {
+        resolved = (int) e;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
     if (resolved == Vocabulary.NONE && v.hasPrefixes()) {
       resolved = resolvePrefix(h, ns, ne);
     }
     id[k] = resolved;
     int f = punctuation ? PUNCT : 0;
-    if ((v.flags(resolved) & RuleWords.COMPARATIVE) != 0
+    if ((resolved >= 0 && (v.flags[resolved] & RuleWords.COMPARATIVE) != 0)
         || (ne - ns >= 5 && normChars[ne - 2] == 'e' && normChars[ne - 1] == 'r')) {
       f |= COMPARATIVE;
     }

@@ -74,6 +74,25 @@ final class Chars {
     return true;
   }
 
+  /** The ASCII characters of the Unicode categories P*. */
+  private static final boolean[] ASCII_PUNCTUATION = new boolean[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      switch (Character.getType(c)) {
+        case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+            Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+            Character.OTHER_PUNCTUATION -> ASCII_PUNCTUATION[c] = true;
+        default -> ASCII_PUNCTUATION[c] = false;
+      }
+    }
+  }
+
+  /** True for an ASCII character of the Unicode categories P* ({@code c < 0x80}). */
+  static boolean isAsciiPunctuation(char c) {
+    return ASCII_PUNCTUATION[c];
+  }
+
   /** True when {@code s} is non-empty and made only of punctuation (Unicode categories P*). */
   static boolean isPunctuation(String s) {
     return isPunctuation(s.toCharArray(), 0, s.length());
@@ -85,10 +104,15 @@ final class Chars {
       return false;
     }
     for (int i = from; i < to; ) {
-      int cp = Character.codePointAt(text, i, to);
-      if (cp < 0x80 && ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'))) {
-        return false;
+      char c = text[i];
+      if (c < 0x80) {
+        if (!ASCII_PUNCTUATION[c]) {
+          return false;
+        }
+        i++;
+        continue;
       }
+      int cp = Character.codePointAt(text, i, to);
       switch (Character.getType(cp)) {
         case Character.CONNECTOR_PUNCTUATION:
         case Character.DASH_PUNCTUATION:

@@ -137,7 +137,8 @@ final class Contractions {
       return false;
     }
     for (int i = from; i < to; i++) {
-      if (!Character.isLetter(s[i])) {
+      char c = s[i];
+      if (c < 0x80 ? !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) : !Character.isLetter(c)) {
         return false;
       }
     }

@@ -11,6 +11,15 @@ final class ContrastMarker {
 
   static final PhraseTable MARKERS = new PhraseTable(RuleWords.CONTRAST_MARKERS);
 
+  /** By word id: true when a marker starts with it (as {@link PhraseTable#starts}, read without a call). */
+  private static final boolean[] STARTS = new boolean[Vocabulary.base().size()];
+
+  static {
+    for (int w = 0; w < STARTS.length; w++) {
+      STARTS[w] = MARKERS.starts(w);
+    }
+  }
+
   private static final int BUT = RuleWords.id("but");
   private static final int YET = RuleWords.id("yet");
   private static final int WHILE = RuleWords.id("while");
@@ -28,8 +37,10 @@ final class ContrastMarker {
     for (int s = 0; s < d.sentences; s++) {
       int first = starts[s];
       int limit = starts[s + 1];
+      int[] id = d.id;
       for (int i = first; i < limit; i++) {
-        if (!MARKERS.starts(d.id[i])) {
+        int word = id[i];
+        if (word < 0 || word >= STARTS.length || !STARTS[word]) {
           continue;
         }
         int len = MARKERS.match(d, i, limit);

@@ -15,6 +15,19 @@ final class NegationMarker {
   static final PhraseTable CANCELLED_BEFORE_ENOUGH = new PhraseTable(RuleWords.NEGATION_CANCELLED_BEFORE_ENOUGH);
   static final PhraseTable LIMITED = new PhraseTable(RuleWords.NEGATION_LIMITED);
 
+  /** By word id: true when a phrase of {@link #CUES}, {@link #CANCELLED}, {@link #CANCELLED_BEFORE_ENOUGH} or {@link #LIMITED} starts with it. */
+  private static final boolean[] STARTS = starts(CUES, CANCELLED, CANCELLED_BEFORE_ENOUGH, LIMITED);
+
+  private static boolean[] starts(PhraseTable... tables) {
+    boolean[] starts = new boolean[Vocabulary.base().size()];
+    for (int w = 0; w < starts.length; w++) {
+      for (PhraseTable t : tables) {
+        starts[w] |= t.starts(w);
+      }
+    }
+    return starts;
+  }
+
   private static final int CAN = RuleWords.id("can");
   private static final int COULD = RuleWords.id("could");
   private static final int ENOUGH = RuleWords.id("enough");
@@ -31,6 +44,14 @@ final class NegationMarker {
     int i = first;
     boolean inScope = false;
     while (i < limit) {
+      int word = id[i];
+      if (word < 0 || word >= STARTS.length || !STARTS[word]) { // no phrase of the four tables starts here
+        if (inScope && (flags[i] & Analysis.PUNCT) == 0) {
+          flags[i] |= Analysis.NEGATED;
+        }
+        i++;
+        continue;
+      }
       if (!inScope) {
         int len = CANCELLED.match(d, i, limit);
         if (len == 0 && enoughFollows(id, i, limit)) {

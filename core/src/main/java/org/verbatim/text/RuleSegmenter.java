@@ -40,25 +40,9 @@ final class RuleSegmenter {
     scratch.ensureScratch(len);
     int[] s = scratch.scratchStart;
     int[] e = scratch.scratchEnd;
-    int n = SimpleTokens.split(text, len, s, e);
-    int m = 0;
-    int prevEnd = 0;
-    for (int k = 0; k < n; k++) {
-      int a = Math.max(s[k], prevEnd);
-      int b = Math.min(e[k], len);
-      while (a < b && Chars.isSpace(text[a])) {
-        a++;
-      }
-      while (b > a && Chars.isSpace(text[b - 1])) {
-        b--;
-      }
-      if (a < b) {
-        s[m] = a;
-        e[m] = b;
-        m++;
-        prevEnd = b;
-      }
-    }
+    // SimpleTokens' spans are non-empty, in order, within the text and hold no Chars.isSpace character (its white
+    // space, Character.isWhitespace or a space separator, includes every such character), so they need no trimming
+    int m = SimpleTokens.split(text, len, s, e);
     Segments out = scratch.spans;
     out.clear();
     merge(text, string.indexOf('@') >= 0, s, e, m, out);
@@ -76,7 +60,7 @@ final class RuleSegmenter {
         i++;
         continue;
       }
-      int url = (mayHaveEmail || mayStartUrl(text[a])) && Chars.spaceBefore(text, a)
+      int url = (mayHaveEmail || mayStartUrl(text, a)) && Chars.spaceBefore(text, a)
           ? urlOrEmailEnd(text, a, text.length) : -1;
       if (url > a) {
         out.add(a, url, 0);
@@ -211,8 +195,13 @@ final class RuleSegmenter {
   /** True when the ASCII text {@code text[from, to)}, lower-cased, is one of {@code words} (lower-case ASCII). */
   private static boolean equalsAsciiIgnoreCase(char[] text, int from, int to, String[] words) {
     int len = to - from;
+    char first = text[from];
+    if (first >= 'A' && first <= 'Z') {
+      first = (char) (first + ('a' - 'A'));
+    }
     for (String w : words) {
-      if (w.length() == len && startsWithIgnoreCase(text, from, w)) {
+      // the words are lower-case ASCII and the text ASCII here: a first character that differs rules a word out
+      if (w.length() == len && w.charAt(0) == first && startsWithIgnoreCase(text, from, w)) {
         return true;
       }
     }
@@ -229,8 +218,19 @@ final class RuleSegmenter {
     return to > from;
   }
 
-  private static boolean mayStartUrl(char c) {
-    return c == 'h' || c == 'H' || c == 'w' || c == 'W';
+  /**
+   * True when a URL may start at {@code a}: {@link #urlOrEmailEnd} finds one only after {@code http://},
+   * {@code https://} or {@code www.} (in any case) when the text has no {@code @}; checks the first four characters.
+   */
+  private static boolean mayStartUrl(char[] text, int a) {
+    if (a + 4 > text.length) {
+      return false;
+    }
+    char c = text[a];
+    if (c == 'h' || c == 'H') {
+      return startsWithIgnoreCase(text, a, "http");
+    }
+    return (c == 'w' || c == 'W') && startsWithIgnoreCase(text, a, "www.");
   }
 
   /**
@@ -274,6 +274,10 @@ final class RuleSegmenter {
   private static void dropJunk(char[] text, Segments out) {
     boolean[] keep = null;
     for (int i = 0; i < out.size(); i++) {
+      char c = text[out.start(i)];
+      if (c > 0x20 && c < 0x7F) {
+        continue; // printable ASCII: not junk
+      }
       if (Chars.isJunk(text, out.start(i), out.end(i))) {
         if (keep == null) {
           keep = new boolean[out.size()];
@@ -293,7 +297,7 @@ final class RuleSegmenter {
     int first = 0;
     for (int i = 0; i < n; i++) {
       out.setSentence(i, sentence);
-      if (i + 1 < n && endsSentence(text, out, i) && !isListNumber(text, out, first, i)) {
+      if (i + 1 < n && mayEndSentence(text, out, i) && endsSentence(text, out, i) && !isListNumber(text, out, first, i)) {
         // closing quotes and brackets right after the final punctuation stay in the sentence
         while (i + 1 < n && out.start(i + 1) == out.end(i) && isCloser(text, out.start(i + 1), out.end(i + 1))
             && !lineBreakBetween(text, out.end(i), out.start(i + 1))) {
@@ -324,6 +328,20 @@ final class RuleSegmenter {
       }
     }
     return true;
+  }
+
+  /**
+   * False when {@link #endsSentence} is sure to be: span {@code i} does not end in {@code . ! ?} or an ellipsis and at
+   * most one space separates it from the next.
+   */
+  private static boolean mayEndSentence(char[] text, Segments out, int i) {
+    int b = out.end(i);
+    char last = text[b - 1];
+    if (last == '.' || last == '!' || last == '?' || last == '\u2026') {
+      return true;
+    }
+    int next = out.start(i + 1);
+    return !(next == b || (next == b + 1 && text[b] == ' '));
   }
 
   private static boolean endsSentence(char[] text, Segments out, int i) {

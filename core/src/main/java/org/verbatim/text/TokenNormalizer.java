@@ -28,6 +28,9 @@ final class TokenNormalizer {
       }
       int a = spans.start(i);
       int b = spans.end(i);
+      if (!tagged && plainAscii(out, text, a, b, s)) {
+        continue;
+      }
       int k = Contractions.splitPoint(text, a, b);
       if (k <= 0) {
         int t = out.open(a, b, s);
@@ -68,6 +71,46 @@ final class TokenNormalizer {
     out.sentences = s + 1;
     out.growSentences(out.sentences + 1);
     out.sentenceStart[out.sentences] = out.size;
+  }
+
+  /**
+   * The common token in one pass: when {@code text[a, b)} is ASCII without an apostrophe and cannot be a
+   * contraction ({@link Contractions#splitPoint}), adds it as a token of sentence {@code s} with its norm (lower-cased),
+   * hash and punctuation flag, exactly as the general path would, and returns true; otherwise adds nothing and
+   * returns false.
+   */
+  private static boolean plainAscii(Analysis out, char[] text, int a, int b, int s) {
+    int n = b - a;
+    if (n >= 4 && n <= 8) {
+      char last = text[b - 1];
+      char before = text[b - 2];
+      if ((last == 't' || last == 'T') && (before == 'n' || before == 'N')) {
+        return false; // perhaps "didnt"
+      }
+    }
+    if (n == 6 && (text[a] == 'c' || text[a] == 'C')) {
+      return false; // perhaps "cannot"
+    }
+    char[] norm = out.reserveNorm(n);
+    int from = out.normLength;
+    long h = Vocabulary.FNV_START;
+    boolean punctuation = true;
+    for (int j = 0; j < n; j++) {
+      char c = text[a + j];
+      if (c >= 0x80 || c == '\'' || c == '`') {
+        return false;
+      }
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      norm[from + j] = c;
+      h = (h ^ c) * Vocabulary.FNV_PRIME;
+      punctuation &= Chars.isAsciiPunctuation(c);
+    }
+    int t = out.open(a, b, s);
+    out.normLength = from + n;
+    out.close(t, from, from + n, punctuation, Vocabulary.finish(h));
+    return true;
   }
 
   /**

@@ -39,23 +39,25 @@ public final class Vocabulary {
   /** The id of "no entry": a token that is neither a known word nor starts with a known prefix. */
   public static final int NONE = -1;
 
-  private static final long FNV_START = 0xcbf29ce484222325L;
-  private static final long FNV_PRIME = 0x100000001b3L;
+  /** FNV-1a's start and prime, for callers that hash while they copy ({@link #finish} ends the hash). */
+  static final long FNV_START = 0xcbf29ce484222325L;
+  static final long FNV_PRIME = 0x100000001b3L;
 
   private static volatile Vocabulary base;
 
   private final String[] strings;
   private final boolean[] prefix;
-  private final long[] flags;
+  /** The rule flags by id (read by {@link Analysis} without a call). */
+  final long[] flags;
   private final int[][] closure;
   /**
    * Open-addressing tables, capacity a power of two: slot {@code i} holds the key at {@code 2i} and the id at
    * {@code 2i + 1} ({@link #EMPTY} when free), so a probe reads one cache line.
    */
-  private final long[] wordTable;
+  final long[] wordTable;
   private final long[] prefixTable;
 
-  private static final long EMPTY = -1L;
+  static final long EMPTY = -1L;
   /** Bit {@code L} set when some prefix entry has length {@code L} (lengths 1-63). */
   private final long prefixLengths;
   private final int maxPrefix;
@@ -274,7 +276,8 @@ public final class Vocabulary {
     return finish(h);
   }
 
-  private static long finish(long state) {
+  /** The last step of {@link #hash(char[], int, int)}: the finaliser applied to the FNV-1a state. */
+  static long finish(long state) {
     long h = state;
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
