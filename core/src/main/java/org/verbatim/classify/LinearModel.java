@@ -64,7 +64,34 @@ public final class LinearModel {
    * repeated in the comment). Exact up to float rounding; cuts the weight rows read per comment several times.
    */
   private final float[] tokenVectors;
+  /**
+   * Per cache entry, {@code sum over its n-grams g of idf(g)^2}: the character block's squared norm gains it per
+   * known token (TF-IDF); repeated n-grams are then corrected (see {@link #charScale}).
+   */
+  private final double[] tokenNorms;
+  /**
+   * {@link #weights} followed by {@link #tokenVectors}, rows of {@link #stride} floats: every row scoring adds,
+   * addressed by one offset ({@link #tvBase} is where the token vectors begin).
+   */
+  private final float[] rows;
+  private final int tvBase;
+  /** Per row of {@link #rows}: its largest absolute weight over the labels, which bounds what the row can add. */
+  private final float[] rowMax;
   private final LongIntMap index;
+  /**
+   * The words of the word n-gram keys, by the hash of their unigram key {@code w:word} (the hash scoring computes
+   * per token anyway): word id. Per word id its unigram feature ({@link #wordUni}, -1 when only a bigram has it)
+   * and its character n-gram cache entry ({@link #wordEntry}, -1 for none).
+   */
+  private final LongIntMap words;
+  private final int[] wordUni;
+  private final int[] wordEntry;
+  /**
+   * Bigram features by the pair of word ids ({@link #pairKey}), so a bigram costs one look-up and no hashing of
+   * characters; null when some bigram key does not split into two words at one space (a tokenizer whose tokens
+   * hold spaces), and then bigrams are hashed as {@link FeatureExtractor} does.
+   */
+  private final LongIntMap pairs;
   private final int nFeatures;
   private final int nLabels;
   /** Row length of the packed weights: nLabels rounded up to a multiple of 8 (whole SIMD vectors, no tail). */
@@ -205,12 +232,100 @@ public final class LinearModel {
         }
       }
       tokenVectors = tv;
+      double[] tn = new double[entries];
+      for (int e = 0; e < entries; e++) {
+        double sq = 0;
+        for (int k = cacheStart[e]; k < cacheStart[e + 1]; k++) {
+          double v = this.idf[cachePool[k]];
+          sq += v * v;
+        }
+        tn[e] = sq;
+      }
+      tokenNorms = tn;
     } else {
+      tokenNorms = null;
       charCache = null;
       cacheStart = null;
       cachePool = null;
       tokenVectors = null;
     }
+    tvBase = nFeatures * stride;
+    if (tokenVectors == null || tokenVectors.length == 0) {
+      rows = this.weights;
+    } else {
+      rows = Arrays.copyOf(this.weights, tvBase + tokenVectors.length);
+      System.arraycopy(tokenVectors, 0, rows, tvBase, tokenVectors.length);
+    }
+    rowMax = new float[rows.length / stride];
+    for (int r = 0; r < rowMax.length; r++) {
+      float mx = 0f;
+      for (int l = 0; l < nLabels; l++) {
+        mx = Math.max(mx, Math.abs(rows[r * stride + l]));
+      }
+      rowMax[r] = mx;
+    }
+    // the words of the word n-gram keys
+    words = new LongIntMap(Math.max(16, wordFeatures));
+    int[] uniOf = new int[Math.max(16, wordFeatures)];
+    int nWords = 0;
+    for (int f = 0; f < wordFeatures; f++) {
+      String k = this.keys.get(f);
+      if (k.startsWith("w:")) {
+        long h = FeatureHash.of(k);
+        if (words.get(h) < 0) {
+          if (nWords == uniOf.length) {
+            uniOf = Arrays.copyOf(uniOf, nWords * 2);
+          }
+          words.put(h, nWords);
+          uniOf[nWords++] = f;
+        }
+      }
+    }
+    LongIntMap pairMap = new LongIntMap(16);
+    boolean pairsOk = true;
+    for (int f = 0; f < wordFeatures && pairsOk; f++) {
+      String k = this.keys.get(f);
+      if (!k.startsWith("b:")) {
+        continue;
+      }
+      int sp = k.indexOf(' ', 2);
+      if (sp <= 2 || sp == k.length() - 1 || k.indexOf(' ', sp + 1) >= 0) {
+        pairsOk = false;
+        break;
+      }
+      int[] ids = new int[2];
+      String[] parts = {k.substring(2, sp), k.substring(sp + 1)};
+      for (int p = 0; p < 2; p++) {
+        long h = FeatureHash.of("w:" + parts[p]);
+        int id = words.get(h);
+        if (id < 0) {
+          if (nWords == uniOf.length) {
+            uniOf = Arrays.copyOf(uniOf, nWords * 2);
+          }
+          id = nWords;
+          words.put(h, nWords);
+          uniOf[nWords++] = -1;
+        }
+        ids[p] = id;
+      }
+      pairMap.put(pairKey(ids[0], ids[1]), f);
+    }
+    pairs = pairsOk ? pairMap : null;
+    wordUni = Arrays.copyOf(uniOf, nWords);
+    wordEntry = new int[nWords];
+    for (int id = 0; id < nWords; id++) {
+      int f = wordUni[id];
+      wordEntry[id] = f >= 0 && charCache != null ? charCache[f] : -1;
+    }
+  }
+
+  /** The key of the bigram of word ids {@code a b} in {@link #pairs}: a bijective mix of the two ids. */
+  private static long pairKey(int a, int b) {
+    long k = (long) a << 32 | (b & 0xFFFFFFFFL);
+    k ^= k >>> 31;
+    k *= 0x9E3779B97F4A7C15L;
+    k ^= k >>> 29;
+    return k;
   }
 
   private static void check(boolean ok, String message) {
@@ -313,30 +428,52 @@ public final class LinearModel {
   static final class Work {
     final FeatureExtractor.Buffer buf = new FeatureExtractor.Buffer();
     /**
-     * The features of the comment so far, by feature: an open-addressing table of {@code (feature + 1) << 32 | slot}
-     * (0: free), so counting touches one small array instead of arrays as long as the vocabulary; {@code pos[j]} is
-     * where slot {@code j} sits, to clear the table after the comment.
+     * Per feature: {@code stamp << 32 | slot} when the feature occurred in the comment of that stamp, so counting
+     * is one array read and no hashing; a new comment takes a new stamp instead of clearing.
      */
-    long[] table = new long[1024];
-    int[] pos = new int[256];
+    long[] mark;
+    int stamp;
+    /** Per slot (features in order of first occurrence): feature, count, value. */
     int[] fi = new int[256];
     int[] cnt = new int[256];
-    /** Per feature: how many of its occurrences came from cached tokens (covered by tokenVectors). */
+    /** Per slot: how many of its occurrences came from cached tokens (covered by tokenVectors). */
     int[] kcnt = new int[256];
     float[] fv = new float[256];
     int nnz;
     /** Cache entries of the known tokens of the comment, in order. */
     int[] known = new int[64];
     int nKnown;
+    /** Per token of the last comment: its word id (see {@link LinearModel#words}), or -1. */
+    int[] wid = new int[64];
     /** Per token of the last comment: its unigram feature (as counted, NOT_ form when marked), or -1. */
     int[] uniF = new int[64];
     /** Per token of the last comment: the bigram feature starting at it, or -1. */
     int[] biF = new int[64];
+    /** Per token of the last comment: the slot of its unigram feature {@code uniF}, or -1. */
+    int[] uniS = new int[64];
+    /** Per token of the last comment: the slot of its bigram feature {@code biF}, or -1. */
+    int[] biS = new int[64];
+    /** The slots that may add a row (all but single n-grams of known tokens), in slot order. */
+    int[] live = new int[256];
+    /** Sum of {@link LinearModel#tokenNorms} over the known tokens of the comment. */
+    double knownNorm;
+    /** Number of character n-gram occurrences of the known tokens of the comment. */
+    int knownGrams;
+    /** The rows scoring adds, in order: offset into {@link LinearModel#rows} and factor. */
+    int[] rowOff = new int[256];
+    float[] rowV = new float[256];
+    /** Per row: {@code |factor| * largest absolute weight}, a bound on what it adds to any label. */
+    double[] rowB = new double[256];
+    /** The rows {@link LinearModel#decide(String, Work, Classification)} adds for every label. */
+    int[] keptOff = new int[256];
+    float[] keptV = new float[256];
     /** Evidence candidates of one label: contribution, source start, source end. */
     double[] candC = new double[128];
     int[] candS = new int[128];
     int[] candE = new int[128];
     double[] scores;
+    /** Per label: whether {@code scores} holds its exact score (see {@link LinearModel#decide(String, Work, Classification)}). */
+    boolean[] exact;
     float[] acc;
     double[] extraValues;
 
@@ -349,9 +486,22 @@ public final class LinearModel {
     int unknownUsed;
 
     Work(int nFeatures, int nLabels, int stride, int nExtras) {
+      mark = new long[nFeatures];
       scores = new double[nLabels];
+      exact = new boolean[nLabels];
       acc = new float[stride];
       extraValues = new double[nExtras];
+    }
+
+    /** Room for {@code more} new slots. */
+    void ensureSlots(int more) {
+      if (nnz + more > fi.length) {
+        int cap = Math.max(fi.length * 2, nnz + more);
+        fi = Arrays.copyOf(fi, cap);
+        cnt = Arrays.copyOf(cnt, cap);
+        kcnt = Arrays.copyOf(kcnt, cap);
+        fv = Arrays.copyOf(fv, cap);
+      }
     }
   }
 
@@ -367,49 +517,59 @@ public final class LinearModel {
   /**
    * As {@link #score(String, Work)}; when {@code extrasFrom} is not null and the extra features are a
    * {@link ClassifierFeatures} of the classifier that gave it, they are read from it instead of classifying again.
+   *
+   * <p>The sum per label is the same sequence of float operations as adding, feature by feature in order of first
+   * occurrence, {@code value * weight row} (minus the part the token vectors cover), then {@code scale * token
+   * vector} per known token: the rows are listed first and added four at a time, which changes no label's order.
    */
   void score(String text, Work w, Classification extrasFrom) {
     collect(text, w);
-    float sc = weigh(text, w, extrasFrom);
+    int nRows = weigh(text, w, extrasFrom);
     float[] acc = w.acc;
-    int L = nLabels;
     Arrays.fill(acc, 0f);
-    float[] wt = weights;
-    int[] fi = w.fi;
-    float[] fv = w.fv;
-    int[] kcnt = w.kcnt;
-    int nKeys = keys.size();
-    for (int j = 0, n = w.nnz; j < n; j++) {
-      int f = fi[j];
-      float v = fv[j];
-      if (f >= wordFeatures && f < nKeys && kcnt[j] > 0) {
-        // the known part (kcnt occurrences at their linear value) comes from the token vectors
-        v -= ((float) (kcnt[j] * linear(f))) * sc;
-        if (v == 0f) {
-          continue;
-        }
-      }
-      axpy(v, wt, f * stride, acc, stride);
-    }
-    for (int t = 0, n = w.nKnown; t < n; t++) {
-      axpy(sc, tokenVectors, w.known[t] * stride, acc, stride);
-    }
+    accumulate(rows, w.rowOff, w.rowV, nRows, acc, nLabels);
     double[] s = w.scores;
-    for (int l = 0; l < L; l++) {
+    for (int l = 0, L = nLabels; l < L; l++) {
       s[l] = bias[l] + acc[l];
+    }
+  }
+
+  /**
+   * {@code acc[l] += v[r] * w[off[r] + l]} for r in order, for every label l below {@code n}; four rows per pass
+   * over the labels, each label still summed row by row in order (exactly the sequential result).
+   */
+  private static void accumulate(float[] w, int[] off, float[] v, int nRows, float[] acc, int n) {
+    int r = 0;
+    for (; r + 4 <= nRows; r += 4) {
+      int o0 = off[r];
+      int o1 = off[r + 1];
+      int o2 = off[r + 2];
+      int o3 = off[r + 3];
+      float v0 = v[r];
+      float v1 = v[r + 1];
+      float v2 = v[r + 2];
+      float v3 = v[r + 3];
+      for (int l = 0; l < n; l++) {
+        float a = acc[l];
+        a += v0 * w[o0 + l];
+        a += v1 * w[o1 + l];
+        a += v2 * w[o2 + l];
+        a += v3 * w[o3 + l];
+        acc[l] = a;
+      }
+    }
+    for (; r < nRows; r++) {
+      int o0 = off[r];
+      float v0 = v[r];
+      for (int l = 0; l < n; l++) {
+        acc[l] += v0 * w[o0 + l];
+      }
     }
   }
 
   /** The per-occurrence linear value of feature {@code f}: its idf, or 1 for binary weighting. */
   private double linear(int f) {
     return features.weighting() == FeatureOptions.Weighting.BINARY ? 1.0 : idf[f];
-  }
-
-  /** {@code acc[0..n) += v * w[off..off+n)}: a float loop the JIT vectorises. */
-  private static void axpy(float v, float[] w, int off, float[] acc, int n) {
-    for (int l = 0; l < n; l++) {
-      acc[l] += v * w[off + l];
-    }
   }
 
   private static final char[] NOT = "NOT_".toCharArray();
@@ -420,8 +580,9 @@ public final class LinearModel {
 
   /**
    * Tokenises {@code text} and counts its vocabulary features into {@code w} (indexes and counts, each feature
-   * once). Same features as {@link FeatureExtractor#extract}, but the character n-grams of a known token come
-   * from {@link #charCache} with one look-up instead of one per n-gram.
+   * once). Same features as {@link FeatureExtractor#extract}, but a token is hashed once (its word id gives its
+   * unigram, its bigrams and its cached character n-grams) and the character n-grams of a known token come from
+   * {@link #charCache} with one look-up instead of one per n-gram.
    */
   private void collect(String text, Work w) {
     reset(w);
@@ -431,59 +592,110 @@ public final class LinearModel {
     char[] c = t.chars;
     int n = t.size;
     if (w.uniF.length < n) {
-      w.uniF = new int[Math.max(n, w.uniF.length * 2)];
-      w.biF = new int[w.uniF.length];
+      int cap = Math.max(n, w.uniF.length * 2);
+      w.uniF = new int[cap];
+      w.biF = new int[cap];
+      w.uniS = new int[cap];
+      w.biS = new int[cap];
+      w.wid = new int[cap];
+    }
+    if (w.known.length < n) {
+      w.known = Arrays.copyOf(w.known, Math.max(n, w.known.length * 2));
     }
     int[] uniF = w.uniF;
     int[] biF = w.biF;
+    int[] uniS = w.uniS;
+    int[] biS = w.biS;
+    int[] wid = w.wid;
+    double knownNorm = 0;
+    int knownGrams = 0;
+    double[] norms = tokenNorms;
+    int[] known = w.known;
     boolean mark = features.negation() != FeatureOptions.Negation.OFF;
     boolean both = features.negation() == FeatureOptions.Negation.BOTH;
     boolean uni = features.wordMinN() <= 1;
     boolean chars = features.chars();
+    int[] pool = cachePool;
+    int[] start = cacheStart;
     for (int i = 0; i < n; i++) {
       int s = t.normStart[i];
       int e = t.normEnd[i];
       long plainKey = FeatureHash.finish(FeatureHash.add(W_STATE, c, s, e));
-      int plain = index.get(plainKey);
+      int id = words.get(plainKey);
+      wid[i] = id;
+      int plain = id < 0 ? -1 : wordUni[id];
       biF[i] = -1;
+      biS[i] = -1;
       if (uni) {
         if (mark && t.negated[i]) {
           int negated = index.get(FeatureHash.finish(FeatureHash.add(FeatureHash.add(W_STATE, NOT, 0, NOT.length), c, s, e)));
-          add(w, negated);
+          uniS[i] = add(w, negated);
           uniF[i] = negated;
           if (both) {
             add(w, plain);
           }
         } else {
-          add(w, plain);
+          uniS[i] = add(w, plain);
           uniF[i] = plain;
         }
       } else {
         uniF[i] = -1;
+        uniS[i] = -1;
       }
       if (chars) {
-        int entry = plain >= 0 && charCache != null ? charCache[plain] : -1;
+        int entry = id < 0 ? -1 : wordEntry[id];
         if (entry >= 0) {
-          for (int k = cacheStart[entry], k1 = cacheStart[entry + 1]; k < k1; k++) {
-            addKnown(w, cachePool[k]);
+          int k0 = start[entry];
+          int k1 = start[entry + 1];
+          w.ensureSlots(k1 - k0);
+          long[] marks = w.mark;
+          long stamp = (long) w.stamp << 32;
+          int[] fi = w.fi;
+          int[] cnt = w.cnt;
+          int[] kcnt = w.kcnt;
+          int nnz = w.nnz;
+          for (int k = k0; k < k1; k++) {
+            int f = pool[k];
+            long m = marks[f];
+            if ((m & 0xFFFFFFFF00000000L) == stamp) {
+              int j = (int) m;
+              cnt[j]++;
+              kcnt[j]++;
+            } else {
+              marks[f] = stamp | nnz;
+              fi[nnz] = f;
+              cnt[nnz] = 1;
+              kcnt[nnz] = 1;
+              nnz++;
+            }
           }
-          if (w.nKnown == w.known.length) {
-            w.known = Arrays.copyOf(w.known, w.nKnown * 2);
-          }
-          w.known[w.nKnown++] = entry;
+          w.nnz = nnz;
+          known[w.nKnown++] = entry;
+          knownNorm += norms[entry];
+          knownGrams += k1 - k0;
         } else {
           unknownCharGrams(c, s, e, plainKey, w);
         }
       }
     }
     if (features.wordMinN() <= 2 && features.wordMaxN() >= 2) {
+      LongIntMap pairMap = pairs;
       for (int i = 0; i + 1 < n; i++) {
-        long h = FeatureHash.add(FeatureHash.add(B_STATE, c, t.normStart[i], t.normEnd[i]), ' ');
-        int f = index.get(FeatureHash.finish(FeatureHash.add(h, c, t.normStart[i + 1], t.normEnd[i + 1])));
-        add(w, f);
+        int f;
+        if (pairMap != null) {
+          int a = wid[i];
+          int b = wid[i + 1];
+          f = a < 0 || b < 0 ? -1 : pairMap.get(pairKey(a, b));
+        } else {
+          long h = FeatureHash.add(FeatureHash.add(B_STATE, c, t.normStart[i], t.normEnd[i]), ' ');
+          f = index.get(FeatureHash.finish(FeatureHash.add(h, c, t.normStart[i + 1], t.normEnd[i + 1])));
+        }
+        biS[i] = add(w, f);
         biF[i] = f;
       }
     }
+    w.knownNorm = knownNorm;
+    w.knownGrams = knownGrams;
     if (features.wordMaxN() >= 3) {
       for (int i = 0; i + 2 < n; i++) {
         long h = FeatureHash.add(FeatureHash.add(T_STATE, c, t.normStart[i], t.normEnd[i]), ' ');
@@ -509,7 +721,6 @@ public final class LinearModel {
       }
       return;
     }
-    int before = w.nnz;
     int padded = e - s + 2;
     int most = 0;
     for (int g = features.charMinN(); g <= features.charMaxN() && g <= padded; g++) {
@@ -557,141 +768,136 @@ public final class LinearModel {
     }
   }
 
-  private static void add(Work w, int f) {
-    if (f >= 0) {
-      slotOf(w, f);
-    }
+  /** Counts feature {@code f} when it is one ({@code f >= 0}); its slot, or -1. */
+  private static int add(Work w, int f) {
+    return f >= 0 ? slotOf(w, f) : -1;
   }
 
-  private static void addKnown(Work w, int f) {
-    int j = slotOf(w, f); // may grow the arrays: read w.kcnt only afterwards
-    w.kcnt[j]++;
-  }
-
-  /** Empties {@code w}'s feature counts for a new comment. */
+  /** Empties {@code w}'s feature counts for a new comment: a new stamp (the marks are cleared when it wraps). */
   private static void reset(Work w) {
-    long[] table = w.table;
-    int[] pos = w.pos;
-    for (int j = 0, n = w.nnz; j < n; j++) {
-      if (pos[j] >= 0) {
-        table[pos[j]] = 0;
-      }
-    }
     w.nnz = 0;
-  }
-
-  private static int home(int f, int mask) {
-    return (f * 0x9E3779B1) >>> 7 & mask;
-  }
-
-  /** The slot of feature {@code f} in {@code w}, or -1 when the comment does not have it. */
-  private static int find(Work w, int f) {
-    long[] table = w.table;
-    int mask = table.length - 1;
-    long key = (long) (f + 1) << 32;
-    for (int p = home(f, mask); ; p = (p + 1) & mask) {
-      long t = table[p];
-      if (t == 0) {
-        return -1;
-      }
-      if ((t & 0xFFFFFFFF00000000L) == key) {
-        return (int) t;
-      }
+    if (++w.stamp == 0) {
+      Arrays.fill(w.mark, 0L);
+      w.stamp = 1;
     }
   }
 
   /** Counts one occurrence of feature {@code f} and returns its slot. */
   private static int slotOf(Work w, int f) {
-    long[] table = w.table;
-    int mask = table.length - 1;
-    long key = (long) (f + 1) << 32;
-    int p = home(f, mask);
-    for (long t; (t = table[p]) != 0; p = (p + 1) & mask) {
-      if ((t & 0xFFFFFFFF00000000L) == key) {
-        int j = (int) t;
-        w.cnt[j]++;
-        return j;
-      }
+    long m = w.mark[f];
+    if ((int) (m >>> 32) == w.stamp) {
+      int j = (int) m;
+      w.cnt[j]++;
+      return j;
     }
-    if (w.nnz == w.fi.length) {
-      int cap = w.fi.length * 2;
-      w.fi = Arrays.copyOf(w.fi, cap);
-      w.cnt = Arrays.copyOf(w.cnt, cap);
-      w.kcnt = Arrays.copyOf(w.kcnt, cap);
-      w.fv = Arrays.copyOf(w.fv, cap);
-      w.pos = Arrays.copyOf(w.pos, cap);
-    }
+    w.ensureSlots(1);
     int j = w.nnz++;
-    table[p] = key | j;
-    w.pos[j] = p;
+    w.mark[f] = (long) w.stamp << 32 | j;
     w.fi[j] = f;
     w.cnt[j] = 1;
     w.kcnt[j] = 0;
-    if (w.nnz * 2 > table.length) {
-      grow(w);
-    }
     return j;
   }
 
-  private static void grow(Work w) {
-    long[] table = new long[w.table.length * 2];
-    int mask = table.length - 1;
-    for (int j = 0; j < w.nnz; j++) {
-      int p = home(w.fi[j], mask);
-      while (table[p] != 0) {
-        p = (p + 1) & mask;
-      }
-      table[p] = (long) (w.fi[j] + 1) << 32 | j;
-      w.pos[j] = p;
-    }
-    w.table = table;
-  }
-
   /**
-   * Turns the counts in {@code w} into feature values and appends the extra features.
+   * Turns the counts in {@code w} into feature values, appends the extra features and lists the rows scoring adds
+   * ({@code w.rowOff}, {@code w.rowV}): per feature in slot order its value (minus the part the token vectors cover;
+   * none when that leaves 0), then per known token its vector times the character block's scale. A single n-gram
+   * of a known token (most of them) is skipped: its value is all in the token vector and its square in the token's
+   * norm ({@link #tokenNorms}).
    *
-   * @return the character block's scale (1 / its L2 norm, or 1 for binary weighting)
+   * @return the number of rows
    */
-  private float weigh(String text, Work w, Classification extrasFrom) {
+  private int weigh(String text, Work w, Classification extrasFrom) {
     int nnz = w.nnz;
     int extrasN = extraNames.size();
-    if (w.fi.length < nnz + extrasN) {
-      int cap = nnz + extrasN;
-      w.fi = Arrays.copyOf(w.fi, cap);
-      w.cnt = Arrays.copyOf(w.cnt, cap);
-      w.kcnt = Arrays.copyOf(w.kcnt, cap);
-      w.fv = Arrays.copyOf(w.fv, cap);
-      w.pos = Arrays.copyOf(w.pos, cap);
+    w.ensureSlots(extrasN);
+    if (w.live.length < nnz) {
+      w.live = new int[Math.max(nnz, w.live.length * 2)];
     }
     int[] fi = w.fi;
     int[] cnt = w.cnt;
+    int[] kcnt = w.kcnt;
+    int[] live = w.live;
     float[] fv = w.fv;
-    float charScale = 1f;
-    if (features.weighting() == FeatureOptions.Weighting.BINARY) {
+    int wf = wordFeatures;
+    int nLive = 0;
+    float sw = 1f;
+    float sc = 1f;
+    boolean binary = features.weighting() == FeatureOptions.Weighting.BINARY;
+    if (binary) {
       for (int j = 0; j < nnz; j++) {
+        if (cnt[j] == 1 && kcnt[j] == 1) {
+          continue;
+        }
         fv[j] = 1f;
+        live[nLive++] = j;
       }
     } else {
       boolean sub = features.sublinearTf();
+      float[] idfs = idf;
       double nw = 0;
-      double nc = 0;
+      double fix = 0;
+      double abs = w.knownNorm;
       for (int j = 0; j < nnz; j++) {
         int c = cnt[j];
-        double tf = c == 1 ? 1.0 : (sub ? 1.0 + Math.log(c) : c);
-        float v = (float) (tf * idf[fi[j]]);
+        int k = kcnt[j];
+        if (c == 1 && k == 1) {
+          continue;
+        }
+        int f = fi[j];
+        float v = c == 1 ? idfs[f] : (float) ((sub ? 1.0 + Math.log(c) : c) * idfs[f]);
         fv[j] = v;
-        if (fi[j] < wordFeatures) {
-          nw += (double) v * v;
+        live[nLive++] = j;
+        double v2 = (double) v * v;
+        if (f < wf) {
+          nw += v2;
         } else {
-          nc += (double) v * v;
+          double covered = k == 0 ? 0 : k * ((double) idfs[f] * idfs[f]);
+          fix += v2 - covered;
+          abs += v2 + covered;
         }
       }
-      float sw = nw > 0 ? (float) (1.0 / Math.sqrt(nw)) : 0f;
-      float sc = nc > 0 ? (float) (1.0 / Math.sqrt(nc)) : 0f;
-      for (int j = 0; j < nnz; j++) {
-        fv[j] *= fi[j] < wordFeatures ? sw : sc;
+      sw = nw > 0 ? (float) (1.0 / Math.sqrt(nw)) : 0f;
+      sc = charScale(w, w.knownNorm + fix, abs);
+    }
+    int most = nLive + extrasN + w.nKnown;
+    if (w.rowOff.length < most) {
+      int cap = Math.max(most, w.rowOff.length * 2);
+      w.rowOff = new int[cap];
+      w.rowV = new float[cap];
+      w.rowB = new double[cap];
+      w.keptOff = new int[cap];
+      w.keptV = new float[cap];
+    }
+    int[] rowOff = w.rowOff;
+    float[] rowV = w.rowV;
+    double[] rowB = w.rowB;
+    float[] mx = rowMax;
+    int nRows = 0;
+    int st = stride;
+    for (int q = 0; q < nLive; q++) {
+      int j = live[q];
+      int f = fi[j];
+      float v;
+      if (f < wf) {
+        v = binary ? fv[j] : fv[j] * sw;
+        fv[j] = v;
+      } else {
+        v = binary ? fv[j] : fv[j] * sc;
+        fv[j] = v;
+        int k = kcnt[j];
+        if (k > 0) {
+          // the known part (k occurrences at their linear value) comes from the token vectors
+          v -= ((float) (k * linear(f))) * sc;
+          if (v == 0f) {
+            continue;
+          }
+        }
       }
-      charScale = sc;
+      rowOff[nRows] = f * st;
+      rowB[nRows] = Math.abs(v) * (double) mx[f];
+      rowV[nRows++] = v;
     }
     if (extrasN > 0) {
       int base = keys.size();
@@ -707,18 +913,155 @@ public final class LinearModel {
           fi[nnz] = base + e;
           fv[nnz] = (float) ev[e];
           w.kcnt[nnz] = 0;
-          w.pos[nnz] = -1; // not in the table
+          w.cnt[nnz] = 1;
+          rowOff[nRows] = (base + e) * st;
+          rowB[nRows] = Math.abs(fv[nnz]) * (double) mx[base + e];
+          rowV[nRows++] = fv[nnz];
           nnz++;
         }
       }
     }
     w.nnz = nnz;
-    return charScale;
+    int[] known = w.known;
+    for (int t = 0, n = w.nKnown; t < n; t++) {
+      rowOff[nRows] = tvBase + known[t] * st;
+      rowB[nRows] = Math.abs(sc) * (double) mx[nFeatures + known[t]];
+      rowV[nRows++] = sc;
+    }
+    return nRows;
+  }
+
+  /**
+   * The character block's scale, {@code (float) (1 / sqrt(nc))} for the squared norm {@code nc} summed slot by slot
+   * in double. {@code fast} is the same sum taken per known token ({@link #tokenNorms}) plus corrections, in another
+   * order; {@code abs} bounds the sum of the absolute terms, so the two sums differ by less than {@code abs * 2^-40}
+   * (fewer than 2^12 terms, each rounding by at most 2^-53 of the running sum). When every value in that interval
+   * gives the same float, that is the answer; otherwise (a float rounding boundary within reach, about once per
+   * 65,000 comments) the sum is taken slot by slot.
+   */
+  private float charScale(Work w, double fast, double abs) {
+    if (abs == 0) {
+      return 0f; // no character n-gram
+    }
+    double slack = abs * 0x1p-40;
+    if (w.nnz + w.knownGrams < 4096 && fast - slack > 0) {
+      float hi = (float) (1.0 / Math.sqrt(fast - slack));
+      float lo = (float) (1.0 / Math.sqrt(fast + slack));
+      if (hi == lo) {
+        return hi;
+      }
+    }
+    boolean sub = features.sublinearTf();
+    double nc = 0;
+    int[] fi = w.fi;
+    int[] cnt = w.cnt;
+    for (int j = 0, n = w.nnz; j < n; j++) {
+      int f = fi[j];
+      if (f >= wordFeatures) {
+        int c = cnt[j];
+        float v = (float) ((c == 1 ? 1.0 : (sub ? 1.0 + Math.log(c) : c)) * idf[f]);
+        nc += (double) v * v;
+      }
+    }
+    return nc > 0 ? (float) (1.0 / Math.sqrt(nc)) : 0f;
   }
 
   /** Decides the labels of the scores in {@code w}, ordered by margin, largest first. */
   int[] decide(double[] scores) {
     return rule.decide(scores);
+  }
+
+  /** A row whose bound ({@code Work.rowB}) is below this is left out of the first, all-label sum. */
+  private static final double SMALL_ROW = 0.03;
+
+  /**
+   * Scores {@code text} and decides its labels as {@code decide(score(...))} does, with the same result and the same
+   * score, to the bit, for every label decided on (every label that passes, and the candidates for "at least one"):
+   * <ol>
+   *   <li>every label's sum over the rows whose bound {@code |factor| * max |weight|} is at least {@link #SMALL_ROW}
+   *       (about half the rows of a comment, most of them small character n-gram corrections, are left out);</li>
+   *   <li>the exact sum differs from it by at most {@code D}: the bounds of the rows left out, plus the float
+   *       rounding of both sums ({@code rows * 2^-23} of the sum of all bounds, taken twice over, and 1e-6);</li>
+   *   <li>a label whose margin cannot reach 0 within {@code D} fails for sure; every other label (the ones that pass
+   *       and the few near their threshold) is summed again over all rows in order, which is {@link #score}'s sum
+   *       to the bit (same products, same order); if none passes and the model gives at least one label, so are
+   *       the labels whose key could reach the largest lower bound of a key.</li>
+   * </ol>
+   * The labels left with the first sum fail by more than {@code D} and are never the best, so the rule decides as
+   * on the exact scores. Reads {@code w.scores} afterwards only for the labels returned.
+   */
+  int[] decide(String text, Work w, Classification extrasFrom) {
+    collect(text, w);
+    int nRows = weigh(text, w, extrasFrom);
+    int[] off = w.rowOff;
+    float[] val = w.rowV;
+    double[] bound = w.rowB;
+    int[] keptOff = w.keptOff;
+    float[] keptV = w.keptV;
+    double dropped = 0;
+    double all = 0;
+    int nKept = 0;
+    for (int r = 0; r < nRows; r++) {
+      double b = bound[r];
+      all += b;
+      if (b < SMALL_ROW) {
+        dropped += b;
+      } else {
+        keptOff[nKept] = off[r];
+        keptV[nKept++] = val[r];
+      }
+    }
+    float[] acc = w.acc;
+    Arrays.fill(acc, 0f);
+    accumulate(rows, keptOff, keptV, nKept, acc, nLabels);
+    double slack = dropped + all * (nRows + 1) * 0x1p-22 + 1e-6;
+    double[] s = w.scores;
+    boolean[] exact = w.exact;
+    boolean byScore = ranking == Ranking.SCORE;
+    boolean anyPass = false;
+    for (int l = 0, L = nLabels; l < L; l++) {
+      s[l] = bias[l] + acc[l];
+      exact[l] = false;
+      if (!active[l]) {
+        continue;
+      }
+      if ((bias[l] + (acc[l] + slack)) - thresholds[l] >= 0) {
+        s[l] = exactScore(w, nRows, l);
+        exact[l] = true;
+        anyPass |= s[l] - thresholds[l] >= 0;
+      }
+    }
+    if (!anyPass && atLeastOne) {
+      double maxLo = Double.NEGATIVE_INFINITY;
+      for (int l = 0, L = nLabels; l < L; l++) {
+        if (active[l]) {
+          double lo = exact[l] ? s[l] : bias[l] + (acc[l] - slack);
+          maxLo = Math.max(maxLo, byScore ? lo : lo - thresholds[l]);
+        }
+      }
+      for (int l = 0, L = nLabels; l < L; l++) {
+        if (active[l] && !exact[l]) {
+          double hi = bias[l] + (acc[l] + slack);
+          if ((byScore ? hi : hi - thresholds[l]) >= maxLo) {
+            s[l] = exactScore(w, nRows, l);
+            exact[l] = true;
+          }
+        }
+      }
+    }
+    return rule.decide(s);
+  }
+
+  /** Label {@code l}'s score over every row in order: {@link #score}'s sum, to the bit. */
+  private double exactScore(Work w, int nRows, int l) {
+    int[] off = w.rowOff;
+    float[] val = w.rowV;
+    float[] wt = rows;
+    float a = 0f;
+    for (int r = 0; r < nRows; r++) {
+      a += val[r] * wt[off[r] + l];
+    }
+    return bias[l] + a;
   }
 
   double threshold(int label) {
@@ -746,14 +1089,14 @@ public final class LinearModel {
     int[] ce = w.candE;
     int m = 0;
     for (int i = 0; i < n; i++) {
-      double contrib = contribution(w, w.uniF[i], l);
+      double contrib = contribution(w, w.uniS[i], l);
       if (contrib > 0) {
         cc[m] = contrib;
         cs[m] = t.srcStart[i];
         ce[m++] = t.srcEnd[i];
       }
       if (bigrams && i + 1 < n) {
-        double cb = contribution(w, w.biF[i], l);
+        double cb = contribution(w, w.biS[i], l);
         if (cb > 0) {
           cc[m] = cb;
           cs[m] = t.srcStart[i];
@@ -790,9 +1133,9 @@ public final class LinearModel {
     return out;
   }
 
-  private double contribution(Work w, int f, int l) {
-    int j = f < 0 ? -1 : find(w, f);
-    return j < 0 ? 0 : w.fv[j] * weights[f * stride + l];
+  /** Value times weight for label {@code l} of the feature in slot {@code j} ({@code j < 0}: none). */
+  private double contribution(Work w, int j, int l) {
+    return j < 0 ? 0 : w.fv[j] * rows[w.fi[j] * stride + l];
   }
 
   /**

@@ -127,8 +127,7 @@ public final class LinearThemeClassifier implements ThemeClassifier {
   }
 
   private Classification classify(String text, LinearModel.Work w, Analysis analysis, Classification cues) {
-    model.score(text, w, cues);
-    int[] on = model.decide(w.scores);
+    int[] on = model.decide(text, w, cues);
     if (on.length == 0) {
       return Classification.EMPTY;
     }

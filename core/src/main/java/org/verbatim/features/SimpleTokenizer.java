@@ -45,14 +45,26 @@ public final class SimpleTokenizer implements FeatureTokenizer {
     int n = text.length();
     int i = 0;
     while (i < n) {
-      int cp = text.codePointAt(i);
+      char first = text.charAt(i);
+      if (first < 128 && !ASCII_WORD[first]) {
+        i++;
+        continue;
+      }
+      int cp = first < 128 ? first : text.codePointAt(i);
       int w = Character.charCount(cp);
       if (isWord(cp)) {
         int start = i;
         out.begin(start, start, false);
         int j = i;
         while (j < n) {
-          int c = text.codePointAt(j);
+          char ch = text.charAt(j);
+          if (ch < 128 && ASCII_WORD[ch]) {
+            // ASCII letters, digits and _: what the general branch does for them, without code point look-ups
+            out.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch);
+            j++;
+            continue;
+          }
+          int c = ch < 128 ? ch : text.codePointAt(j);
           if (isWord(c)) {
             appendLower(out, c);
             j += Character.charCount(c);
@@ -151,6 +163,15 @@ public final class SimpleTokenizer implements FeatureTokenizer {
     } else {
       out.append(Character.highSurrogate(lc));
       out.append(Character.lowSurrogate(lc));
+    }
+  }
+
+  /** Per ASCII character: a word character ({@code a-z A-Z 0-9 _}). */
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      ASCII_WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
   }
 

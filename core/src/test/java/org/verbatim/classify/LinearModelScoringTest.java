@@ -32,6 +32,11 @@ class LinearModelScoringTest {
           FeatureOptions.Weighting.TFIDF, false, FeatureOptions.Negation.MARK)).build())
       .train(TrainingData.comments(80, 8));
 
+  /** The default features and tokenizer (simple-v1, word 1-2 and character 2-5 grams): bigrams found by word pairs. */
+  private static final LinearThemeClassifier DEFAULTS = ThemeTrainer.create(ThemeOptions.builder().folds(3).seed(4)
+      .cost(2.0).threads(1).features(FeatureOptions.wordsAndChars()).build())
+      .train(TrainingData.comments(80, 8));
+
   @Provide
   Arbitrary<String> comments() {
     Arbitrary<String> words = Arbitraries.of("the", "nurse", "was", "not", "rude", "never", "wait", "waiting", "hours",
@@ -43,6 +48,53 @@ class LinearModelScoringTest {
   void fastPathEqualsReference(@ForAll("comments") String text) {
     check(WORDS_CHARS, text);
     check(TRIGRAMS_MARKED, text);
+    check(DEFAULTS, text);
+  }
+
+  @Property(tries = 20, seed = "20261205")
+  void longCommentsTakeTheSlotBySlotNorm(@ForAll("comments") String text) {
+    // over 4,096 character n-grams: the character block's norm is summed slot by slot, not per token. The float sums
+    // over a hundred repeats of each n-gram drift from the double reference by a few 1e-3 (as they did before the
+    // per-token norms: the same floats in the same order), so the reference gets a wider tolerance here
+    String longText = (text + " waiting rude nurse xyzzy ").repeat(80);
+    check(DEFAULTS, longText, 1e-2);
+    check(WORDS_CHARS, longText, 1e-2);
+    decidesAsTheFullScores(DEFAULTS, longText);
+    decidesAsTheFullScores(WORDS_CHARS, longText);
+  }
+
+  @Property(tries = 300, seed = "20261205")
+  void classifyDecidesAsTheFullScores(@ForAll("comments") String text) {
+    // classify sums most labels over the large rows only, and the labels it decides on over every row: same tags,
+    // same order, same scores to the bit as deciding on the full scores
+    for (LinearThemeClassifier c : List.of(DEFAULTS, WORDS_CHARS, TRIGRAMS_MARKED)) {
+      decidesAsTheFullScores(c, text);
+    }
+  }
+
+  private static void decidesAsTheFullScores(LinearThemeClassifier c, String text) {
+    LinearModel m = c.model();
+    LinearModel.Work w = m.newWork();
+    m.score(text, w);
+    int[] want = m.decide(w.scores);
+    List<org.verbatim.ThemeTag> got = c.classify(text).tags();
+    assertEquals(want.length, got.size(), "number of tags");
+    for (int i = 0; i < want.length; i++) {
+      assertEquals(m.labels().get(want[i]), got.get(i).themeId());
+      assertEquals(Double.doubleToLongBits(LinearThemeClassifier.sigmoid(w.scores[want[i]] - m.threshold(want[i]))),
+          Double.doubleToLongBits(got.get(i).score()));
+    }
+  }
+
+  @Property(tries = 100, seed = "20261205")
+  void repeatedCallsGiveTheSameMargins(@ForAll("comments") String a, @ForAll("comments") String b) {
+    // per-thread scratch space (stamps, token memory) carries nothing from one comment to the next
+    double[] first = DEFAULTS.margins(a);
+    DEFAULTS.margins(b);
+    double[] again = DEFAULTS.margins(a);
+    for (int l = 0; l < first.length; l++) {
+      assertEquals(Double.doubleToLongBits(first[l]), Double.doubleToLongBits(again[l]), "label " + l);
+    }
   }
 
   @Property(tries = 100, seed = "20261205")
@@ -51,11 +103,15 @@ class LinearModelScoringTest {
   }
 
   private static void check(LinearThemeClassifier c, String text) {
+    check(c, text, 1e-4);
+  }
+
+  private static void check(LinearThemeClassifier c, String text, double tolerance) {
     LinearModel m = c.model();
     double[] got = c.margins(text);
     double[] want = reference(m, text);
     for (int l = 0; l < got.length; l++) {
-      assertEquals(want[l], got[l], 1e-4, "label " + m.labels().get(l));
+      assertEquals(want[l], got[l], tolerance, "label " + m.labels().get(l));
     }
   }
 
