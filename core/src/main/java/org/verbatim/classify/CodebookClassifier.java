@@ -41,7 +41,8 @@ import org.verbatim.text.Vocabulary;
  *       one clear cue (weight 1) scores 0.5. A theme is tagged when its score reaches
  *       {@link Options#threshold()} (default 0.5).
  *   <li>The theme's polarity is the weighted vote of its matches: {@code MIXED} when praise and complaint
- *       each carry at least {@link Options#mixedShare()} of the weight.
+ *       each carry at least {@link Options#mixedShare()} of the weight, or when a full-weight (weight at least 1)
+ *       praising match and a full-weight complaining one stand in different sentences.
  * </ol>
  * Clauses are cut at punctuation and contrast markers, so "kind but useless" gives two themes of opposite
  * polarity.
@@ -119,6 +120,8 @@ public final class CodebookClassifier implements ThemeClassifier {
     final double[] pos;
     final double[] neg;
     final double[] neu;
+    final int[] posSentence;
+    final int[] negSentence;
     int[] spanTheme = new int[16];
     int[] spanStart = new int[16];
     int[] spanEnd = new int[16];
@@ -128,6 +131,8 @@ public final class CodebookClassifier implements ThemeClassifier {
       pos = new double[themes];
       neg = new double[themes];
       neu = new double[themes];
+      posSentence = new int[themes];
+      negSentence = new int[themes];
     }
   }
 
@@ -221,6 +226,8 @@ public final class CodebookClassifier implements ThemeClassifier {
     java.util.Arrays.fill(pos, 0);
     java.util.Arrays.fill(neg, 0);
     java.util.Arrays.fill(neu, 0);
+    java.util.Arrays.fill(w.posSentence, -1);
+    java.util.Arrays.fill(w.negSentence, -1);
     if (w.spanTheme.length < k) {
       w.spanTheme = new int[m.kept.length];
       w.spanStart = new int[m.kept.length];
@@ -236,8 +243,18 @@ public final class CodebookClassifier implements ThemeClassifier {
       int t = matcher.theme[cue];
       weight[t] += wt;
       switch (PolarityRules.polarity(judgement)) {
-        case POSITIVE -> pos[t] += wt;
-        case NEGATIVE -> neg[t] += wt;
+        case POSITIVE -> {
+          pos[t] += wt;
+          if (wt >= 1) { // a full-weight match: remember its sentence for the mixed rule
+            w.posSentence[t] = a.sentence(first);
+          }
+        }
+        case NEGATIVE -> {
+          neg[t] += wt;
+          if (wt >= 1) { // a full-weight match: remember its sentence for the mixed rule
+            w.negSentence[t] = a.sentence(first);
+          }
+        }
         case MIXED -> {
           pos[t] += wt / 2;
           neg[t] += wt / 2;
@@ -259,15 +276,20 @@ public final class CodebookClassifier implements ThemeClassifier {
       if (score + 1e-12 < threshold) {
         continue;
       }
-      tags.add(new ThemeTag(codebook.themes().get(t).id(), score, polarity(pos[t], neg[t], neu[t]), evidence(w, k, t)));
+      Polarity p = polarity(pos[t], neg[t], neu[t], w.posSentence[t], w.negSentence[t]);
+      tags.add(new ThemeTag(codebook.themes().get(t).id(), score, p, evidence(w, k, t)));
     }
     return tags.isEmpty() ? Classification.EMPTY : new Classification(tags);
   }
 
-  private Polarity polarity(double pos, double neg, double neu) {
+  private Polarity polarity(double pos, double neg, double neu, int posSentence, int negSentence) {
     double judged = pos + neg;
     if (judged <= 0) {
       return neu > 0 ? Polarity.NEUTRAL : Polarity.POSITIVE;
+    }
+    if (posSentence >= 0 && negSentence >= 0 && posSentence != negSentence) {
+      // praise and complaint of full weight in different sentences: "She kept her promise. The manager cancelled twice."
+      return Polarity.MIXED;
     }
     double share = options.mixedShare();
     if (pos >= share * judged && neg >= share * judged) {
