@@ -109,7 +109,7 @@ final class PolarityRules {
     "to", "would", "like", "could", "should", "have", "if", "only", "little", "a", "please", "why", "all", "i", "we",
     "want", "wanted", "ask", "asked", "be", "been", "no", "one", "had", "has", "do", "does", "did", "they", "she",
     "he", "without", "ought", "raise", "raising", "concern", "concerns", "understand", "know", "who", "why", "how",
-    "formal", "complaint", "must"};
+    "formal", "complaint", "must", "not"};
 
   /** Words that, before a cue in its sentence, make what follows a promise: "they said I'd be contacted". */
   private static final Set<String> PROMISES = Set.of("said", "told", "promised", "promise", "would", "will", "supposed", "assured");
@@ -194,6 +194,7 @@ final class PolarityRules {
   private final int formal;
   private final int complaint;
   private final int must;
+  private final int not;
 
   /** Rules over {@code vocabulary}, which must hold the words of {@link #collect} and of the lexicon. */
   PolarityRules(SentimentLexicon lexicon, Vocabulary vocabulary) {
@@ -266,6 +267,7 @@ final class PolarityRules {
     formal = vocabulary.word("formal");
     complaint = vocabulary.word("complaint");
     must = vocabulary.word("must");
+    not = vocabulary.word("not");
   }
 
   private int flags(int id) {
@@ -646,15 +648,24 @@ final class PolarityRules {
       if (t.clauseSentence(c) != sentence) {
         double cs = clauseSentiment(t, c, first, end, -1);
         // a silent clause that opens with a negator is a complaint: "11 emails since September. No reply."
-        comment += cs == 0 && t.isNegator(t.clauseFirst(c)) ? -0.5 : cs;
+        comment += cs == 0 && opensWithNegator(t, c) ? -0.5 : cs;
       }
     }
     return comment;
   }
 
-  /** True when clause {@code c} is of sentence {@code sentence} and opens with a negator ("Nobody told us"). */
-  private static boolean negatedOpening(Analysis t, int c, int sentence) {
-    return c >= 0 && c < t.clauses() && t.clauseSentence(c) == sentence && t.isNegator(t.clauseFirst(c));
+  /** True when clause {@code c} is of sentence {@code sentence} and opens with a negator ("Nobody told us"), not "not". */
+  private boolean negatedOpening(Analysis t, int c, int sentence) {
+    return c >= 0 && c < t.clauses() && t.clauseSentence(c) == sentence && opensWithNegator(t, c);
+  }
+
+  /**
+   * True when clause {@code c} opens with a negator other than "not", which opening a clause is mostly a contrast
+   * ("I get an answer, not a shrug").
+   */
+  private boolean opensWithNegator(Analysis t, int c) {
+    int first = t.clauseFirst(c);
+    return t.isNegator(first) && t.id(first) != not;
   }
 
   private double clauseSentiment(Analysis t, int c, int first, int end, int cueNegator) {

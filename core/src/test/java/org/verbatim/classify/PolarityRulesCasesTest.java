@@ -54,6 +54,8 @@ class PolarityRulesCasesTest {
     String text = "Nobody told us the meeting had moved, we turned up and the room was empty.";
     assertEquals(Polarity.NEGATIVE, polarity(text, "clarity"));
     assertEquals(Polarity.NEGATIVE, polarity(text, "reliability"));
+    // a clause opening with "not" is mostly a contrast, no complaint: "we turned up at ten, not at noon"
+    assertEquals(Polarity.POSITIVE, polarity("We turned up at ten, not at noon.", "reliability"));
   }
 
   @Test
