@@ -25,6 +25,13 @@ import org.verbatim.text.Vocabulary;
  *       scores of the other words; a word negated by another negator counts half and reversed); when the clause
  *       is silent, the neighbouring clauses of the same sentence not across a contrast marker; when they are
  *       silent too, the rest of the comment; when all are silent, positive (in feedback, naming a quality without complaint is mostly praise: "she listened").
+ *       A silent clause opening with a negator other than "not" ("Nobody told us", "No reply.") counts as a
+ *       complaint there; so does the whole context of a comment worded as a formal complaint ("I must raise my
+ *       concern", "I would like to understand who authorised this").
+ *   <li><b>Issue 12's constructions.</b> "shouldn't have had to fight", "they don't have to talk to me like that":
+ *       the negator does not flip, the cue is a complaint. "Without the sitter I'd have gone under": praise. A cue
+ *       after a promise ("they said I'd be contacted") is a complaint when a denial ending its clause follows in that
+ *       sentence or the next ("and I never was", "Nobody did.").
  * </ul>
  *
  * <p>The word lists are compiled into flags per {@link Vocabulary} entry, so each test is an array read.
@@ -371,9 +378,9 @@ final class PolarityRules {
   }
 
   /**
-   * True when negator {@code negator} is "without" in a sentence that also holds a conditional ("would", "could",
-   * "might" after an apostrophe are normalised to "would"): "without the sitter I'd have gone under", "I couldn't
-   * have coped without her".
+   * True when negator {@code negator} is "without" in a sentence that also holds a conditional, "would" or "could"
+   * followed by "have" or a negator ("'d" is normalised to "would"): "without the sitter I'd have gone under", "I
+   * couldn't have coped without her".
    */
   private boolean counterfactualWithout(Analysis t, int negator) {
     if (t.id(negator) != without) {
@@ -408,7 +415,8 @@ final class PolarityRules {
     for (int i = end; i + 1 < stop; i++) {
       if (t.isNegator(i) && (flags(t.id(i + 1)) & AUX) != 0) {
         int after = i + 2;
-        if (after >= t.size() || after >= t.clauseEnd(t.clause(i + 1)) || !Character.isLetterOrDigit(t.norm(after).charAt(0))) {
+        String next = after < t.size() ? t.norm(after) : "";
+        if (after >= t.clauseEnd(t.clause(i + 1)) || next.isEmpty() || !Character.isLetterOrDigit(next.charAt(0))) {
           return true;
         }
       }
