@@ -41,7 +41,8 @@ import org.verbatim.text.Vocabulary;
  *       one clear cue (weight 1) scores 0.5. A theme is tagged when its score reaches
  *       {@link Options#threshold()} (default 0.5).
  *   <li>The theme's polarity is the weighted vote of its matches: {@code MIXED} when praise and complaint
- *       each carry at least {@link Options#mixedShare()} of the weight.
+ *       each carry at least {@link Options#mixedShare()} of the weight, or when a full-weight (weight at least 1)
+ *       praising match and a full-weight complaining one stand in different sentences.
  * </ol>
  * Clauses are cut at punctuation and contrast markers, so "kind but useless" gives two themes of opposite
  * polarity.
@@ -126,6 +127,9 @@ public final class CodebookClassifier implements ThemeClassifier {
     final boolean[] seen;
     final int[] touched;
     int themes;
+    /** Per theme, the sentence of its last full-weight praising and complaining match (-1: none), for the mixed rule. */
+    final int[] posSentence;
+    final int[] negSentence;
     int[] spanTheme = new int[16];
     int[] spanStart = new int[16];
     int[] spanEnd = new int[16];
@@ -137,6 +141,8 @@ public final class CodebookClassifier implements ThemeClassifier {
       neu = new double[themes];
       seen = new boolean[themes];
       touched = new int[themes];
+      posSentence = new int[themes];
+      negSentence = new int[themes];
     }
   }
 
@@ -253,11 +259,23 @@ public final class CodebookClassifier implements ThemeClassifier {
       if (!seen[t]) {
         seen[t] = true;
         touched[w.themes++] = t;
+        w.posSentence[t] = -1;
+        w.negSentence[t] = -1;
       }
       weight[t] += wt;
       switch (PolarityRules.polarity(judgement)) {
-        case POSITIVE -> pos[t] += wt;
-        case NEGATIVE -> neg[t] += wt;
+        case POSITIVE -> {
+          pos[t] += wt;
+          if (wt >= 1) { // a full-weight match: remember its sentence for the mixed rule
+            w.posSentence[t] = a.sentence(first);
+          }
+        }
+        case NEGATIVE -> {
+          neg[t] += wt;
+          if (wt >= 1) { // a full-weight match: remember its sentence for the mixed rule
+            w.negSentence[t] = a.sentence(first);
+          }
+        }
         case MIXED -> {
           pos[t] += wt / 2;
           neg[t] += wt / 2;
@@ -277,17 +295,22 @@ public final class CodebookClassifier implements ThemeClassifier {
       if (weight[t] > 0) {
         double score = weight[t] / (weight[t] + 1.0);
         if (score + 1e-12 >= threshold) {
-          tags.add(new ThemeTag(themeIds[t], score, polarity(pos[t], neg[t], neu[t]), evidence(w, k, t)));
+          Polarity p = polarity(pos[t], neg[t], neu[t], w.posSentence[t], w.negSentence[t]);
+          tags.add(new ThemeTag(themeIds[t], score, p, evidence(w, k, t)));
         }
       }
     }
     return tags.isEmpty() ? Classification.EMPTY : new Classification(tags);
   }
 
-  private Polarity polarity(double pos, double neg, double neu) {
+  private Polarity polarity(double pos, double neg, double neu, int posSentence, int negSentence) {
     double judged = pos + neg;
     if (judged <= 0) {
       return neu > 0 ? Polarity.NEUTRAL : Polarity.POSITIVE;
+    }
+    if (posSentence >= 0 && negSentence >= 0 && posSentence != negSentence) {
+      // praise and complaint of full weight in different sentences: "She kept her promise. The manager cancelled twice."
+      return Polarity.MIXED;
     }
     double share = options.mixedShare();
     if (pos >= share * judged && neg >= share * judged) {

@@ -25,6 +25,13 @@ import org.verbatim.text.Vocabulary;
  *       scores of the other words; a word negated by another negator counts half and reversed); when the clause
  *       is silent, the neighbouring clauses of the same sentence not across a contrast marker; when they are
  *       silent too, the rest of the comment; when all are silent, positive (in feedback, naming a quality without complaint is mostly praise: "she listened").
+ *       A silent clause opening with a negator other than "not" ("Nobody told us", "No reply.") counts as a
+ *       complaint there; so does the whole context of a comment worded as a formal complaint ("I must raise my
+ *       concern", "I would like to understand who authorised this").
+ *   <li><b>Issue 12's constructions.</b> "shouldn't have had to fight", "they don't have to talk to me like that":
+ *       the negator does not flip, the cue is a complaint. "Without the sitter I'd have gone under": praise. A cue
+ *       after a promise ("they said I'd be contacted") is a complaint when a denial ending its clause follows in that
+ *       sentence or the next ("and I never was", "Nobody did.").
  * </ul>
  *
  * <p>The word lists are compiled into flags per {@link Vocabulary} entry, so each test is an array read.
@@ -101,16 +108,27 @@ final class PolarityRules {
   private static final int SCOPE_CARRIER = 1 << 8;
   private static final int FEEL_WORD = 1 << 9;
   private static final int DEGREE = 1 << 10;
+  private static final int PROMISE = 1 << 11;
+  private static final int AUX = 1 << 12;
 
   /** The single words the rules compare with, in the order of the {@code W_*} indexes. */
   private static final String[] SINGLE = {
     "to", "would", "like", "could", "should", "have", "if", "only", "little", "a", "please", "why", "all", "i", "we",
-    "want", "wanted", "ask", "asked", "be", "been", "no", "one"};
+    "want", "wanted", "ask", "asked", "be", "been", "no", "one", "had", "has", "do", "does", "did", "they", "she",
+    "he", "without", "ought", "raise", "raising", "concern", "concerns", "understand", "know", "who", "why", "how",
+    "formal", "complaint", "must", "not"};
+
+  /** Words that, before a cue in its sentence, make what follows a promise: "they said I'd be contacted". */
+  private static final Set<String> PROMISES = Set.of("said", "told", "promised", "promise", "would", "will", "supposed", "assured");
+
+  /** Auxiliaries that, after a negator and before a clause end, deny something said before: "and I never was", "Nobody did." */
+  private static final Set<String> ELLIPTIC_AUX = Set.of(
+      "was", "were", "did", "do", "does", "has", "have", "had", "is", "are", "came", "happened", "arrived", "materialised");
 
   /** Every word the rules need in the vocabulary. */
   static void collect(List<String> words) {
     for (Set<String> set : List.of(BARRIERS, REQUESTS, REQUEST_HEADS, WANTING, SCARCITY, IMPERATIVE_VERBS, WISH_AFTER_WOULD,
-        SUBJECTS, SCOPE_CARRIERS, FEEL, WISH_DEGREE)) {
+        SUBJECTS, SCOPE_CARRIERS, FEEL, WISH_DEGREE, PROMISES, ELLIPTIC_AUX)) {
       words.addAll(set);
     }
     words.addAll(List.of(SINGLE));
@@ -162,6 +180,28 @@ final class PolarityRules {
   private final int been;
   private final int no;
   private final int one;
+  private final int had;
+  private final int has;
+  private final int wordDo;
+  private final int does;
+  private final int did;
+  private final int they;
+  private final int she;
+  private final int he;
+  private final int without;
+  private final int ought;
+  private final int raise;
+  private final int raising;
+  private final int concern;
+  private final int concerns;
+  private final int understand;
+  private final int know;
+  private final int who;
+  private final int how;
+  private final int formal;
+  private final int complaint;
+  private final int must;
+  private final int not;
 
   /** Rules over {@code vocabulary}, which must hold the words of {@link #collect} and of the lexicon. */
   PolarityRules(SentimentLexicon lexicon, Vocabulary vocabulary) {
@@ -186,6 +226,8 @@ final class PolarityRules {
       f |= SCOPE_CARRIERS.contains(w) ? SCOPE_CARRIER : 0;
       f |= FEEL.contains(w) ? FEEL_WORD : 0;
       f |= WISH_DEGREE.contains(w) ? DEGREE : 0;
+      f |= PROMISES.contains(w) ? PROMISE : 0;
+      f |= ELLIPTIC_AUX.contains(w) ? AUX : 0;
       ruleFlags[v] = f;
     }
     to = vocabulary.word("to");
@@ -211,6 +253,28 @@ final class PolarityRules {
     been = vocabulary.word("been");
     no = vocabulary.word("no");
     one = vocabulary.word("one");
+    had = vocabulary.word("had");
+    has = vocabulary.word("has");
+    wordDo = vocabulary.word("do");
+    does = vocabulary.word("does");
+    did = vocabulary.word("did");
+    they = vocabulary.word("they");
+    she = vocabulary.word("she");
+    he = vocabulary.word("he");
+    without = vocabulary.word("without");
+    ought = vocabulary.word("ought");
+    raise = vocabulary.word("raise");
+    raising = vocabulary.word("raising");
+    concern = vocabulary.word("concern");
+    concerns = vocabulary.word("concerns");
+    understand = vocabulary.word("understand");
+    know = vocabulary.word("know");
+    who = vocabulary.word("who");
+    how = vocabulary.word("how");
+    formal = vocabulary.word("formal");
+    complaint = vocabulary.word("complaint");
+    must = vocabulary.word("must");
+    not = vocabulary.word("not");
   }
 
   private int flags(int id) {
@@ -245,6 +309,18 @@ final class PolarityRules {
       negator = negatorInside(t, first, end); // a wildcard took it: "given no choice", "kept nobody waiting"
     }
     Polarity fixed = m.polarity[cue];
+    if (negator >= 0 && noNeedTo(t, negator, first)) {
+      // "we shouldn't have had to fight for that", "they don't have to talk to me like dirt": it happened
+      return judgement(Polarity.NEGATIVE, false, negator);
+    }
+    if (negator >= 0 && counterfactualWithout(t, negator)) {
+      // "without the sitter I'd have gone under": the cue is what kept things going
+      return judgement(fixed == null ? Polarity.POSITIVE : fixed, false, -1);
+    }
+    if (negator < 0 && fixed != Polarity.NEGATIVE && brokenPromise(t, first, end)) {
+      // "they said I'd be contacted ... and I never was", "we were told someone would ring. Nobody did."
+      return judgement(Polarity.NEGATIVE, false, -1);
+    }
     if (fixed != null) {
       if (negator >= 0) {
         // "not rude" is faint praise (half weight); "never made me feel judged" is praise in full
@@ -266,9 +342,113 @@ final class PolarityRules {
         || imperative(t, first, end)) {
       p = Polarity.NEGATIVE;
     } else {
-      p = contextSentiment(t, first, end, -1) < 0 ? Polarity.NEGATIVE : Polarity.POSITIVE;
+      p = contextSentiment(t, first, end, -1) < 0 || formalComplaint(t, first, end) ? Polarity.NEGATIVE : Polarity.POSITIVE;
     }
     return judgement(p, false, negator);
+  }
+
+  /**
+   * True when negator {@code negator} opens "not have (had) to" before {@code at} after "should", "must", "ought"
+   * ("we shouldn't have had to fight"), or after "do", "does", "did" with the service as subject ("they don't have
+   * to talk to me like that"; not "I didn't have to ask", which is praise): the cue happened, and it is the complaint.
+   */
+  private boolean noNeedTo(Analysis t, int negator, int at) {
+    int n = Math.min(t.size(), at + 3); // the chain may start the match itself ("have to fight")
+    int k = negator + 1;
+    int id = k < n ? t.id(k) : -1;
+    if (id != have && id != has && id != had) {
+      return false;
+    }
+    k++;
+    if (k < n && t.id(k) == had) {
+      k++;
+    }
+    if (!(k < n && t.id(k) == to) || negator == 0) {
+      return false;
+    }
+    int before = t.id(negator - 1);
+    if (before == should || before == ought || before == must) {
+      return true;
+    }
+    if ((before == wordDo || before == does || before == did) && negator >= 2) {
+      int subject = t.id(negator - 2);
+      return subject == they || subject == she || subject == he;
+    }
+    return false;
+  }
+
+  /**
+   * True when negator {@code negator} is "without" in a sentence that also holds a conditional, "would" or "could"
+   * followed by "have" or a negator ("'d" is normalised to "would"): "without the sitter I'd have gone under", "I
+   * couldn't have coped without her".
+   */
+  private boolean counterfactualWithout(Analysis t, int negator) {
+    if (t.id(negator) != without) {
+      return false;
+    }
+    int s = t.sentence(negator);
+    for (int i = Math.max(t.sentenceFirst(s), negator - CONTEXT), stop = Math.min(t.sentenceEnd(s), negator + CONTEXT);
+        i < stop; i++) {
+      int id = t.id(i);
+      if ((id == would || id == could) && i + 1 < stop && (t.id(i + 1) == have || t.isNegator(i + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when a promise word ("said", "told", "would", "promised"...) stands before the cue in its sentence and,
+   * after the cue in that sentence or the next, a negator is followed by an auxiliary that ends its clause: "they
+   * said I'd be contacted and I never was", "we were told someone would pick it up. Nobody did."
+   */
+  private boolean brokenPromise(Analysis t, int first, int end) {
+    int s = t.sentence(first);
+    boolean promise = false;
+    for (int i = Math.max(t.sentenceFirst(s), first - CONTEXT); i < first && !promise; i++) {
+      promise = (flags(t.id(i)) & PROMISE) != 0;
+    }
+    if (!promise) {
+      return false;
+    }
+    int stop = Math.min(s + 1 < t.sentences() ? t.sentenceEnd(s + 1) : t.sentenceEnd(s), end + CONTEXT);
+    for (int i = end; i + 1 < stop; i++) {
+      if (t.isNegator(i) && (flags(t.id(i + 1)) & AUX) != 0) {
+        int after = i + 2;
+        String next = after < t.size() ? t.norm(after) : "";
+        if (after >= t.clauseEnd(t.clause(i + 1)) || next.isEmpty() || !Character.isLetterOrDigit(next.charAt(0))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when the comment is worded as a formal complaint: "raise (my) concern(s)", "formal complaint", "I would
+   * like to understand / know who / why / how": then a cue whose context is silent or praising is a complaint.
+   */
+  private boolean formalComplaint(Analysis t, int first, int end) {
+    for (int i = Math.max(0, first - CONTEXT), stop = Math.min(t.size(), end + CONTEXT); i < stop; i++) {
+      int id = t.id(i);
+      if (id == raise || id == raising) {
+        for (int k = i + 1; k < stop && k <= i + 3; k++) {
+          int n = t.id(k);
+          if (n == concern || n == concerns || n == complaint) {
+            return true;
+          }
+        }
+      } else if (id == formal && i + 1 < stop && t.id(i + 1) == complaint) {
+        return true;
+      } else if ((id == understand || id == know) && i >= 3 && t.id(i - 1) == to && t.id(i - 2) == like
+          && t.id(i - 3) == would && i + 1 < stop) {
+        int n = t.id(i + 1);
+        if (n == who || n == why || n == how) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -464,16 +644,36 @@ final class PolarityRules {
     if (around != 0) {
       return around;
     }
+    if (negatedOpening(t, ci - 1, sentence) || negatedOpening(t, ci + 1, sentence)) {
+      // a silent neighbour that opens with a negator is a complaint: "Nobody told us, we turned up and the room was empty"
+      return -0.5;
+    }
     // the sentence around the cue is silent: the comment as a whole decides ("I asked for interpreters. They booked
     // one once and then forgot."), and only a silent comment leaves the default (praise)
     double comment = 0;
     for (int c = t.clause(Math.max(0, first - CONTEXT)), last = t.clause(Math.min(t.size() - 1, end - 1 + CONTEXT));
         c <= last; c++) {
       if (t.clauseSentence(c) != sentence) {
-        comment += clauseSentiment(t, c, first, end, -1);
+        double cs = clauseSentiment(t, c, first, end, -1);
+        // a silent clause that opens with a negator is a complaint: "11 emails since September. No reply."
+        comment += cs == 0 && opensWithNegator(t, c) ? -0.5 : cs;
       }
     }
     return comment;
+  }
+
+  /** True when clause {@code c} is of sentence {@code sentence} and opens with a negator ("Nobody told us"), not "not". */
+  private boolean negatedOpening(Analysis t, int c, int sentence) {
+    return c >= 0 && c < t.clauses() && t.clauseSentence(c) == sentence && opensWithNegator(t, c);
+  }
+
+  /**
+   * True when clause {@code c} opens with a negator other than "not", which opening a clause is mostly a contrast
+   * ("I get an answer, not a shrug").
+   */
+  private boolean opensWithNegator(Analysis t, int c) {
+    int first = t.clauseFirst(c);
+    return t.isNegator(first) && t.id(first) != not;
   }
 
   private double clauseSentiment(Analysis t, int c, int first, int end, int cueNegator) {

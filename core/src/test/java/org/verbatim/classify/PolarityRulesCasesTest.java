@@ -1,0 +1,124 @@
+package org.verbatim.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.verbatim.Classification;
+import org.verbatim.Polarity;
+import org.verbatim.ThemeTag;
+import org.verbatim.codebook.Codebook;
+import org.verbatim.codebook.Cue;
+import org.verbatim.codebook.CuePattern;
+import org.verbatim.codebook.Theme;
+import org.verbatim.text.RulePipeline;
+
+/** Issue 12's polarity cases of the zero-shot rules, one test per case, each with a counter-case the rule must leave alone. */
+class PolarityRulesCasesTest {
+
+  private static Theme theme(String id, Cue... cues) {
+    return new Theme(id, id, "definition of " + id, List.of(), List.of(), List.of(cues), List.of(), List.of());
+  }
+
+  private static Cue weighted(String pattern, Polarity polarity, double weight) {
+    return new Cue(CuePattern.parse(pattern), polarity, weight);
+  }
+
+  static final Codebook CODEBOOK = new Codebook("test", "Test codebook", "1", "en", "inline test codebook",
+      List.of(
+          theme("listening", Cue.of("listen*")),
+          theme("respect", Cue.of("rude", Polarity.NEGATIVE), Cue.of("polite", Polarity.POSITIVE),
+              weighted("talk to me like", Polarity.NEGATIVE, 2)),
+          theme("support", weighted("fight for", Polarity.NEGATIVE, 2), Cue.of("sitter"), Cue.of("worker")),
+          theme("reliability", Cue.of("contacted"), Cue.of("turned up"), Cue.of("kept her promise", Polarity.POSITIVE),
+              Cue.of("cancelled", Polarity.NEGATIVE), Cue.of("emails"), Cue.of("no reply", Polarity.NEGATIVE)),
+          theme("clarity", Cue.of("information"), Cue.of("nobody told", Polarity.NEGATIVE))),
+      List.of());
+
+  private final CodebookClassifier classifier = CodebookClassifier.create(CODEBOOK, RulePipeline.create());
+
+  private Polarity polarity(String text, String theme) {
+    Classification c = classifier.classify(text);
+    ThemeTag t = c.tag(theme).orElseThrow(() -> new AssertionError("expected theme " + theme + " in " + c));
+    return t.polarity();
+  }
+
+  @Test
+  void negationAfterAndKeepsTheComplaint() {
+    assertEquals(Polarity.NEGATIVE, polarity("Staff were rude and never listened.", "listening"));
+    assertEquals(Polarity.POSITIVE, polarity("Staff were polite and listened.", "listening"));
+  }
+
+  @Test
+  void nobodyToldUsIsNoReliabilityPraise() {
+    String text = "Nobody told us the meeting had moved, we turned up and the room was empty.";
+    assertEquals(Polarity.NEGATIVE, polarity(text, "clarity"));
+    assertEquals(Polarity.NEGATIVE, polarity(text, "reliability"));
+    // a clause opening with "not" is mostly a contrast, no complaint: "we turned up at ten, not at noon"
+    assertEquals(Polarity.POSITIVE, polarity("We turned up at ten, not at noon.", "reliability"));
+  }
+
+  @Test
+  void shouldNotHaveHadToIsAComplaint() {
+    // without the rule the negator flips the complaint cue into praise
+    assertEquals(Polarity.NEGATIVE, polarity("We shouldn't have had to fight for that.", "support"));
+    assertEquals(Polarity.NEGATIVE, polarity("You should not have to fight for basic help.", "support"));
+    // a plain negation still flips: "never had to fight for" is praise
+    assertEquals(Polarity.POSITIVE, polarity("We never had to fight for anything.", "support"));
+  }
+
+  @Test
+  void theServiceDoesNotHaveToIsAComplaint() {
+    assertEquals(Polarity.NEGATIVE, polarity("I know I made mistakes but they don't have to talk to me like that.", "respect"));
+    // with the writer as subject, "don't have to" is relief: the negation flips as before
+    assertEquals(Polarity.POSITIVE, polarity("I don't have to fight for anything now.", "support"));
+  }
+
+  @Test
+  void withoutXIWouldHaveGoneUnderPraisesX() {
+    assertEquals(Polarity.POSITIVE, polarity("Without the Tuesday sitter I'd have gone under.", "support"));
+    assertEquals(Polarity.POSITIVE, polarity("I couldn't have coped without the sitter.", "support"));
+    // "without" with no conditional is still a lack
+    assertEquals(Polarity.NEGATIVE, polarity("We were left without a sitter for a month.", "support"));
+  }
+
+  @Test
+  void aLaterDenialCancelsAPromise() {
+    assertEquals(Polarity.NEGATIVE,
+        polarity("They said I'd be contacted about the emergency card and I never was, typical", "reliability"));
+    assertEquals(Polarity.NEGATIVE, polarity("We were told the worker would ring. Nobody did.", "support"));
+    // a promise kept stays praise
+    assertEquals(Polarity.POSITIVE, polarity("They said I'd be contacted and I was, the next day.", "reliability"));
+    // a denial that is not elliptical ("never was late") does not cancel anything
+    assertEquals(Polarity.POSITIVE, polarity("They said I'd be contacted and the worker never was late.", "reliability"));
+  }
+
+  @Test
+  void formalComplaintWordingIsNegative() {
+    assertEquals(Polarity.NEGATIVE,
+        polarity("I must raise my concern that information about my daughter was shared with her school.", "clarity"));
+    assertEquals(Polarity.NEGATIVE,
+        polarity("The information was shared. I would like to understand who authorised this.", "clarity"));
+    assertEquals(Polarity.POSITIVE, polarity("The information was shared with us promptly.", "clarity"));
+  }
+
+  @Test
+  void aSilentSentenceOpeningWithANegatorIsAComplaint() {
+    // before, "emails" took the praise of a silent comment and the theme was mixed
+    assertEquals(Polarity.NEGATIVE, polarity("Eleven emails since September. No reply.", "reliability"));
+    // a negated scored word keeps its own reading: "No problem" is praise
+    assertEquals(Polarity.POSITIVE, polarity("Eleven emails since September. No problem at all.", "reliability"));
+  }
+
+  @Test
+  void praiseAndComplaintInDifferentSentencesAreMixed() {
+    // one full-weight cue each way in different sentences: before, the three complaints outweighed the praise
+    String text = "The social worker kept her promise to come back. The manager cancelled the review, cancelled the"
+        + " visit and cancelled the plan.";
+    assertEquals(Polarity.MIXED, polarity(text, "reliability"));
+    // in one sentence the vote of the weights still decides
+    assertEquals(Polarity.NEGATIVE,
+        polarity("She kept her promise but the manager cancelled, cancelled and cancelled again.", "reliability"));
+    assertEquals(Polarity.NEGATIVE, polarity("The manager cancelled. Then he cancelled again.", "reliability"));
+  }
+}
