@@ -137,7 +137,7 @@ final class PartitionClassifier<U> implements MapPartitionsFunction<Row, U> {
           csv.add(v == null ? "" : v.toString());
         }
         yield csv.add(flat.themes(c)).add(flat.scores(c)).add(flat.polarity(c)).add(flat.evidence(c))
-            .add(error == null ? "" : error).take();
+            .add(c.tags().isEmpty() ? "" : flat.evidenceText(c, text)).add(error == null ? "" : error).take();
       }
       case LABELS -> {
         String gold = row.isNullAt(labelsIndex) ? null : row.getString(labelsIndex);
