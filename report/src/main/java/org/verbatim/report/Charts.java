@@ -156,8 +156,9 @@ final class Charts {
 
   /**
    * A heat map; {@code values[y][x]} is drawn at column {@code x}, row {@code y}, the first row at the top; NaN
-   * cells are left empty. The values are rounded to {@code decimals} by {@link Numbers}, and the legend runs from
-   * 0 to the largest rounded value (XChart writes its ends as they are, so they must be round numbers already).
+   * cells are left empty. The values are rounded to {@code decimals} by {@link Numbers}; the colours run from 0 to
+   * {@link #heatMax}. XChart's own legend is hidden (it writes its ends as {@code "" + double}, "12.0"): put
+   * {@link #heatLegend} beside the chart.
    */
   static String heatMap(String id, String label, List<String> xLabels, List<String> yLabels, double[][] values,
       int decimals, int height) {
@@ -170,8 +171,7 @@ final class Charts {
     String decimalPattern = decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals);
     HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(height).build();
     style(chart);
-    chart.getStyler().setLegendVisible(true);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    chart.getStyler().setLegendVisible(false);
     chart.getStyler().setPlotBorderVisible(false);
     chart.getStyler().setShowValue(true);
     chart.getStyler().setValueFont(SMALL);
@@ -184,14 +184,12 @@ final class Charts {
     chart.getStyler().setPlotGridLinesVisible(false);
     chart.getStyler().setDrawBorder(true);
     List<Number[]> cells = new ArrayList<>();
-    double max = 0;
     int rows = yLabels.size();
     for (int y = 0; y < rows; y++) {
       for (int x = 0; x < xLabels.size(); x++) {
         double v = Numbers.round(values[y][x], decimals);
         if (!Double.isNaN(v)) {
           cells.add(new Number[] {x, rows - 1 - y, v});
-          max = Math.max(max, v);
         }
       }
     }
@@ -199,11 +197,40 @@ final class Charts {
       cells.add(new Number[] {0, 0, 0});
     }
     chart.getStyler().setMin(0);
-    chart.getStyler().setMax(max > 0 ? max : 1);
+    chart.getStyler().setMax(heatMax(values, decimals));
     List<String> bottomUp = new ArrayList<>(yLabels);
     java.util.Collections.reverse(bottomUp);
     chart.addSeries(label, new ArrayList<>(xLabels), bottomUp, cells);
     return chart;
+  }
+
+  /** The top of a heat map's colour scale: the largest value rounded to {@code decimals}, or 1 when all are 0. */
+  static double heatMax(double[][] values, int decimals) {
+    double max = 0;
+    for (double[] row : values) {
+      for (double value : row) {
+        double v = Numbers.round(value, decimals);
+        if (!Double.isNaN(v)) {
+          max = Math.max(max, v);
+        }
+      }
+    }
+    return max > 0 ? max : 1;
+  }
+
+  /**
+   * The colour scale of a heat map as HTML: its ends written by {@link Numbers#fixed} (so "12", not XChart's "12.0"),
+   * with the heat map's colours between them.
+   */
+  static String heatLegend(double max, int decimals, String unit) {
+    StringBuilder gradient = new StringBuilder("linear-gradient(to right");
+    for (Color c : HEAT) {
+      gradient.append(", #").append(String.format(Locale.ROOT, "%06x", c.getRGB() & 0xFFFFFF));
+    }
+    gradient.append(')');
+    return "<div class=\"heat-legend\"><span>" + Numbers.fixed(0, decimals) + unit + "</span>"
+        + "<span class=\"heat-scale\" style=\"background: " + gradient + "\"></span><span>"
+        + Numbers.fixed(max, decimals) + unit + "</span></div>";
   }
 
   private static void style(Chart<?, ?> chart) {

@@ -274,7 +274,8 @@ final class HtmlReport {
         }
       }
       figure(Charts.heatMap("chart-cooccurrence", "Theme co-occurrence", labels, labels, values, 0,
-          Math.max(360, 110 + 34 * co.size())), "Comments mentioning both themes (diagonal left blank).");
+          Math.max(360, 110 + 34 * co.size())) + Charts.heatLegend(Charts.heatMax(values, 0), 0, ""),
+          "Comments mentioning both themes (diagonal left blank).");
     }
     out.append("</section>\n");
   }
@@ -426,7 +427,8 @@ final class HtmlReport {
       }
     }
     figure(Charts.heatMap("chart-groups", "Theme share by group", xs, ys, values, Numbers.PERCENT,
-        Math.max(300, 150 + 34 * shown.size())),
+        Math.max(300, 150 + 34 * shown.size()))
+        + Charts.heatLegend(Charts.heatMax(values, Numbers.PERCENT), Numbers.PERCENT, "%"),
         "Share of each group's comments mentioning each theme (%); the group's number of comments in brackets.");
     out.append("<details><summary>Figures by group</summary>\n<table class=\"data\">\n<thead><tr>")
         .append("<th scope=\"col\">").append(column).append("</th><th scope=\"col\" class=\"num\">Comments</th>");

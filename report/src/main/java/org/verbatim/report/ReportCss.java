@@ -59,6 +59,9 @@ final class ReportCss {
       figure.chart { margin: 10px 0 16px; }
       figure.chart svg { display: block; width: 100%; height: auto; max-width: 960px; }
       figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
+      .heat-legend { display: flex; align-items: center; gap: 6px; font-size: 12px; color: var(--muted);
+        max-width: 960px; justify-content: flex-end; }
+      .heat-scale { display: inline-block; width: 160px; height: 10px; border: 1px solid #e4e7eb; }
       table.data { border-collapse: collapse; width: 100%; font-size: 14px; margin: 8px 0 16px;
         font-variant-numeric: tabular-nums; }
       table.data caption { text-align: left; font-weight: 600; padding-bottom: 6px; }

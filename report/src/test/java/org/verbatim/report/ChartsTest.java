@@ -50,7 +50,22 @@ class ChartsTest {
     }
     HeatMapChart counts = Charts.heatMapChart(xs, xs, new double[][] {{Double.NaN, 7}, {7, Double.NaN}}, 0, 300, "co");
     Charts.svg(counts, "c", "co");
-    assertEquals("7.0", "" + counts.getHeatMapSeries().getMax(), "legend top of counts");
+    assertEquals("7.0", "" + counts.getHeatMapSeries().getMax(), "scale top of counts");
+    assertFalse(counts.getStyler().isLegendVisible(), "XChart's legend writes its ends as doubles: hidden");
+  }
+
+  /** The legend drawn beside a heat map writes its ends as people write them: "7", not XChart's "7.0". */
+  @Test
+  void heatLegendEndsAreRoundNumbers() {
+    double[][] counts = {{Double.NaN, 7}, {7, Double.NaN}};
+    String legend = Charts.heatLegend(Charts.heatMax(counts, 0), 0, "");
+    assertTrue(legend.contains("<span>0</span>") && legend.contains("<span>7</span>"), legend);
+    assertFalse(legend.contains(".0"), legend);
+    double[][] shares = {{100.0 * 4 / 9, 100.0 / 9}, {100.0 / 3, 0}};
+    String percent = Charts.heatLegend(Charts.heatMax(shares, Numbers.PERCENT), Numbers.PERCENT, "%");
+    assertTrue(percent.contains("<span>44.4%</span>") && percent.contains("<span>0.0%</span>"), percent);
+    assertTrue(percent.contains("linear-gradient(to right, #f7fbff"), percent);
+    assertEquals(1.0, Charts.heatMax(new double[][] {{0, Double.NaN}}, 0), "an all-zero map still has a scale");
   }
 
   @Test
