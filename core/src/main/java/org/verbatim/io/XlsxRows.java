@@ -76,9 +76,17 @@ final class XlsxRows implements Closeable {
     ReadableWorkbook workbook;
     try {
       workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
-    } catch (ExcelReaderException | IOException | UncheckedIOException e) {
-      throw new FeedbackFileException(file, 0, "cannot be read as an .xlsx workbook (" + e.getClass().getSimpleName()
-          + "); expected a file saved by a spreadsheet as .xlsx", e);
+    } catch (ExcelReaderException formats) {
+      // Cell formats live in the styles part, which a workbook written by a program rather than a spreadsheet
+      // may leave out (fastexcel then fails with "null not found"); with no styles there are no formats to read.
+      try {
+        workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(false, false));
+      } catch (ExcelReaderException | IOException | UncheckedIOException e) {
+        e.addSuppressed(formats);
+        throw unreadable(file, e);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw unreadable(file, e);
     }
     try {
       Sheet chosen;
@@ -104,6 +112,13 @@ final class XlsxRows implements Closeable {
       }
       throw e;
     }
+  }
+
+  private static FeedbackFileException unreadable(Path file, Exception e) {
+    String detail = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + ": " + e.getMessage();
+    return new FeedbackFileException(file, 0, "cannot be read as an .xlsx workbook (" + detail
+        + "); expected a file saved by a spreadsheet as .xlsx", e);
   }
 
   /** The header row's cells (trailing empty cells left out). */

@@ -96,6 +96,41 @@ class SpreadsheetAndLayoutTest {
     assertTrue(e.getMessage().contains("is not an .xlsx workbook"), e.getMessage());
   }
 
+  /**
+   * A workbook written by a program that leaves out the styles part (allowed by the format: cells then have no
+   * formats) is read, not refused; fastexcel with cell formats on fails on it with "null not found".
+   */
+  @Test
+  void aWorkbookWithoutStylesIsRead() throws IOException {
+    Path styled = excelLike();
+    Path bare = dir.resolve("bare.xlsx");
+    try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(styled.toFile());
+        java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bare))) {
+      int dropped = 0;
+      for (java.util.zip.ZipEntry e : java.util.Collections.list(in.entries())) {
+        String body = new String(in.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+        if (e.getName().equals("xl/styles.xml")) {
+          dropped++;
+          continue;
+        }
+        body = body.replaceAll("<Override[^>]*styles\\.xml\"[^>]*/>", "")
+            .replaceAll("<Relationship[^>]*styles\\.xml\"[^>]*/>", "");
+        out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        out.write(body.getBytes(StandardCharsets.UTF_8));
+      }
+      assertEquals(1, dropped, "the fixture had a styles part to drop");
+    }
+    try (FeedbackReader r = FeedbackReader.open(bare, FeedbackFormat.XLSX,
+        ReadOptions.builder().sheet("Responses").build())) {
+      assertEquals(List.of("id", "date", "comment"), r.header());
+      List<FeedbackRecord> rows = all(r);
+      assertEquals(2, rows.size());
+      assertEquals("101", rows.get(0).values().get(0));
+      assertEquals(TEXT, rows.get(0).values().get(2));
+      assertEquals("Kind, \"mostly\"", rows.get(1).values().get(2));
+    }
+  }
+
   private List<FeedbackRecord> source() throws IOException {
     Path in = Files.writeString(dir.resolve("in.csv"), "id,comment\n7,\"" + TEXT + "\"\n8,\n");
     try (FeedbackReader r = FeedbackReader.open(in)) {
