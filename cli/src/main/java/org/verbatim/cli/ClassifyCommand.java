@@ -197,7 +197,9 @@ public final class ClassifyCommand implements Callable<Integer> {
       names = {"-m", "--model"},
       paramLabel = "FILE",
       description = "A trained model written by 'verbatim train' instead of the codebook; with --codebook, a hybrid "
-          + "(the model picks the themes, the codebook gives polarity and evidence and its other themes).")
+          + "(the model picks the themes, the codebook gives polarity and evidence and its other themes). "
+          + "'social-care' names the bundled social-care model (a hybrid with the default codebook: more themes "
+          + "found, slower).")
   Path model;
 
   @Option(
@@ -762,7 +764,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         + read.sheet().orElse("-") + "|" + outFmt.id() + "|" + shape);
     parts.add(Integer.toString(CHUNK_SIZE));
     for (Path p : new Path[] {codebook, model}) {
-      parts.add(p == null ? "-" : p.toAbsolutePath().normalize() + "@" + Files.size(p) + "@" + Files.getLastModifiedTime(p));
+      parts.add(p == null ? "-" : !Files.exists(p) ? "bundled:" + p // a bundled model's name: its info below
+          : p.toAbsolutePath().normalize() + "@" + Files.size(p) + "@" + Files.getLastModifiedTime(p));
     }
     org.verbatim.ModelInfo info = classifier.info();
     parts.add(info.kind() + "|" + info.name() + "|" + info.version() + "|" + info.themes() + "|" + info.properties());

@@ -82,7 +82,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "Coded comments, CSV or JSONL.")
   Path input;
 
-  @Option(names = {"-m", "--model"}, paramLabel = "FILE", description = "A model file written by 'verbatim train'.")
+  @Option(names = {"-m", "--model"}, paramLabel = "FILE", description = "A model file written by 'verbatim train', "
+      + "or 'social-care' for the bundled social-care model.")
   Path model;
 
   @Option(names = "--folds", paramLabel = "K", description = "Cross-validate training on the input with K folds instead.")

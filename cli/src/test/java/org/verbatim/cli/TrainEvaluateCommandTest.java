@@ -261,4 +261,31 @@ class TrainEvaluateCommandTest {
         && none.err().contains("--codebook"), none.err());
     assertTrue(none.out().isEmpty(), none.out());
   }
+
+  /**
+   * {@code --model social-care} names the bundled model when no such file exists: classify and evaluate run it as a
+   * hybrid with the default codebook (evidence in the output); a missing model file's error names the bundled ones.
+   */
+  @Test
+  void theBundledSocialCareModelIsGivenByName() throws IOException {
+    Path in = tmp.resolve("comments.csv");
+    Files.writeString(in, "id,text,labels\n1,\"The social worker never listened and was rude to my mum.\",listening;respect\n"
+        + "2,Parking was fine.,\n", StandardCharsets.UTF_8);
+    Path out = tmp.resolve("out.csv");
+    CliRunner.Result c = CliRunner.run("classify", "--input", in.toString(), "--output", out.toString(),
+        "--model", "social-care");
+    assertEquals(0, c.exit(), c.err());
+    List<String> rows = Files.readAllLines(out);
+    assertEquals(3, rows.size(), rows.toString());
+    assertTrue(rows.get(1).startsWith("1,") && rows.get(1).contains("listening"), rows.get(1));
+    assertTrue(rows.get(1).contains("listening: "), "evidence words from the hybrid's codebook: " + rows.get(1));
+    CliRunner.Result e = CliRunner.run("evaluate", "--model", "social-care", "--input", in.toString(),
+        "--resamples", "0");
+    assertEquals(0, e.exit(), e.err());
+    assertTrue(e.out().contains("model social-care (hybrid)"), e.out());
+    CliRunner.Result missing = CliRunner.run("classify", "--input", in.toString(), "--output", out.toString(),
+        "--model", tmp.resolve("no-such-model.zip").toString());
+    assertEquals(1, missing.exit(), missing.err());
+    assertTrue(missing.err().contains("no such model file (bundled models, given by name: social-care)"), missing.err());
+  }
 }
