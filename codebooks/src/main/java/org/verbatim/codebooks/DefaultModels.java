@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Objects;
 import org.verbatim.FileFormatException;
 import org.verbatim.ThemeClassifier;
+import org.verbatim.classify.HybridThemeClassifier;
+import org.verbatim.classify.HybridThemeClassifier.PolaritySource;
+import org.verbatim.classify.LinearThemeClassifier;
 import org.verbatim.model.ModelClassifiers;
 
 /**
@@ -67,7 +70,8 @@ public final class DefaultModels {
 
   /**
    * Loads a bundled model as a hybrid with {@code codebook}: the model decides which of its themes apply, the
-   * codebook gives their polarity and evidence.
+   * codebook gives their evidence and, where it found the theme too, their polarity
+   * ({@link PolaritySource#EVIDENCE}); the model's learned polarity is used for the themes only it found.
    *
    * @param codebook the classifier of the codebook the model was trained with (the default social-care codebook's)
    * @throws IllegalArgumentException if no model of that name is bundled
@@ -78,7 +82,9 @@ public final class DefaultModels {
     Objects.requireNonNull(codebook, "codebook");
     Path file = copyTo(name, Path.of(System.getProperty("java.io.tmpdir")));
     try {
-      return ModelClassifiers.load(file, codebook, () -> codebook, true);
+      // the codebook's polarity where it found a theme: the learned one was trained on other people's comments
+      ThemeClassifier model = ModelClassifiers.load(file, codebook, () -> codebook, false);
+      return HybridThemeClassifier.of((LinearThemeClassifier) model, codebook, PolaritySource.EVIDENCE);
     } finally {
       Files.deleteIfExists(file);
     }

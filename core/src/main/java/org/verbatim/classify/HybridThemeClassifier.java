@@ -33,13 +33,24 @@ import org.verbatim.text.Analysis;
  * <p>Theme ids are matched by equality between the trained labels and the evidence classifier's themes.
  * A theme predicted by the trained model that the evidence classifier did not tag keeps the trained
  * model's own evidence (its strongest words) and polarity. When the trained model carries a learned
- * {@link org.verbatim.classify.PolarityModel} (trained on the user's own polarity codes), its polarity wins for
- * the themes it predicts and the evidence classifier only adds evidence spans; otherwise the evidence
- * classifier's polarity is used where it found the theme, {@link Polarity#NEUTRAL} elsewhere.
+ * {@link org.verbatim.classify.PolarityModel} (trained on the user's own polarity codes), by default
+ * ({@link PolaritySource#MODEL}) its polarity wins for the themes it predicts and the evidence classifier only adds
+ * evidence spans; with {@link PolaritySource#EVIDENCE} the evidence classifier's polarity is kept where it found
+ * the theme and the learned one is used elsewhere (for a model trained on other people's comments than the
+ * user's, such as the bundled social-care model). Without a learned polarity model the evidence classifier's
+ * polarity is used where it found the theme, {@link Polarity#NEUTRAL} elsewhere.
  *
  * <p>Immutable and thread-safe (both parts are).
  */
 public final class HybridThemeClassifier implements ThemeClassifier {
+
+  /** Whose polarity a theme found by both parts gets, when the trained model has a learned polarity model. */
+  public enum PolaritySource {
+    /** The learned polarity model's: right when it was trained on the user's own polarity codes. */
+    MODEL,
+    /** The evidence classifier's; the learned polarity model's only for the themes the evidence classifier missed. */
+    EVIDENCE
+  }
 
   private final LinearThemeClassifier model;
   private final ThemeClassifier evidence;
@@ -47,6 +58,7 @@ public final class HybridThemeClassifier implements ThemeClassifier {
   private final List<String> fallback;
   private final ModelInfo info;
   private final boolean learnedPolarity;
+  private final PolaritySource polaritySource;
   /** The evidence classifier when it is a codebook classifier (it then analyses each comment once); else null. */
   private final CodebookClassifier codebook;
   /** True when the learned polarity model reads the codebook's analysis (both use a pipeline of the same id). */
@@ -55,9 +67,10 @@ public final class HybridThemeClassifier implements ThemeClassifier {
   private final boolean sharedCues;
   private final ThreadLocal<Analysis> analysis = ThreadLocal.withInitial(Analysis::new);
 
-  private HybridThemeClassifier(LinearThemeClassifier model, ThemeClassifier evidence) {
+  private HybridThemeClassifier(LinearThemeClassifier model, ThemeClassifier evidence, PolaritySource polaritySource) {
     this.model = Objects.requireNonNull(model, "model");
     this.evidence = Objects.requireNonNull(evidence, "evidence");
+    this.polaritySource = Objects.requireNonNull(polaritySource, "polaritySource");
     Set<String> cov = new HashSet<>();
     boolean[] active = model.model().active();
     for (int l = 0; l < active.length; l++) {
@@ -90,6 +103,9 @@ public final class HybridThemeClassifier implements ThemeClassifier {
     }
     this.fallback = List.copyOf(fallback);
     props.put("hybrid.fallbackThemes", String.join(",", fallback));
+    if (polaritySource != PolaritySource.MODEL) {
+      props.put("hybrid.polarity", polaritySource.name().toLowerCase(java.util.Locale.ROOT));
+    }
     this.info = new ModelInfo("hybrid", mi.name() + " + " + ei.name(), mi.version(), themes, props);
   }
 
@@ -99,7 +115,18 @@ public final class HybridThemeClassifier implements ThemeClassifier {
    * @throws NullPointerException if an argument is null
    */
   public static HybridThemeClassifier of(LinearThemeClassifier model, ThemeClassifier evidence) {
-    return new HybridThemeClassifier(model, evidence);
+    return new HybridThemeClassifier(model, evidence, PolaritySource.MODEL);
+  }
+
+  /**
+   * Combines a trained model with an evidence classifier, taking polarity from {@code polaritySource} where both
+   * found a theme.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static HybridThemeClassifier of(LinearThemeClassifier model, ThemeClassifier evidence,
+      PolaritySource polaritySource) {
+    return new HybridThemeClassifier(model, evidence, polaritySource);
   }
 
   @Override
@@ -119,7 +146,8 @@ public final class HybridThemeClassifier implements ThemeClassifier {
     for (ThemeTag t : trained.tags()) {
       Optional<ThemeTag> c = cues.tag(t.themeId());
       if (c.isPresent()) {
-        out.add(new ThemeTag(t.themeId(), t.score(), learnedPolarity ? t.polarity() : c.get().polarity(),
+        boolean learned = learnedPolarity && polaritySource == PolaritySource.MODEL;
+        out.add(new ThemeTag(t.themeId(), t.score(), learned ? t.polarity() : c.get().polarity(),
             c.get().evidence()));
       } else {
         out.add(t);

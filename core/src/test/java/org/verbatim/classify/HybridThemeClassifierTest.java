@@ -90,6 +90,26 @@ class HybridThemeClassifierTest {
     assertEquals(Polarity.NEGATIVE, HybridThemeClassifier.of(trained(3), CUES).classify(text).tag("staff").orElseThrow().polarity());
   }
 
+  /**
+   * With {@link HybridThemeClassifier.PolaritySource#EVIDENCE} the codebook's polarity is kept where it found the
+   * theme, and the learned polarity is used where only the model found it.
+   */
+  @Test
+  void evidencePolarityWinsWhereTheCodebookFoundTheTheme() {
+    LinearThemeClassifier model = trainedWithStaffPolarity(Polarity.POSITIVE, Polarity.NEGATIVE);
+    HybridThemeClassifier hybrid = HybridThemeClassifier.of(model, CUES, HybridThemeClassifier.PolaritySource.EVIDENCE);
+    String text = "the nurse was rude and the parking was a nightmare";
+    ThemeTag staff = hybrid.classify(text).tag("staff").orElseThrow();
+    assertEquals(Polarity.NEGATIVE, staff.polarity(), "the codebook's polarity, against the learned POSITIVE");
+    assertEquals("rude", staff.evidence().get(0).in(text));
+    assertEquals("evidence", hybrid.info().properties().get("hybrid.polarity"));
+    String missed = "the receptionist and the doctor";
+    assertTrue(CUES.classify(missed).isEmpty(), "the codebook finds nothing here");
+    ThemeTag onlyModel = hybrid.classify(missed).tag("staff").orElseThrow();
+    assertEquals(model.classify(missed).tag("staff").orElseThrow().polarity(), onlyModel.polarity(),
+        "the learned polarity where only the model found the theme");
+  }
+
   @Test
   void withTheSamePipelineEachCommentIsAnalysedOnceWithTheSameResult() {
     LinearThemeClassifier model = trainedWithStaffPolarity(Polarity.NEGATIVE, Polarity.POSITIVE);
