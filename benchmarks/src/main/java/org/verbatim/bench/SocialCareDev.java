@@ -17,7 +17,8 @@ import org.verbatim.eval.LabelSets;
 
 /**
  * The social-care development set ({@code bench/socialcare/dev.csv}: {@code id,text,labels,polarity,...}) as gold rows,
- * for the benchmark mains that score the zero-shot codebook on it. Never reads {@code final.csv}. Stateless.
+ * for the benchmark mains that score the zero-shot codebook on it; {@link #rows(String)} reads the other coded sets
+ * of the same columns. Stateless.
  */
 final class SocialCareDev {
 
@@ -32,9 +33,20 @@ final class SocialCareDev {
    * @throws IOException if the resource is missing or a polarity entry is malformed (with its line)
    */
   static List<ZeroShotGold.Row> rows() throws IOException {
-    InputStream in = SocialCareDev.class.getResourceAsStream(RESOURCE);
+    return rows(RESOURCE);
+  }
+
+  /**
+   * The rows of another coded social-care set of the same columns ({@code final.csv}, {@code check/check.csv}, ...),
+   * for the mains that are allowed to read it.
+   *
+   * @param resource the class-path resource
+   * @throws IOException if the resource is missing or a polarity entry is malformed (with its line)
+   */
+  static List<ZeroShotGold.Row> rows(String resource) throws IOException {
+    InputStream in = SocialCareDev.class.getResourceAsStream(resource);
     if (in == null) {
-      throw new IOException(RESOURCE + " is missing from the class path");
+      throw new IOException(resource + " is missing from the class path");
     }
     List<ZeroShotGold.Row> out = new ArrayList<>();
     try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
@@ -50,7 +62,7 @@ final class SocialCareDev {
           try {
             pol.put(pair.substring(0, Math.max(colon, 0)).strip(), Polarity.parse(pair.substring(colon + 1)));
           } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
-            throw new IOException(RESOURCE + ": line " + p.getCurrentLineNumber() + ": bad polarity entry", e);
+            throw new IOException(resource + ": line " + p.getCurrentLineNumber() + ": bad polarity entry", e);
           }
         }
         out.add(new ZeroShotGold.Row(rec.get("id"), rec.get("text"), LabelSets.parse(rec.get("labels")), pol));
