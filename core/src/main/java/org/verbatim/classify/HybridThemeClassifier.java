@@ -141,7 +141,10 @@ public final class HybridThemeClassifier implements ThemeClassifier {
     } else {
       cues = evidence.classify(text);
     }
-    Classification trained = model.classify(text, sharedAnalysis ? a : null, sharedCues ? cues : null);
+    // with the evidence classifier's polarity first, the learned one is needed only where it found nothing
+    Classification trained = learnedPolarity && polaritySource == PolaritySource.EVIDENCE
+        ? model.classify(text, sharedAnalysis ? a : null, sharedCues ? cues : null, cues)
+        : model.classify(text, sharedAnalysis ? a : null, sharedCues ? cues : null);
     List<ThemeTag> out = new ArrayList<>();
     for (ThemeTag t : trained.tags()) {
       Optional<ThemeTag> c = cues.tag(t.themeId());

@@ -103,7 +103,7 @@ public final class LinearThemeClassifier implements ThemeClassifier {
   @Override
   public Classification classify(String text) {
     Objects.requireNonNull(text, "text");
-    return classify(text, work.get(), null, null);
+    return classify(text, work.get(), null, null, null);
   }
 
   /**
@@ -112,7 +112,15 @@ public final class LinearThemeClassifier implements ThemeClassifier {
    * codebook extra features read {@code cues} (the codebook classifier's classification) when it is not null.
    */
   Classification classify(String text, Analysis analysis, Classification cues) {
-    return classify(text, work.get(), analysis, cues);
+    return classify(text, work.get(), analysis, cues, null);
+  }
+
+  /**
+   * As {@link #classify(String, Analysis, Classification)}, but the learned polarity is predicted only for the
+   * themes {@code found} does not hold (their polarity is {@link Polarity#NEUTRAL} here, for the caller to replace).
+   */
+  Classification classify(String text, Analysis analysis, Classification cues, Classification found) {
+    return classify(text, work.get(), analysis, cues, Objects.requireNonNull(found, "found"));
   }
 
   @Override
@@ -121,23 +129,33 @@ public final class LinearThemeClassifier implements ThemeClassifier {
     LinearModel.Work w = work.get();
     List<Classification> out = new ArrayList<>(texts.size());
     for (String t : texts) {
-      out.add(classify(Objects.requireNonNull(t, "text"), w, null, null));
+      out.add(classify(Objects.requireNonNull(t, "text"), w, null, null, null));
     }
     return out;
   }
 
-  private Classification classify(String text, LinearModel.Work w, Analysis analysis, Classification cues) {
+  private Classification classify(String text, LinearModel.Work w, Analysis analysis, Classification cues,
+      Classification found) {
     int[] on = model.decide(text, w, cues);
     if (on.length == 0) {
       return Classification.EMPTY;
     }
-    List<Polarity> polarities = null;
+    Polarity[] polarities = null;
     if (polarity != null) {
       List<String> ids = new ArrayList<>(on.length);
       for (int l : on) {
-        ids.add(model.labels().get(l));
+        String id = model.labels().get(l);
+        if (found == null || found.tag(id).isEmpty()) {
+          ids.add(id);
+        }
       }
-      polarities = analysis == null ? polarity.predictAll(text, ids) : polarity.predictAll(analysis.toAnalyzedText(), ids);
+      List<Polarity> learned = ids.isEmpty() ? List.of()
+          : analysis == null ? polarity.predictAll(text, ids) : polarity.predictAll(analysis.toAnalyzedText(), ids);
+      polarities = new Polarity[on.length];
+      for (int i = 0, j = 0; i < on.length; i++) {
+        boolean asked = found == null || found.tag(model.labels().get(on[i])).isEmpty();
+        polarities[i] = asked ? learned.get(j++) : Polarity.NEUTRAL;
+      }
     }
     List<ThemeTag> tags = new ArrayList<>(on.length);
     for (int i = 0; i < on.length; i++) {
@@ -147,7 +165,7 @@ public final class LinearThemeClassifier implements ThemeClassifier {
         ev.add(new Evidence(span[0], span[1]));
       }
       tags.add(new ThemeTag(model.labels().get(l), sigmoid(w.scores[l] - model.threshold(l)),
-          polarities == null ? Polarity.NEUTRAL : polarities.get(i), ev));
+          polarities == null ? Polarity.NEUTRAL : polarities[i], ev));
     }
     return new Classification(tags);
   }
