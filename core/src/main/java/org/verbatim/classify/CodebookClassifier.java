@@ -41,8 +41,9 @@ import org.verbatim.text.Vocabulary;
  *       one clear cue (weight 1) scores 0.5. A theme is tagged when its score reaches
  *       {@link Options#threshold()} (default 0.5).
  *   <li>The theme's polarity is the weighted vote of its matches: {@code MIXED} when praise and complaint
- *       each carry at least {@link Options#mixedShare()} of the weight, or when a full-weight (weight at least 1)
- *       praising match and a full-weight complaining one stand in different sentences.
+ *       each carry at least {@link Options#mixedShare()} of the weight in a comment with a contrast marker
+ *       ("but", "however", "although"...), or when a full-weight (weight at least 1) praising match and a
+ *       full-weight complaining one stand in different sentences.
  * </ol>
  * Clauses are cut at punctuation and contrast markers, so "kind but useless" gives two themes of opposite
  * polarity.
@@ -56,7 +57,7 @@ public final class CodebookClassifier implements ThemeClassifier {
    *
    * @param threshold minimum score in (0, 1] for a theme to be tagged; 0.5 = one clear cue
    * @param mixedShare minimum share in (0, 0.5] of weight that praise and complaint must each carry for a
-   *     theme to be {@code MIXED}
+   *     theme to be {@code MIXED} (in a comment with a contrast marker)
    */
   public record Options(double threshold, double mixedShare) {
 
@@ -295,7 +296,7 @@ public final class CodebookClassifier implements ThemeClassifier {
       if (weight[t] > 0) {
         double score = weight[t] / (weight[t] + 1.0);
         if (score + 1e-12 >= threshold) {
-          Polarity p = polarity(pos[t], neg[t], neu[t], w.posSentence[t], w.negSentence[t]);
+          Polarity p = polarity(a, pos[t], neg[t], neu[t], w.posSentence[t], w.negSentence[t]);
           tags.add(new ThemeTag(themeIds[t], score, p, evidence(w, k, t)));
         }
       }
@@ -303,7 +304,7 @@ public final class CodebookClassifier implements ThemeClassifier {
     return tags.isEmpty() ? Classification.EMPTY : new Classification(tags);
   }
 
-  private Polarity polarity(double pos, double neg, double neu, int posSentence, int negSentence) {
+  private Polarity polarity(Analysis a, double pos, double neg, double neu, int posSentence, int negSentence) {
     double judged = pos + neg;
     if (judged <= 0) {
       return neu > 0 ? Polarity.NEUTRAL : Polarity.POSITIVE;
@@ -313,10 +314,22 @@ public final class CodebookClassifier implements ThemeClassifier {
       return Polarity.MIXED;
     }
     double share = options.mixedShare();
-    if (pos >= share * judged && neg >= share * judged) {
+    if (pos >= share * judged && neg >= share * judged && hasContrast(a)) {
+      // by weight share only where the comment turns ("but", "however", "although"...): without a turn, coders
+      // read a comment with some praising words in a complaint (or the reverse) as one complaint (or praise)
       return Polarity.MIXED;
     }
     return pos > neg ? Polarity.POSITIVE : Polarity.NEGATIVE;
+  }
+
+  /** True when the comment holds a contrast marker. */
+  private static boolean hasContrast(Analysis a) {
+    for (int i = 0, n = a.size(); i < n; i++) {
+      if (a.isContrast(i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The evidence spans of theme {@code t}, sorted, overlapping spans merged. */

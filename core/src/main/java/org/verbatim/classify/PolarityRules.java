@@ -32,6 +32,12 @@ import org.verbatim.text.Vocabulary;
  *       the negator does not flip, the cue is a complaint. "Without the sitter I'd have gone under": praise. A cue
  *       after a promise ("they said I'd be contacted") is a complaint when a denial ending its clause follows in that
  *       sentence or the next ("and I never was", "Nobody did.").
+ *   <li><b>Round 2 (the spent check sets).</b> "They didn't." and a following "It's been nine days." / "That was
+ *       in March." also deny a promise. A sentence ending with "?" is a request ("Any chance of it in large
+ *       print?"), and a silent question counts as a complaint in the comment's context. "Please" before a praising
+ *       cue in its clause makes it a request. A negated "forget" or "doubt" affirms ("I will never forget how gentle
+ *       they were"). A non-complaint cue opening a quotation after a verb of speech ("they keep saying
+ *       'person-centred'") is the service's word quoted back: a complaint.
  * </ul>
  *
  * <p>The word lists are compiled into flags per {@link Vocabulary} entry, so each test is an array read.
@@ -110,13 +116,25 @@ final class PolarityRules {
   private static final int DEGREE = 1 << 10;
   private static final int PROMISE = 1 << 11;
   private static final int AUX = 1 << 12;
+  private static final int SPEECH = 1 << 13;
+  private static final int TIME = 1 << 14;
+
+  /** Numbers and units of time: "it's been nine days", "it's been over a month". */
+  private static final Set<String> TIME_WORDS = Set.of(
+      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several", "hours",
+      "day", "days", "week", "weeks", "fortnight", "month", "months", "year", "years", "ages");
+
+  /** Verbs of speech that, before a quotation, make it the service's words quoted back: "they keep saying 'person-centred'". */
+  private static final Set<String> SPEECH_VERBS = Set.of(
+      "say", "says", "saying", "said", "tell", "tells", "telling", "told", "talk", "talks", "talking", "state",
+      "states", "stated", "call", "calls", "calling", "called");
 
   /** The single words the rules compare with, in the order of the {@code W_*} indexes. */
   private static final String[] SINGLE = {
     "to", "would", "like", "could", "should", "have", "if", "only", "little", "a", "please", "why", "all", "i", "we",
     "want", "wanted", "ask", "asked", "be", "been", "no", "one", "had", "has", "do", "does", "did", "they", "she",
     "he", "without", "ought", "raise", "raising", "concern", "concerns", "understand", "know", "who", "why", "how",
-    "formal", "complaint", "must", "not"};
+    "formal", "complaint", "must", "not", "forget", "doubt", "ever", "it", "its", "'s", "is", "now", "that", "was", "in", "on", "ago"};
 
   /** Words that, before a cue in its sentence, make what follows a promise: "they said I'd be contacted". */
   private static final Set<String> PROMISES = Set.of("said", "told", "promised", "promise", "would", "will", "supposed", "assured");
@@ -128,7 +146,7 @@ final class PolarityRules {
   /** Every word the rules need in the vocabulary. */
   static void collect(List<String> words) {
     for (Set<String> set : List.of(BARRIERS, REQUESTS, REQUEST_HEADS, WANTING, SCARCITY, IMPERATIVE_VERBS, WISH_AFTER_WOULD,
-        SUBJECTS, SCOPE_CARRIERS, FEEL, WISH_DEGREE, PROMISES, ELLIPTIC_AUX)) {
+        SUBJECTS, SCOPE_CARRIERS, FEEL, WISH_DEGREE, PROMISES, ELLIPTIC_AUX, SPEECH_VERBS, TIME_WORDS)) {
       words.addAll(set);
     }
     words.addAll(List.of(SINGLE));
@@ -202,6 +220,19 @@ final class PolarityRules {
   private final int complaint;
   private final int must;
   private final int not;
+  private final int forget;
+  private final int doubt;
+  private final int ever;
+  private final int it;
+  private final int its;
+  private final int apostropheS;
+  private final int is;
+  private final int now;
+  private final int that;
+  private final int was;
+  private final int in;
+  private final int on;
+  private final int ago;
 
   /** Rules over {@code vocabulary}, which must hold the words of {@link #collect} and of the lexicon. */
   PolarityRules(SentimentLexicon lexicon, Vocabulary vocabulary) {
@@ -228,6 +259,8 @@ final class PolarityRules {
       f |= WISH_DEGREE.contains(w) ? DEGREE : 0;
       f |= PROMISES.contains(w) ? PROMISE : 0;
       f |= ELLIPTIC_AUX.contains(w) ? AUX : 0;
+      f |= SPEECH_VERBS.contains(w) ? SPEECH : 0;
+      f |= TIME_WORDS.contains(w) ? TIME : 0;
       ruleFlags[v] = f;
     }
     to = vocabulary.word("to");
@@ -275,6 +308,19 @@ final class PolarityRules {
     complaint = vocabulary.word("complaint");
     must = vocabulary.word("must");
     not = vocabulary.word("not");
+    forget = vocabulary.word("forget");
+    doubt = vocabulary.word("doubt");
+    ever = vocabulary.word("ever");
+    it = vocabulary.word("it");
+    its = vocabulary.word("its");
+    apostropheS = vocabulary.word("'s");
+    is = vocabulary.word("is");
+    now = vocabulary.word("now");
+    that = vocabulary.word("that");
+    was = vocabulary.word("was");
+    in = vocabulary.word("in");
+    on = vocabulary.word("on");
+    ago = vocabulary.word("ago");
   }
 
   private int flags(int id) {
@@ -321,13 +367,18 @@ final class PolarityRules {
       // "they said I'd be contacted ... and I never was", "we were told someone would ring. Nobody did."
       return judgement(Polarity.NEGATIVE, false, -1);
     }
+    if (negator < 0 && fixed != Polarity.NEGATIVE && quoted(t, first, end)) {
+      // "They keep saying 'person-centred' but ...": the service's word quoted back is no praise
+      return judgement(Polarity.NEGATIVE, false, -1);
+    }
     if (fixed != null) {
       if (negator >= 0) {
         // "not rude" is faint praise (half weight); "never made me feel judged" is praise in full
         return judgement(fixed.flip(), fixed == Polarity.NEGATIVE && !feelBetween(t, negator, first), negator);
       }
       if (fixed == Polarity.POSITIVE
-          && (requestBefore(t, first, clauseStart) || scarce(t, first, clauseStart) || wouldWish(t, first))) {
+          && (requestBefore(t, first, clauseStart) || scarce(t, first, clauseStart) || wouldWish(t, first)
+              || pleaseBefore(t, first, clauseStart))) {
         return judgement(Polarity.NEGATIVE, false, -1);
       }
       return judgement(fixed, false, -1);
@@ -339,7 +390,7 @@ final class PolarityRules {
     }
     Polarity p;
     if (requestBefore(t, first, clauseStart) || wishSentence(t, first, clause) || wanting(t, clause, first, end)
-        || imperative(t, first, end)) {
+        || imperative(t, first, end) || question(t, t.sentence(first))) {
       p = Polarity.NEGATIVE;
     } else {
       p = contextSentiment(t, first, end, -1) < 0 || formalComplaint(t, first, end) ? Polarity.NEGATIVE : Polarity.POSITIVE;
@@ -413,10 +464,43 @@ final class PolarityRules {
     }
     int stop = Math.min(s + 1 < t.sentences() ? t.sentenceEnd(s + 1) : t.sentenceEnd(s), end + CONTEXT);
     for (int i = end; i + 1 < stop; i++) {
-      if (t.isNegator(i) && (flags(t.id(i + 1)) & AUX) != 0) {
+      // "and I never was", "Nobody did." or "They didn't."
+      boolean denial = t.isNegator(i) ? (flags(t.id(i + 1)) & AUX) != 0 : (flags(t.id(i)) & AUX) != 0 && t.isNegator(i + 1);
+      if (denial) {
         int after = i + 2;
         String next = after < t.size() ? t.norm(after) : "";
         if (after >= t.clauseEnd(t.clause(i + 1)) || next.isEmpty() || !Character.isLetterOrDigit(next.charAt(0))) {
+          return true;
+        }
+      }
+    }
+    // or the next sentence says how long it has been: "They said someone would call. It's been nine days."
+    return s + 1 < t.sentences() && elapsed(t, t.sentenceFirst(s + 1), t.sentenceEnd(s + 1));
+  }
+
+  /**
+   * True when tokens {@code [i, stop)} open with a statement of time gone by since a promise: "It's been nine
+   * days.", "It's now the following Thursday.", "That was in March."
+   */
+  private boolean elapsed(Analysis t, int i, int stop) {
+    if (i + 2 >= stop) {
+      return false;
+    }
+    int w0 = t.id(i);
+    int w1 = t.id(i + 1);
+    int w2 = t.id(i + 2);
+    if (w0 == it && (w1 == apostropheS || w1 == is || w1 == has)) {
+      return w2 == now || (w2 == been && timeAfter(t, i + 3, stop));
+    }
+    if (w0 == its) {
+      return w1 == now || (w1 == been && timeAfter(t, i + 2, stop));
+    }
+    if (w0 == that && w1 == was) {
+      if (w2 == in || w2 == on) {
+        return true;
+      }
+      for (int k = i + 2; k < stop && k <= i + 5; k++) {
+        if (t.id(k) == ago) {
           return true;
         }
       }
@@ -504,6 +588,75 @@ final class PolarityRules {
     return false;
   }
 
+  /**
+   * True when a quotation mark opens at most two tokens before the match (or inside it) and another closes later
+   * in its sentence: the words are someone else's, quoted back.
+   */
+  private boolean quoted(Analysis t, int first, int end) {
+    int s = t.sentence(first);
+    int from = Math.max(t.sentenceFirst(s), first - 2);
+    int open = -1;
+    for (int i = from; i < end; i++) {
+      if (quote(t, i)) {
+        open = i;
+        break;
+      }
+    }
+    if (open < 0 || !speechBefore(t, open, t.sentenceFirst(s))) {
+      return false;
+    }
+    for (int i = Math.max(open + 1, end), stop = Math.min(t.sentenceEnd(s), end + CONTEXT); i < stop; i++) {
+      if (quote(t, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when a verb of speech stands at most four tokens before token {@code open} in its sentence ("keep saying 'person-centred'"). */
+  private boolean speechBefore(Analysis t, int open, int sentenceFirst) {
+    for (int i = Math.max(sentenceFirst, open - 4); i < open; i++) {
+      if ((flags(t.id(i)) & SPEECH) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean quote(Analysis t, int i) {
+    if (!t.isPunctuation(i)) {
+      return false;
+    }
+    String text = t.text();
+    for (int c = t.start(i); c < t.end(i); c++) {
+      char ch = text.charAt(c);
+      if (ch == '\'' || ch == '"' || ch == '\u2018' || ch == '\u2019' || ch == '\u201c' || ch == '\u201d') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when one of the three tokens from {@code i} is a number or a unit of time: "(it's been) nine days", "over a week". */
+  private boolean timeAfter(Analysis t, int i, int stop) {
+    for (int k = i; k < stop && k < i + 3; k++) {
+      if ((flags(t.id(k)) & TIME) != 0 || Character.isDigit(t.text().charAt(t.start(k)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when "please" stands before token {@code at} in its clause: "Please send the easy read version." */
+  private boolean pleaseBefore(Analysis t, int at, int clauseStart) {
+    for (int i = Math.max(clauseStart, at - CONTEXT); i < at; i++) {
+      if (t.id(i) == please) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True when a token strictly between {@code negator} and {@code at} is "feel", "felt"... */
   private boolean feelBetween(Analysis t, int negator, int at) {
     for (int i = negator + 1; i < at; i++) {
@@ -545,6 +698,9 @@ final class PolarityRules {
         if (subject >= 0 && !carriesScope(t, i, after, subject)) {
           return -1;
         }
+        if (affirmingVerb(t, after, at)) { // "never forget how gentle", "don't doubt their kindness"
+          return -1;
+        }
         return i;
       }
       int f = flags(t.id(i));
@@ -556,6 +712,15 @@ final class PolarityRules {
       }
     }
     return -1;
+  }
+
+  /**
+   * True when the negated verb at {@code after} (perhaps after "ever") is "forget" or "doubt", whose negation affirms
+   * what follows: "I will never forget how gentle they were", "I don't doubt their kindness".
+   */
+  private boolean affirmingVerb(Analysis t, int after, int at) {
+    int k = after < at && t.id(after) == ever ? after + 1 : after;
+    return k < at && (t.id(k) == forget || t.id(k) == doubt);
   }
 
   private boolean carriesScope(Analysis t, int negator, int after, int subject) {
@@ -656,10 +821,24 @@ final class PolarityRules {
       if (t.clauseSentence(c) != sentence) {
         double cs = clauseSentiment(t, c, first, end, -1);
         // a silent clause that opens with a negator is a complaint: "11 emails since September. No reply."
-        comment += cs == 0 && opensWithNegator(t, c) ? -0.5 : cs;
+        // so is a silent question: "Is there a number to ring at weekends? The leaflet only gives office hours."
+        comment += cs == 0 && (opensWithNegator(t, c) || question(t, t.clauseSentence(c))) ? -0.5 : cs;
       }
     }
     return comment;
+  }
+
+  /** True when sentence {@code s} ends with a question mark (among its closing punctuation: "?", "?!", "??"). */
+  static boolean question(Analysis t, int s) {
+    String text = t.text();
+    for (int i = t.sentenceEnd(s) - 1, stop = t.sentenceFirst(s); i >= stop && t.isPunctuation(i); i--) {
+      for (int c = t.start(i); c < t.end(i); c++) {
+        if (text.charAt(c) == '?') {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** True when clause {@code c} is of sentence {@code sentence} and opens with a negator ("Nobody told us"), not "not". */

@@ -121,4 +121,62 @@ class PolarityRulesCasesTest {
         polarity("She kept her promise but the manager cancelled, cancelled and cancelled again.", "reliability"));
     assertEquals(Polarity.NEGATIVE, polarity("The manager cancelled. Then he cancelled again.", "reliability"));
   }
+
+  // Round 2 (rules from the spent social-care check sets)
+
+  @Test
+  void mixedByWeightShareNeedsATurn() {
+    // a third of the weight praising, no contrast marker: coders read one complaint (before: mixed)
+    assertEquals(Polarity.NEGATIVE, polarity("The worker was polite, rude to my son and rude to me.", "respect"));
+    // the same weights across a "but" stay mixed
+    assertEquals(Polarity.MIXED, polarity("The worker was polite but rude to my son and rude to me.", "respect"));
+  }
+
+  @Test
+  void anAuxiliaryThenANegatorDeniesAPromise() {
+    assertEquals(Polarity.NEGATIVE, polarity("We were told the worker would ring. They didn't.", "support"));
+    // a promise kept stays praise
+    assertEquals(Polarity.POSITIVE, polarity("We were told the worker would ring. They did.", "support"));
+    // the auxiliary and negator must end their clause: "they didn't mind" denies nothing
+    assertEquals(Polarity.POSITIVE, polarity("We were told the worker would ring. They didn't mind at all.", "support"));
+  }
+
+  @Test
+  void aQuestionIsARequest() {
+    assertEquals(Polarity.NEGATIVE, polarity("Any chance of the information in large print?", "clarity"));
+    // a silent question elsewhere in the comment counts as a complaint too
+    assertEquals(Polarity.NEGATIVE,
+        polarity("Is there a number to ring at weekends? The information only gives office hours.", "clarity"));
+    // the same statement without a question stays praise
+    assertEquals(Polarity.POSITIVE, polarity("The information came in large print.", "clarity"));
+  }
+
+  @Test
+  void neverForgetAffirms() {
+    assertEquals(Polarity.POSITIVE, polarity("I will never forget how polite they were with him.", "respect"));
+    // a plain negation still flips the praise
+    assertEquals(Polarity.NEGATIVE, polarity("They were never polite with him.", "respect"));
+  }
+
+  @Test
+  void timeGoneBySinceAPromiseDeniesIt() {
+    assertEquals(Polarity.NEGATIVE, polarity("They said they'd send the information. It's been nine days.", "clarity"));
+    assertEquals(Polarity.NEGATIVE, polarity("We were told the worker would ring. That was in March.", "support"));
+    // "it's been" without a time ("a great help") is no elapsed time
+    assertEquals(Polarity.POSITIVE, polarity("They said they'd send the information. It's been a great help.", "clarity"));
+  }
+
+  @Test
+  void pleaseBeforePraiseIsARequest() {
+    assertEquals(Polarity.NEGATIVE, polarity("Please be polite to my mother when you ring.", "respect"));
+    // "please" after the praise is a courtesy, not a request for it
+    assertEquals(Polarity.POSITIVE, polarity("Thank you for being so polite, please pass this on.", "respect"));
+  }
+
+  @Test
+  void praiseQuotedBackAfterAVerbOfSpeechIsNoPraise() {
+    assertEquals(Polarity.NEGATIVE, polarity("They keep saying 'polite service' but nobody answers the phone.", "respect"));
+    // quotation marks without a verb of speech are the writer's own emphasis
+    assertEquals(Polarity.POSITIVE, polarity("The staff were 'polite' and kind, always there for me.", "respect"));
+  }
 }
