@@ -43,6 +43,8 @@ import org.verbatim.text.Vocabulary;
  *       complaint cue one or two tokens after "stopped" or "prevented" is praise ("she stopped people talking over
  *       me"). A cue without a negator followed in its clause by "would / could / should have" and a verb other
  *       than "been" is something missing: a complaint ("the advocate could have pushed much harder").
+ *       A cue without a complaint polarity after "before anyone / anybody" in its clause is a complaint ("I had to
+ *       get the GP involved before anyone took it seriously").
  * </ul>
  *
  * <p>The word lists are compiled into flags per {@link Vocabulary} entry, so each test is an array read.
@@ -148,7 +150,7 @@ final class PolarityRules {
     "to", "would", "like", "could", "should", "have", "if", "only", "little", "a", "please", "why", "all", "i", "we",
     "want", "wanted", "ask", "asked", "be", "been", "no", "one", "had", "has", "do", "does", "did", "they", "she",
     "he", "without", "ought", "raise", "raising", "concern", "concerns", "understand", "know", "who", "why", "how",
-    "formal", "complaint", "must", "not", "forget", "doubt", "ever", "it", "its", "'s", "is", "now", "that", "was", "in", "on", "ago"};
+    "formal", "complaint", "must", "not", "forget", "doubt", "ever", "it", "its", "'s", "is", "now", "that", "was", "in", "on", "ago", "before", "anyone", "anybody"};
 
   /** Words that, before a cue in its sentence, make what follows a promise: "they said I'd be contacted". */
   private static final Set<String> PROMISES = Set.of("said", "told", "promised", "promise", "would", "will", "supposed", "assured");
@@ -248,6 +250,9 @@ final class PolarityRules {
   private final int in;
   private final int on;
   private final int ago;
+  private final int before;
+  private final int anyone;
+  private final int anybody;
 
   /** Rules over {@code vocabulary}, which must hold the words of {@link #collect} and of the lexicon. */
   PolarityRules(SentimentLexicon lexicon, Vocabulary vocabulary) {
@@ -338,6 +343,9 @@ final class PolarityRules {
     in = vocabulary.word("in");
     on = vocabulary.word("on");
     ago = vocabulary.word("ago");
+    before = vocabulary.word("before");
+    anyone = vocabulary.word("anyone");
+    anybody = vocabulary.word("anybody");
   }
 
   private int flags(int id) {
@@ -386,6 +394,10 @@ final class PolarityRules {
     }
     if (negator < 0 && fixed != Polarity.NEGATIVE && quoted(t, first, end)) {
       // "They keep saying 'person-centred' but ...": the service's word quoted back is no praise
+      return judgement(Polarity.NEGATIVE, false, -1);
+    }
+    if (fixed != Polarity.NEGATIVE && negator < 0 && beforeAnyone(t, first, clauseStart)) {
+      // "I had to get the GP to back me up before anyone took it seriously": nobody did until then
       return judgement(Polarity.NEGATIVE, false, -1);
     }
     if (fixed != Polarity.NEGATIVE && negator < 0 && counterfactualAfter(t, end, clause)) {
@@ -689,6 +701,16 @@ final class PolarityRules {
     for (int i = end, stop = Math.min(t.clauseEnd(clause), end + 4); i + 2 < stop; i++) {
       int id = t.id(i);
       if ((id == would || id == could || id == should) && t.id(i + 1) == have && t.id(i + 2) != been) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when "before anyone" or "before anybody" stands at most four tokens before token {@code at} in its clause. */
+  private boolean beforeAnyone(Analysis t, int at, int clauseStart) {
+    for (int i = Math.max(clauseStart, at - 5); i + 1 < at; i++) {
+      if (t.id(i) == before && (t.id(i + 1) == anyone || t.id(i + 1) == anybody)) {
         return true;
       }
     }

@@ -209,4 +209,12 @@ class PolarityRulesCasesTest {
     // after "without" it is what kept things going
     assertEquals(Polarity.POSITIVE, polarity("Without the worker I would have gone under.", "support"));
   }
+
+  @Test
+  void beforeAnyoneIsNobodyUntilThen() {
+    assertEquals(Polarity.NEGATIVE, polarity("I had to get the GP involved before anyone listened.", "listening"));
+    // "before" alone, or after the cue, leaves it praise
+    assertEquals(Polarity.POSITIVE, polarity("She listened before anything was decided.", "listening"));
+    assertEquals(Polarity.POSITIVE, polarity("Before the meeting she listened to us.", "listening"));
+  }
 }
