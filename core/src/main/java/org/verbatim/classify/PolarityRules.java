@@ -38,6 +38,13 @@ import org.verbatim.text.Vocabulary;
  *       cue in its clause makes it a request. A negated "forget" or "doubt" affirms ("I will never forget how gentle
  *       they were"). A non-complaint cue opening a quotation after a verb of speech ("they keep saying
  *       'person-centred'") is the service's word quoted back: a complaint.
+ *   <li><b>Round 3 (check3).</b> "that" after a preposition is a determiner, not a clause boundary, so "Nobody at
+ *       that home knows what they're doing" is negated. "ever" may stand in a denial ("no one ever does"). A
+ *       complaint cue one or two tokens after "stopped" or "prevented" is praise ("she stopped people talking over
+ *       me"). A cue without a negator followed in its clause by "would / could / should have" and a verb other
+ *       than "been" is something missing: a complaint ("the advocate could have pushed much harder").
+ *       A cue without a complaint polarity after "before anyone / anybody" in its clause is a complaint ("I had to
+ *       get the GP involved before anyone took it seriously").
  * </ul>
  *
  * <p>The word lists are compiled into flags per {@link Vocabulary} entry, so each test is an array read.
@@ -118,6 +125,15 @@ final class PolarityRules {
   private static final int AUX = 1 << 12;
   private static final int SPEECH = 1 << 13;
   private static final int TIME = 1 << 14;
+  private static final int PREPOSITION = 1 << 15;
+  private static final int PREVENT = 1 << 16;
+
+  /** Prepositions: after one, "that" is a determiner ("Nobody at that home knows"), not a relative pronoun. */
+  private static final Set<String> PREPOSITIONS = Set.of(
+      "at", "in", "on", "from", "of", "with", "for", "by", "about", "into", "to");
+
+  /** Past verbs of prevention that, just before a complaint cue, say it was kept from happening: "she stopped people talking over me". */
+  private static final Set<String> PREVENTING = Set.of("stopped", "prevented");
 
   /** Numbers and units of time: "it's been nine days", "it's been over a month". */
   private static final Set<String> TIME_WORDS = Set.of(
@@ -134,7 +150,7 @@ final class PolarityRules {
     "to", "would", "like", "could", "should", "have", "if", "only", "little", "a", "please", "why", "all", "i", "we",
     "want", "wanted", "ask", "asked", "be", "been", "no", "one", "had", "has", "do", "does", "did", "they", "she",
     "he", "without", "ought", "raise", "raising", "concern", "concerns", "understand", "know", "who", "why", "how",
-    "formal", "complaint", "must", "not", "forget", "doubt", "ever", "it", "its", "'s", "is", "now", "that", "was", "in", "on", "ago"};
+    "formal", "complaint", "must", "not", "forget", "doubt", "ever", "it", "its", "'s", "is", "now", "that", "was", "in", "on", "ago", "before", "anyone", "anybody"};
 
   /** Words that, before a cue in its sentence, make what follows a promise: "they said I'd be contacted". */
   private static final Set<String> PROMISES = Set.of("said", "told", "promised", "promise", "would", "will", "supposed", "assured");
@@ -146,7 +162,8 @@ final class PolarityRules {
   /** Every word the rules need in the vocabulary. */
   static void collect(List<String> words) {
     for (Set<String> set : List.of(BARRIERS, REQUESTS, REQUEST_HEADS, WANTING, SCARCITY, IMPERATIVE_VERBS, WISH_AFTER_WOULD,
-        SUBJECTS, SCOPE_CARRIERS, FEEL, WISH_DEGREE, PROMISES, ELLIPTIC_AUX, SPEECH_VERBS, TIME_WORDS)) {
+        SUBJECTS, SCOPE_CARRIERS, FEEL, WISH_DEGREE, PROMISES, ELLIPTIC_AUX, SPEECH_VERBS, TIME_WORDS, PREPOSITIONS,
+        PREVENTING)) {
       words.addAll(set);
     }
     words.addAll(List.of(SINGLE));
@@ -233,6 +250,9 @@ final class PolarityRules {
   private final int in;
   private final int on;
   private final int ago;
+  private final int before;
+  private final int anyone;
+  private final int anybody;
 
   /** Rules over {@code vocabulary}, which must hold the words of {@link #collect} and of the lexicon. */
   PolarityRules(SentimentLexicon lexicon, Vocabulary vocabulary) {
@@ -261,6 +281,8 @@ final class PolarityRules {
       f |= ELLIPTIC_AUX.contains(w) ? AUX : 0;
       f |= SPEECH_VERBS.contains(w) ? SPEECH : 0;
       f |= TIME_WORDS.contains(w) ? TIME : 0;
+      f |= PREPOSITIONS.contains(w) ? PREPOSITION : 0;
+      f |= PREVENTING.contains(w) ? PREVENT : 0;
       ruleFlags[v] = f;
     }
     to = vocabulary.word("to");
@@ -321,6 +343,9 @@ final class PolarityRules {
     in = vocabulary.word("in");
     on = vocabulary.word("on");
     ago = vocabulary.word("ago");
+    before = vocabulary.word("before");
+    anyone = vocabulary.word("anyone");
+    anybody = vocabulary.word("anybody");
   }
 
   private int flags(int id) {
@@ -370,6 +395,18 @@ final class PolarityRules {
     if (negator < 0 && fixed != Polarity.NEGATIVE && quoted(t, first, end)) {
       // "They keep saying 'person-centred' but ...": the service's word quoted back is no praise
       return judgement(Polarity.NEGATIVE, false, -1);
+    }
+    if (fixed != Polarity.NEGATIVE && negator < 0 && beforeAnyone(t, first, clauseStart)) {
+      // "I had to get the GP to back me up before anyone took it seriously": nobody did until then
+      return judgement(Polarity.NEGATIVE, false, -1);
+    }
+    if (fixed != Polarity.NEGATIVE && negator < 0 && counterfactualAfter(t, end, clause)) {
+      // "the advocate could have pushed much harder", "a sheet in plain english would have saved me": it was missing
+      return judgement(Polarity.NEGATIVE, false, -1);
+    }
+    if (fixed == Polarity.NEGATIVE && negator < 0 && prevented(t, first, clauseStart)) {
+      // "she stopped people talking over me": the complaint was kept from happening
+      return judgement(Polarity.POSITIVE, false, -1);
     }
     if (fixed != null) {
       if (negator >= 0) {
@@ -465,9 +502,11 @@ final class PolarityRules {
     int stop = Math.min(s + 1 < t.sentences() ? t.sentenceEnd(s + 1) : t.sentenceEnd(s), end + CONTEXT);
     for (int i = end; i + 1 < stop; i++) {
       // "and I never was", "Nobody did." or "They didn't."
-      boolean denial = t.isNegator(i) ? (flags(t.id(i + 1)) & AUX) != 0 : (flags(t.id(i)) & AUX) != 0 && t.isNegator(i + 1);
+      // "no one ever does": "ever" may stand between the negator and the auxiliary
+      int aux = t.isNegator(i) && t.id(i + 1) == ever && i + 2 < stop ? i + 2 : i + 1;
+      boolean denial = t.isNegator(i) ? (flags(t.id(aux)) & AUX) != 0 : (flags(t.id(i)) & AUX) != 0 && t.isNegator(i + 1);
       if (denial) {
-        int after = i + 2;
+        int after = aux + 1;
         String next = after < t.size() ? t.norm(after) : "";
         if (after >= t.clauseEnd(t.clause(i + 1)) || next.isEmpty() || !Character.isLetterOrDigit(next.charAt(0))) {
           return true;
@@ -657,6 +696,37 @@ final class PolarityRules {
     return false;
   }
 
+  /** True when, after the cue in its clause, "would", "could" or "should" is followed by "have" and a verb other than "been". */
+  private boolean counterfactualAfter(Analysis t, int end, int clause) {
+    for (int i = end, stop = Math.min(t.clauseEnd(clause), end + 4); i + 2 < stop; i++) {
+      int id = t.id(i);
+      if ((id == would || id == could || id == should) && t.id(i + 1) == have && t.id(i + 2) != been) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when "before anyone" or "before anybody" stands at most four tokens before token {@code at} in its clause. */
+  private boolean beforeAnyone(Analysis t, int at, int clauseStart) {
+    for (int i = Math.max(clauseStart, at - 5); i + 1 < at; i++) {
+      if (t.id(i) == before && (t.id(i + 1) == anyone || t.id(i + 1) == anybody)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when "stopped" or "prevented" stands one or two tokens before token {@code at} in its clause. */
+  private boolean prevented(Analysis t, int at, int clauseStart) {
+    for (int i = at - 1; i >= clauseStart && i >= at - 2; i--) {
+      if ((flags(t.id(i)) & PREVENT) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True when a token strictly between {@code negator} and {@code at} is "feel", "felt"... */
   private boolean feelBetween(Analysis t, int negator, int at) {
     for (int i = negator + 1; i < at; i++) {
@@ -704,7 +774,7 @@ final class PolarityRules {
         return i;
       }
       int f = flags(t.id(i));
-      if ((f & BARRIER) != 0) {
+      if ((f & BARRIER) != 0 && !determinerThat(t, i, stop)) {
         return -1;
       }
       if ((f & SUBJECT) != 0) {
@@ -712,6 +782,11 @@ final class PolarityRules {
       }
     }
     return -1;
+  }
+
+  /** True when token {@code i} is "that" after a preposition ("Nobody at that home"): a determiner, no clause boundary. */
+  private boolean determinerThat(Analysis t, int i, int stop) {
+    return t.id(i) == that && i > stop && (flags(t.id(i - 1)) & PREPOSITION) != 0;
   }
 
   /**

@@ -179,4 +179,42 @@ class PolarityRulesCasesTest {
     // quotation marks without a verb of speech are the writer's own emphasis
     assertEquals(Polarity.POSITIVE, polarity("The staff were 'polite' and kind, always there for me.", "respect"));
   }
+
+  @Test
+  void thatAfterAPrepositionKeepsTheNegationsScope() {
+    assertEquals(Polarity.NEGATIVE, polarity("Nobody at that office was polite.", "respect"));
+    // "that" after a verb opens a clause of its own, out of the negation's scope
+    assertEquals(Polarity.POSITIVE, polarity("I had no doubt that staff were polite.", "respect"));
+  }
+
+  @Test
+  void aDenialWithEverCancelsAPromise() {
+    assertEquals(Polarity.NEGATIVE,
+        polarity("They always promised we would be contacted, lovely people. No one ever did.", "reliability"));
+    // "ever" and an auxiliary that do not end their clause deny nothing
+    assertEquals(Polarity.POSITIVE,
+        polarity("They always promised we would be contacted, lovely people. No one ever did it better.", "reliability"));
+  }
+
+  @Test
+  void stoppingAComplaintIsPraise() {
+    assertEquals(Polarity.POSITIVE, polarity("The chair stopped rude comments at once.", "respect"));
+    // the imperative asks for it to stop: it goes on
+    assertEquals(Polarity.NEGATIVE, polarity("Stop rude comments at once.", "respect"));
+  }
+
+  @Test
+  void couldHaveAfterTheCueIsAComplaint() {
+    assertEquals(Polarity.NEGATIVE, polarity("I felt the worker could have pushed much harder.", "support"));
+    // after "without" it is what kept things going
+    assertEquals(Polarity.POSITIVE, polarity("Without the worker I would have gone under.", "support"));
+  }
+
+  @Test
+  void beforeAnyoneIsNobodyUntilThen() {
+    assertEquals(Polarity.NEGATIVE, polarity("I had to get the GP involved before anyone listened.", "listening"));
+    // "before" alone, or after the cue, leaves it praise
+    assertEquals(Polarity.POSITIVE, polarity("She listened before anything was decided.", "listening"));
+    assertEquals(Polarity.POSITIVE, polarity("Before the meeting she listened to us.", "listening"));
+  }
 }
