@@ -58,7 +58,8 @@ public final class HybridThemeClassifier implements ThemeClassifier {
   private final List<String> fallback;
   private final ModelInfo info;
   private final boolean learnedPolarity;
-  private final PolaritySource polaritySource;
+  /** True when the learned polarity is asked only for the themes the evidence classifier missed. */
+  private final boolean evidencePolarityFirst;
   /** The evidence classifier when it is a codebook classifier (it then analyses each comment once); else null. */
   private final CodebookClassifier codebook;
   /** True when the learned polarity model reads the codebook's analysis (both use a pipeline of the same id). */
@@ -70,7 +71,7 @@ public final class HybridThemeClassifier implements ThemeClassifier {
   private HybridThemeClassifier(LinearThemeClassifier model, ThemeClassifier evidence, PolaritySource polaritySource) {
     this.model = Objects.requireNonNull(model, "model");
     this.evidence = Objects.requireNonNull(evidence, "evidence");
-    this.polaritySource = Objects.requireNonNull(polaritySource, "polaritySource");
+    Objects.requireNonNull(polaritySource, "polaritySource");
     Set<String> cov = new HashSet<>();
     boolean[] active = model.model().active();
     for (int l = 0; l < active.length; l++) {
@@ -80,6 +81,7 @@ public final class HybridThemeClassifier implements ThemeClassifier {
     }
     this.covered = Set.copyOf(cov);
     this.learnedPolarity = model.polarityModel().isPresent();
+    this.evidencePolarityFirst = learnedPolarity && polaritySource == PolaritySource.EVIDENCE;
     this.codebook = evidence instanceof CodebookClassifier cb ? cb : null;
     this.sharedAnalysis = learnedPolarity && codebook != null
         && codebook.pipeline().id().equals(model.polarityModel().get().pipeline().id());
@@ -142,14 +144,14 @@ public final class HybridThemeClassifier implements ThemeClassifier {
       cues = evidence.classify(text);
     }
     // with the evidence classifier's polarity first, the learned one is needed only where it found nothing
-    Classification trained = learnedPolarity && polaritySource == PolaritySource.EVIDENCE
+    Classification trained = evidencePolarityFirst
         ? model.classify(text, sharedAnalysis ? a : null, sharedCues ? cues : null, cues)
         : model.classify(text, sharedAnalysis ? a : null, sharedCues ? cues : null);
     List<ThemeTag> out = new ArrayList<>();
     for (ThemeTag t : trained.tags()) {
       Optional<ThemeTag> c = cues.tag(t.themeId());
       if (c.isPresent()) {
-        boolean learned = learnedPolarity && polaritySource == PolaritySource.MODEL;
+        boolean learned = learnedPolarity && !evidencePolarityFirst;
         out.add(new ThemeTag(t.themeId(), t.score(), learned ? t.polarity() : c.get().polarity(),
             c.get().evidence()));
       } else {

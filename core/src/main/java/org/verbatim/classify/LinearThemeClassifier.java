@@ -143,9 +143,11 @@ public final class LinearThemeClassifier implements ThemeClassifier {
     Polarity[] polarities = null;
     if (polarity != null) {
       List<String> ids = new ArrayList<>(on.length);
-      for (int l : on) {
-        String id = model.labels().get(l);
-        if (found == null || found.tag(id).isEmpty()) {
+      boolean[] asked = new boolean[on.length];
+      for (int i = 0; i < on.length; i++) {
+        String id = model.labels().get(on[i]);
+        asked[i] = found == null || found.tag(id).isEmpty();
+        if (asked[i]) {
           ids.add(id);
         }
       }
@@ -153,8 +155,7 @@ public final class LinearThemeClassifier implements ThemeClassifier {
           : analysis == null ? polarity.predictAll(text, ids) : polarity.predictAll(analysis.toAnalyzedText(), ids);
       polarities = new Polarity[on.length];
       for (int i = 0, j = 0; i < on.length; i++) {
-        boolean asked = found == null || found.tag(model.labels().get(on[i])).isEmpty();
-        polarities[i] = asked ? learned.get(j++) : Polarity.NEUTRAL;
+        polarities[i] = asked[i] ? learned.get(j++) : Polarity.NEUTRAL;
       }
     }
     List<ThemeTag> tags = new ArrayList<>(on.length);
