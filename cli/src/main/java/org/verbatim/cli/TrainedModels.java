@@ -26,11 +26,10 @@ final class TrainedModels {
   private TrainedModels() {}
 
   static ThemeClassifier load(Path model, Path codebookFile, boolean hybrid) throws CommandFailure {
-    String name = model.toString();
-    if (DefaultModels.isBundled(name) && !Files.exists(model)) {
-      return bundled(name, codebookFile);
-    }
     if (!Files.exists(model)) {
+      if (DefaultModels.isBundled(model.toString())) {
+        return bundled(model.toString(), codebookFile);
+      }
       throw new CommandFailure(Main.DATA_ERROR, model + ": no such model file (bundled models, given by name: "
           + String.join(", ", DefaultModels.names()) + ")");
     }
