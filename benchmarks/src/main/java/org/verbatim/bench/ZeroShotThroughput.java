@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -23,8 +24,8 @@ import org.verbatim.ThemeClassifier;
 import org.verbatim.text.Profile;
 
 /**
- * Steady-state zero-shot throughput on one thread: the default codebook on the FAST pipeline over the datasets'
- * comments as they come (every length, {@link SampleComments.Length#ANY}), one {@code classify(String)} per
+ * Steady-state zero-shot throughput on one thread: the default codebook on the FAST pipeline, with its learned layer
+ * ({@code layer=true}, the default classifier) and without it, over the datasets' comments as they come (every length, {@link SampleComments.Length#ANY}), one {@code classify(String)} per
  * comment. Besides JMH's comments per second (wall time), each measurement iteration prints comments per CPU
  * second of the benchmark thread ({@code cpu: ...} lines), which depends much less on what else the machine runs.
  *
@@ -38,6 +39,10 @@ public class ZeroShotThroughput {
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+  /** With the default codebook's learned layer (the default classifier) or its cues alone. */
+  @Param({"true", "false"})
+  boolean layer;
+
   ThemeClassifier classifier;
   List<String> comments;
   int next;
@@ -46,7 +51,8 @@ public class ZeroShotThroughput {
 
   @Setup(Level.Trial)
   public void load() {
-    classifier = Classifiers.codebook(Profile.FAST);
+    classifier = layer ? Classifiers.codebook(Profile.FAST).withLayer(org.verbatim.codebooks.DefaultCodebooks.socialCareLayer())
+        : Classifiers.codebook(Profile.FAST);
     comments = SampleComments.of(SampleComments.Length.ANY, 20_000, 42L);
   }
 

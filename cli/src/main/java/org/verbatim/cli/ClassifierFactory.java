@@ -19,7 +19,7 @@ import org.verbatim.text.TextPipeline;
  * {@link ThemeClassifier} (a trained model file will be chosen here too).
  *
  * <pre>{@code
- * ThemeClassifier c = ClassifierFactory.create(null);                      // bundled social-care codebook
+ * ThemeClassifier c = ClassifierFactory.create(null);                      // bundled social-care codebook and its layer
  * ThemeClassifier mine = ClassifierFactory.create(Path.of("codebook.yaml"));
  * ThemeClassifier deps = ClassifierFactory.create(null, ClassifierFactory.Backend.CORENLP);
  * }</pre>
@@ -78,11 +78,36 @@ public final class ClassifierFactory {
    * @throws NullPointerException if {@code backend} is null
    */
   public static ThemeClassifier create(Path codebookFile, Backend backend) throws CodebookException, IOException {
+    return create(codebookFile, backend, false);
+  }
+
+  /**
+   * As {@link #create(Path, Backend)}; the bundled codebook comes with its learned layer
+   * ({@link DefaultCodebooks#socialCareLayer()}) unless {@code cuesOnly}. A codebook file has no layer.
+   *
+   * @throws CodebookException if the codebook file is invalid (the message lists every problem)
+   * @throws IOException if the codebook file cannot be read
+   */
+  public static ThemeClassifier create(Path codebookFile, Backend backend, boolean cuesOnly)
+      throws CodebookException, IOException {
     Objects.requireNonNull(backend, "backend");
     Codebook codebook = codebook(codebookFile);
     Profile profile = codebook.needsLemmas() ? Profile.FULL : Profile.FAST;
     TextPipeline pipeline = backend == Backend.CORENLP ? coreNlp(profile) : TextPipelines.of(profile);
-    return CodebookClassifier.create(codebook, pipeline);
+    CodebookClassifier cues = CodebookClassifier.create(codebook, pipeline);
+    return codebookFile == null && !cuesOnly ? cues.withLayer(DefaultCodebooks.socialCareLayer()) : cues;
+  }
+
+  /**
+   * The codebook's cues alone, on the OpenNLP pipeline: what a trained model's cue features and a hybrid's
+   * evidence are computed with.
+   *
+   * @param codebookFile a YAML codebook, or null for the bundled social-care codebook
+   * @throws CodebookException if the codebook file is invalid (the message lists every problem)
+   * @throws IOException if the codebook file cannot be read
+   */
+  public static ThemeClassifier cues(Path codebookFile) throws CodebookException, IOException {
+    return create(codebookFile, Backend.OPENNLP, true);
   }
 
   /** The class of the CoreNLP plug-in (the {@code corenlp} module), looked up by name: the CLI is built without it. */

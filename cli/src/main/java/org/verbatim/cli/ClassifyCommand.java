@@ -129,8 +129,14 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Option(
       names = {"-c", "--codebook"},
       paramLabel = "PATH",
-      description = "YAML codebook to classify with. Default: the bundled social-care codebook.")
+      description = "YAML codebook to classify with. Default: the bundled social-care codebook with its learned"
+          + " layer (which adds themes the cues missed, from the words that predict them).")
   Path codebook;
+
+  @Option(
+      names = "--cues-only",
+      description = "With the bundled codebook: tag only what its cues find, without its learned layer.")
+  boolean cuesOnly;
 
   @Option(
       names = "--pipeline",
@@ -655,7 +661,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       }
     }
     try {
-      return ClassifierFactory.create(codebook, backend);
+      return ClassifierFactory.create(codebook, backend, cuesOnly);
     } catch (IllegalStateException e) {
       throw new Failure(Main.DATA_ERROR, "--pipeline " + pipeline + ": " + e.getMessage());
     } catch (CodebookException e) {

@@ -89,6 +89,10 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--folds", paramLabel = "K", description = "Cross-validate training on the input with K folds instead.")
   Integer folds;
 
+  @Option(names = "--cues-only", description = "Zero-shot with the bundled codebook: its cues alone, without its"
+      + " learned layer.")
+  boolean cuesOnly;
+
   @Option(names = {"-c", "--codebook"}, paramLabel = "PATH",
       description = "Zero-shot: the codebook to classify with; with --model: the codebook for evidence and polarity (hybrid); "
           + "with --folds: cue features.")
@@ -161,7 +165,7 @@ final class EvaluateCommand implements Callable<Integer> {
         givenThemes = cv.polarityGivenThemes();
         what = folds + "-fold cross-validation of training (seed " + seed + ")";
       } else {
-        ThemeClassifier c = ClassifierFactory.create(codebook);
+        ThemeClassifier c = ClassifierFactory.create(codebook, ClassifierFactory.Backend.OPENNLP, cuesOnly);
         Set<String> coded = new java.util.TreeSet<>();
         comments.forEach(x -> coded.addAll(x.labels()));
         if (!coded.isEmpty() && java.util.Collections.disjoint(coded, c.info().themes())) {

@@ -148,7 +148,7 @@ final class TrainCommand implements Callable<Integer> {
       b.kind(ClassifierKind.parse(kind));
     }
     if (codebook != null) {
-      ThemeClassifier cb = ClassifierFactory.create(codebook);
+      ThemeClassifier cb = ClassifierFactory.cues(codebook);
       b.extraFeatures(ClassifierFeatures.of(cb));
     }
     return b.build();

@@ -34,8 +34,8 @@ final class TrainedModels {
           + String.join(", ", DefaultModels.names()) + ")");
     }
     try {
-      ThemeClassifier codebook = codebookFile == null ? null : ClassifierFactory.create(codebookFile);
-      return ModelClassifiers.load(model, codebook, () -> ClassifierFactory.create(null), hybrid);
+      ThemeClassifier codebook = codebookFile == null ? null : ClassifierFactory.cues(codebookFile);
+      return ModelClassifiers.load(model, codebook, () -> ClassifierFactory.cues(null), hybrid);
     } catch (CodebookNeededException e) {
       throw new CommandFailure(Main.USAGE_ERROR, model + ": the model was trained with a codebook's cue features; "
           + "give the same codebook with --codebook PATH");
@@ -52,7 +52,7 @@ final class TrainedModels {
    */
   private static ThemeClassifier bundled(String name, Path codebookFile) throws CommandFailure {
     try {
-      return DefaultModels.load(name, ClassifierFactory.create(codebookFile));
+      return DefaultModels.load(name, ClassifierFactory.cues(codebookFile));
     } catch (FileFormatException e) {
       throw new CommandFailure(Main.USAGE_ERROR, "bundled model " + name + ": " + e.getMessage()
           + (codebookFile == null ? "" : "; it needs the default social-care codebook: leave out --codebook"));

@@ -69,6 +69,39 @@ class ClassifyCommandTest {
   }
 
   @Test
+  void theDefaultIsTheCodebookWithItsLayerAndCuesOnlyLeavesTheLayerOut() throws IOException {
+    String[] texts = {"Nobody rang me back for three weeks after the assessment.",
+        "The social worker changed four times this year and we had to repeat our story every time.",
+        "Took months to get a reply to my complaint.", "She never listened to us.",
+        "My dad finally got a place at the day centre and he loves it.", "Staff were rude and nobody explained anything."};
+    StringBuilder csv = new StringBuilder("id,comment\n");
+    for (int i = 0; i < texts.length; i++) {
+      csv.append(i).append(",\"").append(texts[i]).append("\"\n");
+    }
+    Path in = write("layer.csv", csv.toString());
+    Path layered = dir.resolve("layered.csv");
+    Path cues = dir.resolve("cues.csv");
+    assertEquals(0, CliRunner.run("classify", "--input", in.toString(), "--output", layered.toString()).exit());
+    assertEquals(0, CliRunner.run("classify", "--input", in.toString(), "--output", cues.toString(), "--cues-only").exit());
+    org.verbatim.ThemeClassifier withLayer =
+        org.verbatim.codebooks.DefaultCodebooks.socialCareClassifier(org.verbatim.text.RulePipeline.create());
+    org.verbatim.ThemeClassifier alone = org.verbatim.classify.CodebookClassifier.create(
+        org.verbatim.codebooks.DefaultCodebooks.socialCare(), org.verbatim.text.RulePipeline.create());
+    List<FeedbackRecord> a = read(layered);
+    List<FeedbackRecord> b = read(cues);
+    int added = 0;
+    for (int i = 0; i < texts.length; i++) {
+      List<String> l = List.of(a.get(i).get("themes").orElseThrow().split(";"));
+      List<String> c = List.of(b.get(i).get("themes").orElseThrow().split(";"));
+      assertEquals(String.join(";", withLayer.classify(texts[i]).themeIds()), a.get(i).get("themes").orElseThrow(), "row " + i);
+      assertEquals(String.join(";", alone.classify(texts[i]).themeIds()), b.get(i).get("themes").orElseThrow(), "row " + i);
+      assertTrue(c.equals(List.of("")) || l.containsAll(c), "the layer only adds themes: row " + i);
+      added += l.size() - (c.equals(List.of("")) ? 0 : c.size());
+    }
+    assertTrue(added > 0, "the layer adds a theme the cues missed in these comments");
+  }
+
+  @Test
   void csvKeepsEveryRowAndColumnInOrder() throws IOException {
     Path in = write("feedback.csv", csvComments(30));
     Result r = CliRunner.run("classify", "--input", in.toString(), "--threads", "2");

@@ -3,7 +3,11 @@ package org.verbatim.codebooks;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.verbatim.classify.CodebookClassifier;
+import org.verbatim.classify.WordLayer;
 import org.verbatim.codebook.Codebook;
 import org.verbatim.codebook.CodebookException;
 import org.verbatim.codebook.CodebookLoader;
@@ -27,6 +31,14 @@ public final class DefaultCodebooks {
 
   /** Class-path location of the default social-care codebook (YAML, see {@code docs/codebook-format.md}). */
   public static final String SOCIAL_CARE_RESOURCE = "/org/verbatim/codebooks/social-care.yaml";
+
+  /**
+   * Class-path location of the default social-care codebook's learned layer ({@link WordLayer}'s text format),
+   * trained on the project's coded social-care comments by {@code org.verbatim.bench.SocialCareLayer}.
+   */
+  public static final String SOCIAL_CARE_LAYER_RESOURCE = "/org/verbatim/codebooks/social-care-layer.tsv";
+
+  private static volatile WordLayer socialCareLayer;
 
   /** Loaded on first use; a failed load is not cached, so every call reports it. */
   private static volatile Codebook socialCare;
@@ -52,6 +64,44 @@ public final class DefaultCodebooks {
       }
     }
     return cb;
+  }
+
+  /**
+   * The default social-care codebook's learned layer: per theme, a logistic model of a comment's words and the
+   * codebook's cue scores, trained on the project's 1,440 coded social-care comments (six sets, each coded by two
+   * coders and settled by a third), which tags a theme the cues missed when its probability reaches 0.5. Verbatim's
+   * default classifier is the codebook with this layer ({@link #socialCareClassifier}); figures in the README's
+   * accuracy section.
+   *
+   * @throws IllegalStateException if the bundled file is missing or invalid (a packaging bug)
+   */
+  public static WordLayer socialCareLayer() {
+    WordLayer l = socialCareLayer;
+    if (l == null) {
+      synchronized (DefaultCodebooks.class) {
+        l = socialCareLayer;
+        if (l == null) {
+          try (InputStream in = DefaultCodebooks.class.getResourceAsStream(SOCIAL_CARE_LAYER_RESOURCE)) {
+            if (in == null) {
+              throw new IllegalStateException("the bundled layer " + SOCIAL_CARE_LAYER_RESOURCE + " is missing");
+            }
+            l = WordLayer.read(new InputStreamReader(in, StandardCharsets.UTF_8), SOCIAL_CARE_LAYER_RESOURCE);
+          } catch (IOException | org.verbatim.FileFormatException e) {
+            throw new IllegalStateException("the bundled layer cannot be loaded: " + e.getMessage(), e);
+          }
+          socialCareLayer = l;
+        }
+      }
+    }
+    return l;
+  }
+
+  /**
+   * Verbatim's default classifier: the social-care codebook on {@code pipeline} with its learned layer
+   * ({@link #socialCareLayer}). For the cues alone, {@code CodebookClassifier.create(socialCare(), pipeline)}.
+   */
+  public static CodebookClassifier socialCareClassifier(org.verbatim.text.TextPipeline pipeline) {
+    return CodebookClassifier.create(socialCare(), pipeline).withLayer(socialCareLayer());
   }
 
   /**

@@ -83,7 +83,7 @@ final class ExecutorClassifiers {
   static ThemeClassifier build(ClassifierSpec spec) {
     try {
       return switch (spec.kind()) {
-        case DEFAULT_CODEBOOK -> codebookClassifier(DefaultCodebooks.socialCare());
+        case DEFAULT_CODEBOOK -> DefaultCodebooks.socialCareClassifier(TextPipelines.of(Profile.FAST));
         case CODEBOOK -> codebookClassifier(codebook(spec));
         case MODEL -> model(spec);
       };

@@ -1,0 +1,76 @@
+package org.verbatim.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.verbatim.classify.CodebookClassifier;
+import org.verbatim.classify.WordLayer;
+import org.verbatim.codebooks.DefaultCodebooks;
+import org.verbatim.text.RulePipeline;
+import org.verbatim.train.LabelledComment;
+import org.verbatim.train.WordLayerTrainer;
+
+/**
+ * The default codebook's learned layer ({@link WordLayerTrainer}), one coded set left out at a time: trained on the
+ * other social-care sets (and, with {@code --train all}, the three coded NHS sets, joined from the data folder),
+ * scored on the held-out set beside the cues alone: micro P / R / F1, macro F1, polarity over themes found.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.verbatim.bench.LayerSets [--data ../shared/datasets]
+ * [--train sc|all] [--lambda 1] [--epochs 300] [--min-count 2] [--thresholds 0.5,0.6]}. Prints no comment text.
+ */
+public final class LayerSets {
+
+  private LayerSets() {}
+
+  public static void main(String[] args) throws Exception {
+    Args a = Args.parse(args, List.of("data", "lambda", "thresholds", "min-count", "epochs", "train"), List.of());
+    Path data = Path.of(a.value("data", "../shared/datasets"));
+    boolean all = a.value("train", "sc").equals("all");
+    Map<String, List<ZeroShotGold.Row>> sets = new LinkedHashMap<>();
+    sets.put("sc-dev", SocialCareDev.rows("/org/verbatim/bench/socialcare/dev.csv"));
+    sets.put("sc-final", SocialCareDev.rows("/org/verbatim/bench/socialcare/final.csv"));
+    for (String c : List.of("check", "check2", "check3", "check4")) {
+      sets.put(c, SocialCareDev.rows("/org/verbatim/bench/socialcare/" + c + "/check.csv"));
+    }
+    for (String n : ZeroShotGold.BUNDLED) {
+      var in = LayerSets.class.getResourceAsStream(ZeroShotGold.BUNDLED_DIR + n + ".csv");
+      try (var r = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+        sets.put("nhs-" + n, ZeroShotGold.read(n, r, data));
+      }
+    }
+    CodebookClassifier cues = CodebookClassifier.create(DefaultCodebooks.socialCare(), RulePipeline.create());
+    List<Double> thresholds = new ArrayList<>();
+    for (String t : a.value("thresholds", "0.5").split(",")) {
+      thresholds.add(Double.parseDouble(t));
+    }
+    System.out.printf(Locale.ROOT, "layer trained on the other %s sets; lambda %s, epochs %d, min count %d%n",
+        all ? "coded" : "social-care", a.value("lambda", "1"), a.intValue("epochs", 300), a.intValue("min-count", 2));
+    StringBuilder head = new StringBuilder("| held out | cues alone: P / R / F1, macro, polarity");
+    for (double t : thresholds) {
+      head.append(" | with the layer at ").append(t);
+    }
+    System.out.println(head.append(" |"));
+    System.out.println("|---|---" + "|---".repeat(thresholds.size()) + "|");
+    for (String h : sets.keySet()) {
+      List<LabelledComment> train = new ArrayList<>();
+      sets.forEach((n, rows) -> {
+        if (!n.equals(h) && (all || !n.startsWith("nhs-"))) {
+          for (ZeroShotGold.Row r : rows) {
+            train.add(LabelledComment.of(n + "/" + r.key(), r.text(), r.labels().toArray(String[]::new)));
+          }
+        }
+      });
+      StringBuilder row = new StringBuilder("| " + h + " | " + HybridSets.score(sets.get(h), cues));
+      for (double t : thresholds) {
+        WordLayerTrainer.Options o = new WordLayerTrainer.Options(Double.parseDouble(a.value("lambda", "1")),
+            a.intValue("epochs", 300), a.intValue("min-count", 2), t);
+        WordLayer layer = WordLayerTrainer.create(o).train(cues, train);
+        row.append(" | ").append(HybridSets.score(sets.get(h), cues.withLayer(layer)));
+      }
+      System.out.println(row.append(" |"));
+    }
+  }
+}

@@ -1,0 +1,358 @@
+package org.verbatim.classify;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.verbatim.features.LongIntMap;
+import org.verbatim.model.ModelFormatException;
+import org.verbatim.text.Analysis;
+import org.verbatim.text.Vocabulary;
+
+/**
+ * A learned layer over a codebook's cues: per theme, a logistic model of the words of a comment and of the
+ * codebook's cue scores for every theme, which tags a theme the cues did not reach when its probability is at
+ * least {@link #threshold()}. It adds recall where people say a thing in words the cues do not hold ("nobody rang
+ * back" for reliability), and its tags carry the words that weighed most as evidence.
+ *
+ * <pre>{@code
+ * WordLayer layer = DefaultCodebooks.socialCareLayer();
+ * ThemeClassifier c = CodebookClassifier.create(DefaultCodebooks.socialCare(), RulePipeline.create()).withLayer(layer);
+ * }</pre>
+ *
+ * <p>Made by {@code org.verbatim.train.WordLayerTrainer}; stored as a small UTF-8 text file ({@link #write},
+ * {@link #read}):
+ *
+ * <pre>
+ * verbatim-word-layer 1
+ * themes respect honesty ...          (tab-separated; the codebook's theme ids, in its order)
+ * threshold 0.5
+ * bias b1 b2 ...                      (one weight per theme)
+ * cue respect w1 w2 ...               (one line per theme: the weights of that theme's cue score)
+ * word kind w1 w2 ...                 (one line per word: its weights when it occurs in a comment)
+ * </pre>
+ *
+ * <p>Words are the pipeline's token norms (lower case); a word counts once per comment however often it occurs.
+ * Immutable and thread-safe.
+ */
+public final class WordLayer {
+
+  /** The first line of the file format. */
+  public static final String MAGIC = "verbatim-word-layer 1";
+
+  private final List<String> themes;
+  private final double threshold;
+  /** The logit that {@link #threshold} is (a probability compares as its logit). */
+  private final double logitThreshold;
+  private final float[] bias;
+  /** cueWeights[c * nt + t]: the weight for theme t of theme c's cue score. */
+  private final float[] cueWeights;
+  private final List<String> words;
+  /** wordWeights[w * nt + t]. */
+  private final float[] wordWeights;
+  private final LongIntMap index;
+
+  /**
+   * A layer from its parts.
+   *
+   * @param themes the theme ids, in the order of the codebook the layer is used with
+   * @param threshold the probability in (0, 1) at which a theme is tagged
+   * @param bias one weight per theme
+   * @param cueWeights {@code themes²} weights: for cue theme c and theme t at {@code c * themes + t}
+   * @param words distinct, non-empty, without tabs or line breaks
+   * @param wordWeights {@code words * themes} weights, word by word
+   * @throws IllegalArgumentException naming the part that does not fit
+   */
+  public WordLayer(List<String> themes, double threshold, float[] bias, float[] cueWeights, List<String> words,
+      float[] wordWeights) {
+    this.themes = List.copyOf(themes);
+    int nt = this.themes.size();
+    if (nt == 0 || new HashSet<>(this.themes).size() != nt) {
+      throw new IllegalArgumentException("themes must be distinct and at least one: " + themes);
+    }
+    if (!(threshold > 0 && threshold < 1)) {
+      throw new IllegalArgumentException("threshold must be in (0, 1): " + threshold);
+    }
+    this.threshold = threshold;
+    this.logitThreshold = Math.log(threshold / (1 - threshold));
+    if (bias.length != nt || cueWeights.length != nt * nt) {
+      throw new IllegalArgumentException("expected " + nt + " bias and " + nt * nt + " cue weights, got "
+          + bias.length + " and " + cueWeights.length);
+    }
+    this.words = List.copyOf(words);
+    if (wordWeights.length != this.words.size() * nt) {
+      throw new IllegalArgumentException("expected " + this.words.size() * nt + " word weights, got " + wordWeights.length);
+    }
+    for (float[] a : List.of(bias, cueWeights, wordWeights)) {
+      for (float x : a) {
+        if (!Float.isFinite(x)) {
+          throw new IllegalArgumentException("weights must be finite: " + x);
+        }
+      }
+    }
+    this.bias = bias.clone();
+    this.cueWeights = cueWeights.clone();
+    this.wordWeights = wordWeights.clone();
+    this.index = new LongIntMap(this.words.size());
+    for (int w = 0; w < this.words.size(); w++) {
+      String word = this.words.get(w);
+      if (word.isEmpty() || word.indexOf('\t') >= 0 || word.indexOf('\n') >= 0 || word.indexOf('\r') >= 0) {
+        throw new IllegalArgumentException("word " + (w + 1) + " is empty or holds a tab or line break");
+      }
+      long h = Vocabulary.hash(word);
+      if (index.get(h) >= 0) {
+        throw new IllegalArgumentException("word '" + word + "' is listed twice");
+      }
+      index.put(h, w);
+    }
+  }
+
+  /** The theme ids, in the order of the codebook this layer was trained with. */
+  public List<String> themes() {
+    return themes;
+  }
+
+  /** The probability at which a theme the cues missed is tagged. */
+  public double threshold() {
+    return threshold;
+  }
+
+  /** The words that carry weights. */
+  public List<String> words() {
+    return words;
+  }
+
+  /** The weight of {@code word} for theme index {@code t}, or 0 for a word the layer does not know. */
+  public double weight(String word, int t) {
+    int w = index.get(Vocabulary.hash(word));
+    return w < 0 ? 0 : wordWeights[w * themes.size() + Objects.checkIndex(t, themes.size())];
+  }
+
+  /** Per-thread scratch of {@link #logits}. */
+  static final class Scratch {
+    int[] seen = new int[0];
+    int stamp;
+    /** Per token of the comment, its word row or -1. */
+    int[] row = new int[32];
+  }
+
+  /**
+   * The logits of every theme for an analysed comment into {@code out}; {@code cue[t]} is the codebook's cue score
+   * of theme t ({@code w / (w + 1)}, 0 without a cue). Remembers each token's word row in {@code s.row} for
+   * {@link #evidence}.
+   */
+  void logits(Analysis a, double[] cue, Scratch s, double[] out) {
+    int nt = themes.size();
+    for (int t = 0; t < nt; t++) {
+      out[t] = bias[t];
+    }
+    for (int c = 0; c < nt; c++) {
+      double v = cue[c];
+      if (v != 0) {
+        int base = c * nt;
+        for (int t = 0; t < nt; t++) {
+          out[t] += v * cueWeights[base + t];
+        }
+      }
+    }
+    if (s.seen.length < words.size()) {
+      s.seen = new int[words.size()];
+    }
+    if (++s.stamp == Integer.MAX_VALUE) {
+      java.util.Arrays.fill(s.seen, 0);
+      s.stamp = 1;
+    }
+    int n = a.size();
+    if (s.row.length < n) {
+      s.row = new int[Math.max(n, 2 * s.row.length)];
+    }
+    for (int i = 0; i < n; i++) {
+      int w = a.isPunctuation(i) ? -1 : index.get(a.hash(i));
+      s.row[i] = w;
+      if (w >= 0 && s.seen[w] != s.stamp) {
+        s.seen[w] = s.stamp;
+        int base = w * nt;
+        for (int t = 0; t < nt; t++) {
+          out[t] += wordWeights[base + t];
+        }
+      }
+    }
+  }
+
+  /** Whether a logit from {@link #logits} reaches the threshold. */
+  boolean passes(double logit) {
+    return logit >= logitThreshold;
+  }
+
+  /** The probability of a logit. */
+  static double probability(double logit) {
+    return 1 / (1 + Math.exp(-logit));
+  }
+
+  /**
+   * The token of the comment whose word weighs most for theme t (first such token), after {@link #logits} filled
+   * {@code s.row}; -1 when no word of the comment weighs for it.
+   */
+  int evidence(Analysis a, int t, Scratch s) {
+    int nt = themes.size();
+    int best = -1;
+    float max = 0;
+    for (int i = 0, n = a.size(); i < n; i++) {
+      int w = s.row[i];
+      if (w >= 0) {
+        float v = wordWeights[w * nt + t];
+        if (v > max) {
+          max = v;
+          best = i;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Writes the layer in the text format described above ({@code \n} line ends; floats as Java prints them). */
+  public void write(Writer out) throws IOException {
+    int nt = themes.size();
+    out.write(MAGIC + "\n");
+    out.write("themes\t" + String.join("\t", themes) + "\n");
+    out.write("threshold\t" + threshold + "\n");
+    row(out, "bias", bias, 0, nt);
+    for (int c = 0; c < nt; c++) {
+      row(out, "cue\t" + themes.get(c), cueWeights, c * nt, nt);
+    }
+    for (int w = 0; w < words.size(); w++) {
+      row(out, "word\t" + words.get(w), wordWeights, w * nt, nt);
+    }
+  }
+
+  private static void row(Writer out, String head, float[] v, int from, int n) throws IOException {
+    StringBuilder sb = new StringBuilder(head);
+    for (int i = from; i < from + n; i++) {
+      sb.append('\t').append(v[i]);
+    }
+    out.write(sb.append('\n').toString());
+  }
+
+  /**
+   * Reads a layer written by {@link #write}.
+   *
+   * @param in the text
+   * @param source the file or resource, for messages
+   * @throws ModelFormatException naming the source and line when the text is not a layer
+   * @throws IOException if reading fails
+   */
+  public static WordLayer read(Reader in, String source) throws IOException, ModelFormatException {
+    Path file = Path.of(source);
+    BufferedReader r = new BufferedReader(in);
+    String first = r.readLine();
+    if (!MAGIC.equals(first)) {
+      throw new ModelFormatException(file, null, 1, "expected '" + MAGIC + "' on the first line", null);
+    }
+    List<String> themes = null;
+    double threshold = Double.NaN;
+    float[] bias = null;
+    float[] cue = null;
+    Set<String> cueSeen = new HashSet<>();
+    List<String> words = new ArrayList<>();
+    float[] weights = new float[1024];
+    long line = 1;
+    for (String s; (s = r.readLine()) != null; ) {
+      line++;
+      if (s.isEmpty()) {
+        continue;
+      }
+      String[] f = s.split("\t", -1);
+      String kind = f[0];
+      if (!kind.equals("themes") && themes == null) {
+        throw new ModelFormatException(file, null, line, "expected the 'themes' line before '" + kind + "'", null);
+      }
+      int nt = themes == null ? 0 : themes.size();
+      switch (kind) {
+        case "themes" -> {
+          if (themes != null || f.length < 2) {
+            throw new ModelFormatException(file, null, line, "expected one 'themes' line with at least one theme", null);
+          }
+          themes = List.of(f).subList(1, f.length);
+          cue = new float[themes.size() * themes.size()];
+        }
+        case "threshold" -> {
+          if (f.length != 2) {
+            throw new ModelFormatException(file, null, line, "expected 'threshold' and one number", null);
+          }
+          threshold = number(f[1], file, line);
+        }
+        case "bias" -> bias = floats(f, 1, nt, file, line, "bias");
+        case "cue" -> {
+          int c = f.length > 1 ? themes.indexOf(f[1]) : -1;
+          if (c < 0 || !cueSeen.add(f[1])) {
+            throw new ModelFormatException(file, null, line, "expected 'cue', a theme of the 'themes' line not listed"
+                + " before, and " + nt + " weights", null);
+          }
+          System.arraycopy(floats(f, 2, nt, file, line, "cue"), 0, cue, c * nt, nt);
+        }
+        case "word" -> {
+          float[] v = floats(f, 2, nt, file, line, "word");
+          if (f[1].isEmpty()) {
+            throw new ModelFormatException(file, null, line, "empty word", null);
+          }
+          int w = words.size();
+          words.add(f[1]);
+          if ((w + 1) * nt > weights.length) {
+            weights = java.util.Arrays.copyOf(weights, Math.max((w + 1) * nt, 2 * weights.length));
+          }
+          System.arraycopy(v, 0, weights, w * nt, nt);
+        }
+        default -> throw new ModelFormatException(file, null, line,
+            "expected a line starting themes, threshold, bias, cue or word, got '" + kind + "'", null);
+      }
+    }
+    if (themes == null || Double.isNaN(threshold) || bias == null || cueSeen.size() != themes.size()) {
+      throw new ModelFormatException(file, null, line, "incomplete layer: it needs the themes, threshold and bias"
+          + " lines and one cue line per theme", null);
+    }
+    try {
+      return new WordLayer(themes, threshold, bias, cue, words,
+          java.util.Arrays.copyOf(weights, words.size() * themes.size()));
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(file, null, 0, e.getMessage(), e);
+    }
+  }
+
+  private static float[] floats(String[] f, int from, int n, Path file, long line, String kind)
+      throws ModelFormatException {
+    if (f.length != from + n) {
+      throw new ModelFormatException(file, null, line, "expected '" + kind + "'" + (from == 2 ? ", a name" : "")
+          + " and " + n + " weights, got " + (f.length - from) + " values", null);
+    }
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = (float) number(f[from + i], file, line);
+    }
+    return v;
+  }
+
+  private static double number(String s, Path file, long line) throws ModelFormatException {
+    try {
+      double d = Double.parseDouble(s);
+      if (Double.isFinite(d)) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ModelFormatException(file, null, line, "expected a finite number, got '" + s + "'", null);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "WordLayer[%d themes, %d words, threshold %s]", themes.size(), words.size(),
+        threshold);
+  }
+}

@@ -1,0 +1,191 @@
+package org.verbatim.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.verbatim.ThemeTag;
+import org.verbatim.classify.CodebookClassifier;
+import org.verbatim.classify.WordLayer;
+import org.verbatim.text.Analysis;
+
+/**
+ * Trains a {@link WordLayer} over a codebook's cues from coded comments: per theme an L2-regularised logistic
+ * regression on the comment's words (present or not) and the codebook's cue score of every theme, fitted by
+ * full-batch AdaGrad in a fixed order, so the same comments and options give the same weights on every machine.
+ *
+ * <pre>{@code
+ * WordLayer layer = WordLayerTrainer.create(WordLayerTrainer.Options.DEFAULTS).train(codebookClassifier, comments);
+ * CodebookClassifier withLayer = codebookClassifier.withLayer(layer);
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class WordLayerTrainer {
+
+  /**
+   * Settings of the layer.
+   *
+   * @param lambda the L2 penalty, {@code > 0} (on the summed log-loss, as {@code 1 / C} in scikit-learn)
+   * @param epochs full passes over the data, at least 1
+   * @param minCount a word is a feature when at least this many training comments contain it
+   * @param threshold the probability in (0, 1) at which the layer tags a theme the cues missed
+   */
+  public record Options(double lambda, int epochs, int minCount, double threshold) {
+
+    /**
+     * Lambda 1, 300 epochs, words in at least 2 comments, threshold 0.5: chosen by leaving one coded set out over
+     * the six social-care sets and three NHS sets (benchmarks/README.md, section 7).
+     */
+    public static final Options DEFAULTS = new Options(1.0, 300, 2, 0.5);
+
+    /** @throws IllegalArgumentException naming the value out of range */
+    public Options {
+      if (!(lambda > 0 && lambda < 1e6)) {
+        throw new IllegalArgumentException("lambda must be in (0, 1e6): " + lambda);
+      }
+      if (epochs < 1 || epochs > 100_000) {
+        throw new IllegalArgumentException("epochs must be in [1, 100000]: " + epochs);
+      }
+      if (minCount < 1) {
+        throw new IllegalArgumentException("minCount must be >= 1: " + minCount);
+      }
+      if (!(threshold > 0 && threshold < 1)) {
+        throw new IllegalArgumentException("threshold must be in (0, 1): " + threshold);
+      }
+    }
+  }
+
+  /** AdaGrad's step size. */
+  private static final double STEP = 0.5;
+
+  private final Options options;
+
+  private WordLayerTrainer(Options options) {
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /** A trainer with these options. */
+  public static WordLayerTrainer create(Options options) {
+    return new WordLayerTrainer(options);
+  }
+
+  /**
+   * Trains a layer for {@code codebook} (a classifier without a layer of its own is expected; its cues alone are
+   * read) on the coded comments.
+   *
+   * @throws IllegalArgumentException if there are no comments, or a comment is coded with a theme the codebook
+   *     does not have (naming the comment id and the theme)
+   */
+  public WordLayer train(CodebookClassifier codebook, List<LabelledComment> comments) {
+    Objects.requireNonNull(codebook, "codebook");
+    if (comments.isEmpty()) {
+      throw new IllegalArgumentException("no comments to train on");
+    }
+    List<String> themes = codebook.codebook().themeIds();
+    int nt = themes.size();
+    Map<String, Integer> themeIndex = new HashMap<>();
+    for (int t = 0; t < nt; t++) {
+      themeIndex.put(themes.get(t), t);
+    }
+    int n = comments.size();
+    List<String[]> docWords = new ArrayList<>(n);
+    double[][] cue = new double[n][nt];
+    boolean[][] gold = new boolean[n][nt];
+    Map<String, Integer> count = new TreeMap<>();
+    Analysis a = new Analysis();
+    for (int d = 0; d < n; d++) {
+      LabelledComment c = comments.get(d);
+      for (String label : c.labels()) {
+        Integer t = themeIndex.get(label);
+        if (t == null) {
+          throw new IllegalArgumentException("comment '" + c.id() + "' is coded with theme '" + label
+              + "', which codebook '" + codebook.codebook().id() + "' does not have");
+        }
+        gold[d][t] = true;
+      }
+      codebook.pipeline().analyze(c.text(), codebook.vocabulary(), a);
+      java.util.TreeSet<String> words = new java.util.TreeSet<>();
+      for (int i = 0; i < a.size(); i++) {
+        if (!a.isPunctuation(i)) {
+          words.add(a.norm(i));
+        }
+      }
+      String[] ws = words.toArray(String[]::new);
+      docWords.add(ws);
+      for (String w : ws) {
+        count.merge(w, 1, Integer::sum);
+      }
+      for (ThemeTag tag : codebook.candidates(c.text()).tags()) {
+        cue[d][themeIndex.get(tag.themeId())] = tag.score();
+      }
+    }
+    List<String> vocab = new ArrayList<>();
+    Map<String, Integer> index = new HashMap<>();
+    count.forEach((w, k) -> {
+      if (k >= options.minCount()) {
+        index.put(w, vocab.size());
+        vocab.add(w);
+      }
+    });
+    int[][] x = new int[n][];
+    for (int d = 0; d < n; d++) {
+      x[d] = Arrays.stream(docWords.get(d)).map(index::get).filter(Objects::nonNull).mapToInt(Integer::intValue).toArray();
+    }
+    int p = vocab.size();
+    float[] bias = new float[nt];
+    float[] cueWeights = new float[nt * nt];
+    float[] wordWeights = new float[p * nt];
+    for (int t = 0; t < nt; t++) {
+      // weights: words [0, p), cue scores [p, p + nt), bias p + nt
+      double[] w = fit(x, cue, gold, t, p, nt);
+      for (int i = 0; i < p; i++) {
+        wordWeights[i * nt + t] = (float) w[i];
+      }
+      for (int c = 0; c < nt; c++) {
+        cueWeights[c * nt + t] = (float) w[p + c];
+      }
+      bias[t] = (float) w[p + nt];
+    }
+    return new WordLayer(themes, options.threshold(), bias, cueWeights, vocab, wordWeights);
+  }
+
+  private double[] fit(int[][] x, double[][] cue, boolean[][] gold, int t, int p, int nt) {
+    int n = x.length;
+    int dim = p + nt + 1;
+    double[] w = new double[dim];
+    double[] g = new double[dim];
+    double[] h = new double[dim];
+    double lambda = options.lambda();
+    for (int e = 0; e < options.epochs(); e++) {
+      Arrays.fill(g, 0);
+      for (int d = 0; d < n; d++) {
+        double z = w[dim - 1];
+        for (int i : x[d]) {
+          z += w[i];
+        }
+        double[] cd = cue[d];
+        for (int c = 0; c < nt; c++) {
+          z += w[p + c] * cd[c];
+        }
+        double r = 1 / (1 + Math.exp(-z)) - (gold[d][t] ? 1 : 0);
+        for (int i : x[d]) {
+          g[i] += r;
+        }
+        for (int c = 0; c < nt; c++) {
+          g[p + c] += r * cd[c];
+        }
+        g[dim - 1] += r;
+      }
+      for (int i = 0; i < dim; i++) {
+        double gi = g[i] / n + (i == dim - 1 ? 0 : lambda / n * w[i]);
+        h[i] += gi * gi;
+        w[i] -= STEP * gi / (Math.sqrt(h[i]) + 1e-8);
+      }
+    }
+    return w;
+  }
+}

@@ -1,0 +1,135 @@
+package org.verbatim.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.verbatim.Classification;
+import org.verbatim.Polarity;
+import org.verbatim.ThemeTag;
+import org.verbatim.model.ModelFormatException;
+import org.verbatim.text.RulePipeline;
+import org.verbatim.train.LabelledComment;
+import org.verbatim.train.WordLayerTrainer;
+
+/** The learned layer over a codebook's cues: its file format, its training and what it adds to the cues' tags. */
+class WordLayerTest {
+
+  private static final CodebookClassifier CUES =
+      CodebookClassifier.create(CodebookClassifierTest.CODEBOOK, RulePipeline.create());
+  private static final List<String> THEMES = CodebookClassifierTest.CODEBOOK.themeIds();
+
+  /** Comments where "rang" and "phoned" go with reliability and no reliability cue occurs; others without it. */
+  private static List<LabelledComment> coded() {
+    List<LabelledComment> out = new ArrayList<>();
+    String[] late = {"Nobody rang back for a week.", "They never phoned when they said.", "I rang four times.",
+        "Still waiting, nobody phoned.", "The office rang once in a month.", "Phoned twice, no answer."};
+    String[] other = {"The room was warm.", "We had lunch together.", "My mum likes the garden.",
+        "The carer was rude to me.", "She was kind and polite.", "The leaflet explained it."};
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < late.length; j++) {
+        out.add(LabelledComment.of("l" + i + "-" + j, late[j], "reliability"));
+        out.add(LabelledComment.of("o" + i + "-" + j, other[j]));
+      }
+    }
+    return out;
+  }
+
+  private static WordLayer trained() {
+    return WordLayerTrainer.create(WordLayerTrainer.Options.DEFAULTS).train(CUES, coded());
+  }
+
+  private static String text(WordLayer l) throws IOException {
+    StringWriter w = new StringWriter();
+    l.write(w);
+    return w.toString();
+  }
+
+  @Test
+  void learnsTheWordsThatGoWithAThemeTheCuesMiss() {
+    WordLayer l = trained();
+    int reliability = THEMES.indexOf("reliability");
+    assertTrue(l.weight("rang", reliability) > 0.5, "rang: " + l.weight("rang", reliability));
+    assertTrue(l.weight("garden", reliability) < 0, "garden: " + l.weight("garden", reliability));
+    assertEquals(0, l.weight("never-seen-word", reliability));
+  }
+
+  @Test
+  void addsTheThemeWithTheWordAsEvidenceAndLeavesCueTagsAlone() {
+    CodebookClassifier layered = CUES.withLayer(trained());
+    String text = "Nobody rang me back about the visit.";
+    assertEquals(List.of(), CUES.classify(text).themeIds(), "no reliability cue in it");
+    Classification c = layered.classify(text);
+    ThemeTag t = c.tag("reliability").orElseThrow(() -> new AssertionError(c.toString()));
+    assertTrue(t.score() >= 0.5 && t.score() < 1, "a probability at or over the threshold: " + t.score());
+    assertEquals(1, t.evidence().size());
+    assertEquals("rang", text.substring(t.evidence().get(0).start(), t.evidence().get(0).end()));
+    assertEquals(Polarity.NEGATIVE, t.polarity(), "no praising cue in the comment");
+    // the cues' own tags are the same with and without the layer, and candidates are the cues' alone
+    String both = "The carer was polite but nobody rang.";
+    assertEquals(CUES.classify(both).tag("respect"), layered.classify(both).tag("respect"));
+    assertEquals(CUES.candidates(both), layered.candidates(both));
+    assertFalse(layered.classify("The garden was lovely.").tag("reliability").isPresent());
+  }
+
+  @Test
+  void aLayerTagTakesThePolarityOfTheCuesInItsSentence() {
+    CodebookClassifier layered = CUES.withLayer(trained());
+    Classification c = layered.classify("Caring staff who phoned every week.");
+    assertEquals(Polarity.POSITIVE, c.tag("reliability").orElseThrow(() -> new AssertionError(c.toString())).polarity());
+  }
+
+  @Test
+  void trainingIsDeterministicAndTheTextFormatRoundTrips() throws Exception {
+    String once = text(trained());
+    assertEquals(once, text(trained()), "same comments and options, same layer");
+    WordLayer read = WordLayer.read(new StringReader(once), "layer.tsv");
+    assertEquals(once, text(read));
+    assertEquals(THEMES, read.themes());
+    assertEquals(0.5, read.threshold());
+    String phrase = "Nobody phoned back.";
+    assertEquals(CUES.withLayer(trained()).classify(phrase), CUES.withLayer(read).classify(phrase));
+  }
+
+  @Test
+  void badFilesNameTheLineAndWhatWasExpected() throws Exception {
+    String good = text(trained());
+    ModelFormatException magic = assertThrows(ModelFormatException.class,
+        () -> WordLayer.read(new StringReader("hello\n"), "x.tsv"));
+    assertTrue(magic.getMessage().contains("x.tsv") && magic.getMessage().contains("line 1"), magic.getMessage());
+    String[] lines = good.split("\n");
+    lines[3] = "bias\t1\t2"; // too few weights
+    ModelFormatException bias = assertThrows(ModelFormatException.class,
+        () -> WordLayer.read(new StringReader(String.join("\n", lines)), "x.tsv"));
+    assertTrue(bias.getMessage().contains("line 4") && bias.getMessage().contains("7 weights"), bias.getMessage());
+    String noNumber = good.replaceFirst("threshold\t0.5", "threshold\thalf");
+    ModelFormatException num = assertThrows(ModelFormatException.class,
+        () -> WordLayer.read(new StringReader(noNumber), "x.tsv"));
+    assertTrue(num.getMessage().contains("line 3") && num.getMessage().contains("'half'"), num.getMessage());
+    String twice = good + "word\trang" + "\t0".repeat(THEMES.size()) + "\n";
+    ModelFormatException dup = assertThrows(ModelFormatException.class,
+        () -> WordLayer.read(new StringReader(twice), "x.tsv"));
+    assertTrue(dup.getMessage().contains("'rang' is listed twice"), dup.getMessage());
+  }
+
+  @Test
+  void aLayerOfOtherThemesIsRefused() {
+    WordLayer other = new WordLayer(List.of("a", "b"), 0.5, new float[2], new float[4], List.of("x"), new float[2]);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CUES.withLayer(other));
+    assertTrue(e.getMessage().contains("[a, b]"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> new WordLayer(List.of("a"), 1.0, new float[1], new float[1], List.of(), new float[0]));
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        () -> WordLayerTrainer.create(WordLayerTrainer.Options.DEFAULTS).train(CUES,
+            List.of(LabelledComment.of("c1", "text", "nosuchtheme"))));
+    assertTrue(unknown.getMessage().contains("'c1'") && unknown.getMessage().contains("'nosuchtheme'"),
+        unknown.getMessage());
+  }
+}
