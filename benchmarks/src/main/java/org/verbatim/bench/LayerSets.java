@@ -56,10 +56,12 @@ public final class LayerSets {
     System.out.println("|---|---" + "|---".repeat(thresholds.size()) + "|");
     for (String h : sets.keySet()) {
       List<LabelledComment> train = new ArrayList<>();
+      List<Map<String, org.verbatim.Polarity>> polarities = new ArrayList<>();
       sets.forEach((n, rows) -> {
         if (!n.equals(h) && (all || !n.startsWith("nhs-"))) {
           for (ZeroShotGold.Row r : rows) {
             train.add(LabelledComment.of(n + "/" + r.key(), r.text(), r.labels().toArray(String[]::new)));
+            polarities.add(r.polarity());
           }
         }
       });
@@ -67,7 +69,7 @@ public final class LayerSets {
       for (double t : thresholds) {
         WordLayerTrainer.Options o = new WordLayerTrainer.Options(Double.parseDouble(a.value("lambda", "1")),
             a.intValue("epochs", 300), a.intValue("min-count", 2), t);
-        WordLayer layer = WordLayerTrainer.create(o).train(cues, train);
+        WordLayer layer = WordLayerTrainer.create(o).train(cues, train, polarities);
         row.append(" | ").append(HybridSets.score(sets.get(h), cues.withLayer(layer)));
       }
       System.out.println(row.append(" |"));

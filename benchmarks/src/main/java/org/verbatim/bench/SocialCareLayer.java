@@ -45,13 +45,15 @@ public final class SocialCareLayer {
   /** The layer's text. */
   static String build() throws IOException {
     List<LabelledComment> comments = new ArrayList<>();
+    List<java.util.Map<String, org.verbatim.Polarity>> polarities = new ArrayList<>();
     for (String set : SETS) {
       for (ZeroShotGold.Row r : SocialCareDev.rows("/org/verbatim/bench/socialcare/" + set)) {
         comments.add(LabelledComment.of(r.key(), r.text(), r.labels().toArray(String[]::new)));
+        polarities.add(r.polarity());
       }
     }
     CodebookClassifier codebook = CodebookClassifier.create(DefaultCodebooks.socialCare(), RulePipeline.create());
-    WordLayer layer = WordLayerTrainer.create(WordLayerTrainer.Options.DEFAULTS).train(codebook, comments);
+    WordLayer layer = WordLayerTrainer.create(WordLayerTrainer.Options.DEFAULTS).train(codebook, comments, polarities);
     StringWriter w = new StringWriter();
     layer.write(w);
     return w.toString();

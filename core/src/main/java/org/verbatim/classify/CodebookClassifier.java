@@ -145,9 +145,6 @@ public final class CodebookClassifier implements ThemeClassifier {
     int[] spanTheme = new int[16];
     int[] spanStart = new int[16];
     int[] spanEnd = new int[16];
-    /** Per kept match: its sentence, and its weight signed by its polarity (+ praise, - complaint, 0 otherwise). */
-    int[] spanSentence = new int[16];
-    double[] spanSigned = new double[16];
     /** The word layer's scratch: its cue-score input, its logits, and whether a theme was tagged by the cues. */
     final WordLayer.Scratch layer = new WordLayer.Scratch();
     final double[] cue;
@@ -288,8 +285,6 @@ public final class CodebookClassifier implements ThemeClassifier {
       w.spanTheme = new int[m.kept.length];
       w.spanStart = new int[m.kept.length];
       w.spanEnd = new int[m.kept.length];
-      w.spanSentence = new int[m.kept.length];
-      w.spanSigned = new double[m.kept.length];
     }
     for (int j = 0; j < k; j++) {
       int x = m.kept[j];
@@ -328,9 +323,6 @@ public final class CodebookClassifier implements ThemeClassifier {
       int negator = PolarityRules.negatorToken(judgement);
       int from = negator >= 0 ? Math.min(negator, first) : first;
       w.spanTheme[j] = t;
-      Polarity jp = PolarityRules.polarity(judgement);
-      w.spanSentence[j] = a.sentence(first);
-      w.spanSigned[j] = jp == Polarity.POSITIVE ? wt : jp == Polarity.NEGATIVE ? -wt : 0;
       w.spanStart[j] = a.start(from);
       w.spanEnd[j] = a.end(end - 1);
     }
@@ -347,7 +339,7 @@ public final class CodebookClassifier implements ThemeClassifier {
       }
     }
     if (layered) {
-      addLayerTags(a, w, k, tags);
+      addLayerTags(a, w, k, threshold, tags);
     }
     return tags.isEmpty() ? Classification.EMPTY : new Classification(tags);
   }
@@ -355,22 +347,20 @@ public final class CodebookClassifier implements ThemeClassifier {
   /**
    * Adds the tags of the {@link #layer} for the themes the cues did not tag: score the layer's probability, evidence
    * the word that weighed most (with the theme's weaker cues, if any), polarity the theme's cue vote when it has
-   * cues, else the vote of the comment's other cues ({@link #vote}), else negative.
+   * cues, else the layer's complaint model's.
    */
-  private void addLayerTags(Analysis a, Work w, int k, List<ThemeTag> tags) {
+  private void addLayerTags(Analysis a, Work w, int k, double threshold, List<ThemeTag> tags) {
     int nt = themeIds.length;
     double[] cue = w.cue;
     boolean[] tagged = w.tagged;
     java.util.Arrays.fill(cue, 0);
     java.util.Arrays.fill(tagged, false);
-    for (ThemeTag tag : tags) {
-      tagged[index(tag.themeId())] = true;
-    }
     for (int x = 0; x < w.themes; x++) {
       int t = w.touched[x];
       double wt = w.weight[t];
       if (wt > 0) {
         cue[t] = wt / (wt + 1.0);
+        tagged[t] = cue[t] + 1e-12 >= threshold; // as the cues' own tags above
       }
     }
     double[] logit = w.logit;
@@ -391,42 +381,12 @@ public final class CodebookClassifier implements ThemeClassifier {
       if (cue[t] > 0) {
         p = polarity(a, w.pos[t], w.neg[t], w.neu[t], w.posSentence[t], w.negSentence[t]);
       } else {
-        // the cues' vote in the word's sentence, else in the comment; without one, a complaint: in the coded
-        // social-care sets a theme named with no praising or complaining cue anywhere was more often a complaint
-        // (polarity over the layer's themes, one set left out: 0.795-0.881 against 0.779-0.857 judging the word)
-        p = vote(w, k, a.sentence(word));
-        if (p == null) {
-          p = Polarity.NEGATIVE;
-        }
+        // the layer's complaint model: on the coded social-care sets, one set left out, it judged these tags
+        // better than the vote of the comment's other cues (benchmarks/README.md, section 7)
+        p = WordLayer.complaint(w.layer) ? Polarity.NEGATIVE : Polarity.POSITIVE;
       }
       tags.add(new ThemeTag(themeIds[t], WordLayer.probability(logit[t]), p, merged(spans)));
     }
-  }
-
-  /**
-   * The polarity the comment's cue matches vote for in sentence {@code sentence}, else in the whole comment; null
-   * when they are silent or tied.
-   */
-  private static Polarity vote(Work w, int k, int sentence) {
-    double inSentence = 0;
-    double all = 0;
-    for (int j = 0; j < k; j++) {
-      all += w.spanSigned[j];
-      if (w.spanSentence[j] == sentence) {
-        inSentence += w.spanSigned[j];
-      }
-    }
-    double v = inSentence != 0 ? inSentence : all;
-    return v > 0 ? Polarity.POSITIVE : v < 0 ? Polarity.NEGATIVE : null;
-  }
-
-  private int index(String themeId) {
-    for (int t = 0; t < themeIds.length; t++) {
-      if (themeIds[t].equals(themeId)) {
-        return t;
-      }
-    }
-    throw new IllegalStateException(themeId);
   }
 
   private Polarity polarity(Analysis a, double pos, double neg, double neu, int posSentence, int negSentence) {

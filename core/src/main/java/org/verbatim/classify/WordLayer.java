@@ -36,8 +36,13 @@ import org.verbatim.text.Vocabulary;
  * threshold 0.5
  * bias b1 b2 ...                      (one weight per theme)
  * cue respect w1 w2 ...               (one line per theme: the weights of that theme's cue score)
- * word kind w1 w2 ...                 (one line per word: its weights when it occurs in a comment)
+ * complaint b                         (the bias of the complaint model)
+ * word kind w1 w2 ... c               (one line per word: its weights when it occurs in a comment, then its
+ *                                      weight in the complaint model)
  * </pre>
+ *
+ * <p>The complaint model, a logistic model of the same words, gives the polarity of a tag the cues have no vote on:
+ * negative when its probability is at least a half.
  *
  * <p>Words are the pipeline's token norms (lower case); a word counts once per comment however often it occurs.
  * Immutable and thread-safe.
@@ -57,6 +62,9 @@ public final class WordLayer {
   private final List<String> words;
   /** wordWeights[w * nt + t]. */
   private final float[] wordWeights;
+  private final float complaintBias;
+  /** Per word, its weight in the complaint model. */
+  private final float[] complaintWeights;
   private final LongIntMap index;
 
   /**
@@ -68,10 +76,12 @@ public final class WordLayer {
    * @param cueWeights {@code themes²} weights: for cue theme c and theme t at {@code c * themes + t}
    * @param words distinct, non-empty, without tabs or line breaks
    * @param wordWeights {@code words * themes} weights, word by word
+   * @param complaintBias the complaint model's bias
+   * @param complaintWeights one weight per word in the complaint model
    * @throws IllegalArgumentException naming the part that does not fit
    */
   public WordLayer(List<String> themes, double threshold, float[] bias, float[] cueWeights, List<String> words,
-      float[] wordWeights) {
+      float[] wordWeights, float complaintBias, float[] complaintWeights) {
     this.themes = List.copyOf(themes);
     int nt = this.themes.size();
     if (nt == 0 || new HashSet<>(this.themes).size() != nt) {
@@ -90,7 +100,11 @@ public final class WordLayer {
     if (wordWeights.length != this.words.size() * nt) {
       throw new IllegalArgumentException("expected " + this.words.size() * nt + " word weights, got " + wordWeights.length);
     }
-    for (float[] a : List.of(bias, cueWeights, wordWeights)) {
+    if (complaintWeights.length != this.words.size() || !Float.isFinite(complaintBias)) {
+      throw new IllegalArgumentException("expected " + this.words.size() + " complaint weights and a finite bias, got "
+          + complaintWeights.length + " and " + complaintBias);
+    }
+    for (float[] a : List.of(bias, cueWeights, wordWeights, complaintWeights)) {
       for (float x : a) {
         if (!Float.isFinite(x)) {
           throw new IllegalArgumentException("weights must be finite: " + x);
@@ -100,6 +114,8 @@ public final class WordLayer {
     this.bias = bias.clone();
     this.cueWeights = cueWeights.clone();
     this.wordWeights = wordWeights.clone();
+    this.complaintBias = complaintBias;
+    this.complaintWeights = complaintWeights.clone();
     this.index = new LongIntMap(this.words.size());
     for (int w = 0; w < this.words.size(); w++) {
       String word = this.words.get(w);
@@ -141,6 +157,8 @@ public final class WordLayer {
     int stamp;
     /** Per token of the comment, its word row or -1. */
     int[] row = new int[32];
+    /** The complaint model's logit of the last comment. */
+    double complaint;
   }
 
   /**
@@ -173,17 +191,25 @@ public final class WordLayer {
     if (s.row.length < n) {
       s.row = new int[Math.max(n, 2 * s.row.length)];
     }
+    double complaint = complaintBias;
     for (int i = 0; i < n; i++) {
       int w = a.isPunctuation(i) ? -1 : index.get(a.hash(i));
       s.row[i] = w;
       if (w >= 0 && s.seen[w] != s.stamp) {
         s.seen[w] = s.stamp;
+        complaint += complaintWeights[w];
         int base = w * nt;
         for (int t = 0; t < nt; t++) {
           out[t] += wordWeights[base + t];
         }
       }
     }
+    s.complaint = complaint;
+  }
+
+  /** Whether the complaint model reads the comment of the last {@link #logits} call as a complaint. */
+  static boolean complaint(Scratch s) {
+    return s.complaint >= 0;
   }
 
   /** Whether a logit from {@link #logits} reaches the threshold. */
@@ -223,21 +249,23 @@ public final class WordLayer {
     out.write(MAGIC + "\n");
     out.write("themes\t" + String.join("\t", themes) + "\n");
     out.write("threshold\t" + threshold + "\n");
-    row(out, "bias", bias, 0, nt);
+    out.write(row("bias", bias, 0, nt).append('\n').toString());
     for (int c = 0; c < nt; c++) {
-      row(out, "cue\t" + themes.get(c), cueWeights, c * nt, nt);
+      out.write(row("cue\t" + themes.get(c), cueWeights, c * nt, nt).append('\n').toString());
     }
+    out.write("complaint\t" + complaintBias + "\n");
     for (int w = 0; w < words.size(); w++) {
-      row(out, "word\t" + words.get(w), wordWeights, w * nt, nt);
+      out.write(row("word\t" + words.get(w), wordWeights, w * nt, nt).append('\t').append(complaintWeights[w])
+          .append('\n').toString());
     }
   }
 
-  private static void row(Writer out, String head, float[] v, int from, int n) throws IOException {
+  private static StringBuilder row(String head, float[] v, int from, int n) {
     StringBuilder sb = new StringBuilder(head);
     for (int i = from; i < from + n; i++) {
       sb.append('\t').append(v[i]);
     }
-    out.write(sb.append('\n').toString());
+    return sb;
   }
 
   /**
@@ -262,6 +290,8 @@ public final class WordLayer {
     Set<String> cueSeen = new HashSet<>();
     List<String> words = new ArrayList<>();
     float[] weights = new float[1024];
+    float[] complaints = new float[128];
+    double complaintBias = Double.NaN;
     long line = 1;
     for (String s; (s = r.readLine()) != null; ) {
       line++;
@@ -297,8 +327,14 @@ public final class WordLayer {
           }
           System.arraycopy(floats(f, 2, nt, file, line, "cue"), 0, cue, c * nt, nt);
         }
+        case "complaint" -> {
+          if (f.length != 2) {
+            throw new ModelFormatException(file, null, line, "expected 'complaint' and one number", null);
+          }
+          complaintBias = number(f[1], file, line);
+        }
         case "word" -> {
-          float[] v = floats(f, 2, nt, file, line, "word");
+          float[] v = floats(f, 2, nt + 1, file, line, "word");
           if (f[1].isEmpty()) {
             throw new ModelFormatException(file, null, line, "empty word", null);
           }
@@ -307,19 +343,25 @@ public final class WordLayer {
           if ((w + 1) * nt > weights.length) {
             weights = java.util.Arrays.copyOf(weights, Math.max((w + 1) * nt, 2 * weights.length));
           }
+          if (w >= complaints.length) {
+            complaints = java.util.Arrays.copyOf(complaints, 2 * complaints.length);
+          }
           System.arraycopy(v, 0, weights, w * nt, nt);
+          complaints[w] = v[nt];
         }
         default -> throw new ModelFormatException(file, null, line,
-            "expected a line starting themes, threshold, bias, cue or word, got '" + kind + "'", null);
+            "expected a line starting themes, threshold, bias, cue, complaint or word, got '" + kind + "'", null);
       }
     }
-    if (themes == null || Double.isNaN(threshold) || bias == null || cueSeen.size() != themes.size()) {
-      throw new ModelFormatException(file, null, line, "incomplete layer: it needs the themes, threshold and bias"
-          + " lines and one cue line per theme", null);
+    if (themes == null || Double.isNaN(threshold) || bias == null || cueSeen.size() != themes.size()
+        || Double.isNaN(complaintBias)) {
+      throw new ModelFormatException(file, null, line, "incomplete layer: it needs the themes, threshold, bias and"
+          + " complaint lines and one cue line per theme", null);
     }
     try {
       return new WordLayer(themes, threshold, bias, cue, words,
-          java.util.Arrays.copyOf(weights, words.size() * themes.size()));
+          java.util.Arrays.copyOf(weights, words.size() * themes.size()), (float) complaintBias,
+          java.util.Arrays.copyOf(complaints, words.size()));
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file, null, 0, e.getMessage(), e);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.verbatim.Polarity;
 import org.verbatim.ThemeTag;
 import org.verbatim.classify.CodebookClassifier;
 import org.verbatim.classify.WordLayer;
@@ -14,11 +15,14 @@ import org.verbatim.text.Analysis;
 
 /**
  * Trains a {@link WordLayer} over a codebook's cues from coded comments: per theme an L2-regularised logistic
- * regression on the comment's words (present or not) and the codebook's cue score of every theme, fitted by
- * full-batch AdaGrad in a fixed order, so the same comments and options give the same weights on every machine.
+ * regression on the comment's words (present or not) and the codebook's cue score of every theme, and a complaint
+ * model (the same words; one example per coded theme whose polarity is positive or negative, the target being
+ * negative), each fitted by full-batch AdaGrad in a fixed order, so the same comments and options give the same
+ * weights on every machine.
  *
  * <pre>{@code
- * WordLayer layer = WordLayerTrainer.create(WordLayerTrainer.Options.DEFAULTS).train(codebookClassifier, comments);
+ * WordLayer layer = WordLayerTrainer.create(WordLayerTrainer.Options.DEFAULTS)
+ *     .train(codebookClassifier, comments, polarities);
  * CodebookClassifier withLayer = codebookClassifier.withLayer(layer);
  * }</pre>
  *
@@ -74,16 +78,23 @@ public final class WordLayerTrainer {
   }
 
   /**
-   * Trains a layer for {@code codebook} (a classifier without a layer of its own is expected; its cues alone are
-   * read) on the coded comments.
+   * Trains a layer for {@code codebook} (its cues alone are read, whether or not it has a layer) on the coded
+   * comments and their themes' polarities.
    *
-   * @throws IllegalArgumentException if there are no comments, or a comment is coded with a theme the codebook
-   *     does not have (naming the comment id and the theme)
+   * @param polarities per comment, the coded polarity of some of its themes (empty maps for none: the complaint
+   *     model then has no weights, and a tag without a cue vote is negative)
+   * @throws IllegalArgumentException if there are no comments, the lists differ in size, or a comment is coded with
+   *     a theme the codebook does not have (naming the comment id and the theme)
    */
-  public WordLayer train(CodebookClassifier codebook, List<LabelledComment> comments) {
+  public WordLayer train(CodebookClassifier codebook, List<LabelledComment> comments,
+      List<Map<String, Polarity>> polarities) {
     Objects.requireNonNull(codebook, "codebook");
     if (comments.isEmpty()) {
       throw new IllegalArgumentException("no comments to train on");
+    }
+    if (polarities.size() != comments.size()) {
+      throw new IllegalArgumentException("one polarity map per comment: " + polarities.size() + " for "
+          + comments.size() + " comments");
     }
     List<String> themes = codebook.codebook().themeIds();
     int nt = themes.size();
@@ -141,7 +152,11 @@ public final class WordLayerTrainer {
     float[] wordWeights = new float[p * nt];
     for (int t = 0; t < nt; t++) {
       // weights: words [0, p), cue scores [p, p + nt), bias p + nt
-      double[] w = fit(x, cue, gold, t, p, nt);
+      byte[] y = new byte[n];
+      for (int d = 0; d < n; d++) {
+        y[d] = (byte) (gold[d][t] ? 1 : 0);
+      }
+      double[] w = fit(x, cue, y, p, nt);
       for (int i = 0; i < p; i++) {
         wordWeights[i * nt + t] = (float) w[i];
       }
@@ -150,10 +165,35 @@ public final class WordLayerTrainer {
       }
       bias[t] = (float) w[p + nt];
     }
-    return new WordLayer(themes, options.threshold(), bias, cueWeights, vocab, wordWeights);
+    // the complaint model: one example per (comment, theme) coded positive or negative
+    List<int[]> px = new ArrayList<>();
+    List<Byte> py = new ArrayList<>();
+    for (int d = 0; d < n; d++) {
+      for (Polarity pol : new TreeMap<>(polarities.get(d)).values()) {
+        if (pol == Polarity.POSITIVE || pol == Polarity.NEGATIVE) {
+          px.add(x[d]);
+          py.add((byte) (pol == Polarity.NEGATIVE ? 1 : 0));
+        }
+      }
+    }
+    float[] complaint = new float[p];
+    float complaintBias = 0;
+    if (!px.isEmpty()) {
+      byte[] y = new byte[py.size()];
+      for (int i = 0; i < y.length; i++) {
+        y[i] = py.get(i);
+      }
+      double[] w = fit(px.toArray(int[][]::new), null, y, p, 0);
+      for (int i = 0; i < p; i++) {
+        complaint[i] = (float) w[i];
+      }
+      complaintBias = (float) w[p];
+    }
+    return new WordLayer(themes, options.threshold(), bias, cueWeights, vocab, wordWeights, complaintBias, complaint);
   }
 
-  private double[] fit(int[][] x, double[][] cue, boolean[][] gold, int t, int p, int nt) {
+  /** Weights of words [0, p), of the nt cue scores (when {@code cue} is not null) and the bias, last. */
+  private double[] fit(int[][] x, double[][] cue, byte[] y, int p, int nt) {
     int n = x.length;
     int dim = p + nt + 1;
     double[] w = new double[dim];
@@ -167,11 +207,11 @@ public final class WordLayerTrainer {
         for (int i : x[d]) {
           z += w[i];
         }
-        double[] cd = cue[d];
+        double[] cd = cue == null ? null : cue[d];
         for (int c = 0; c < nt; c++) {
           z += w[p + c] * cd[c];
         }
-        double r = 1 / (1 + Math.exp(-z)) - (gold[d][t] ? 1 : 0);
+        double r = 1 / (1 + Math.exp(-z)) - y[d];
         for (int i : x[d]) {
           g[i] += r;
         }

@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.verbatim.Classification;
 import org.verbatim.Polarity;
@@ -43,7 +44,17 @@ class WordLayerTest {
   }
 
   private static WordLayer trained() {
-    return WordLayerTrainer.create(WordLayerTrainer.Options.DEFAULTS).train(CUES, coded());
+    return trained(Polarity.NEGATIVE);
+  }
+
+  /** The layer of {@link #coded} with every reliability code of the given polarity. */
+  private static WordLayer trained(Polarity reliability) {
+    List<LabelledComment> coded = coded();
+    List<Map<String, Polarity>> polarities = new ArrayList<>();
+    for (LabelledComment c : coded) {
+      polarities.add(c.labels().isEmpty() ? Map.of() : Map.of("reliability", reliability));
+    }
+    return WordLayerTrainer.create(WordLayerTrainer.Options.DEFAULTS).train(CUES, coded, polarities);
   }
 
   private static String text(WordLayer l) throws IOException {
@@ -71,7 +82,7 @@ class WordLayerTest {
     assertTrue(t.score() >= 0.5 && t.score() < 1, "a probability at or over the threshold: " + t.score());
     assertEquals(1, t.evidence().size());
     assertEquals("rang", text.substring(t.evidence().get(0).start(), t.evidence().get(0).end()));
-    assertEquals(Polarity.NEGATIVE, t.polarity(), "no praising cue in the comment");
+    assertEquals(Polarity.NEGATIVE, t.polarity(), "the comments with 'rang' were coded as complaints");
     // the cues' own tags are the same with and without the layer, and candidates are the cues' alone
     String both = "The carer was polite but nobody rang.";
     assertEquals(CUES.classify(both).tag("respect"), layered.classify(both).tag("respect"));
@@ -80,10 +91,15 @@ class WordLayerTest {
   }
 
   @Test
-  void aLayerTagTakesThePolarityOfTheCuesInItsSentence() {
-    CodebookClassifier layered = CUES.withLayer(trained());
-    Classification c = layered.classify("Caring staff who phoned every week.");
-    assertEquals(Polarity.POSITIVE, c.tag("reliability").orElseThrow(() -> new AssertionError(c.toString())).polarity());
+  void aLayerTagWithoutCuesOfItsOwnTakesTheComplaintModelsPolarity() {
+    // "Caring" is a praising empathy cue; the reliability tag's polarity is the complaint model's, learned from how
+    // the comments with "phoned" were coded
+    String text = "Caring staff who phoned every week.";
+    Classification complaint = CUES.withLayer(trained(Polarity.NEGATIVE)).classify(text);
+    Classification praise = CUES.withLayer(trained(Polarity.POSITIVE)).classify(text);
+    assertEquals(Polarity.POSITIVE, complaint.tag("empathy").orElseThrow().polarity());
+    assertEquals(Polarity.NEGATIVE, complaint.tag("reliability").orElseThrow(() -> new AssertionError(complaint.toString())).polarity());
+    assertEquals(Polarity.POSITIVE, praise.tag("reliability").orElseThrow(() -> new AssertionError(praise.toString())).polarity());
   }
 
   @Test
@@ -109,11 +125,15 @@ class WordLayerTest {
     ModelFormatException bias = assertThrows(ModelFormatException.class,
         () -> WordLayer.read(new StringReader(String.join("\n", lines)), "x.tsv"));
     assertTrue(bias.getMessage().contains("line 4") && bias.getMessage().contains("7 weights"), bias.getMessage());
+    String noComplaint = good.replaceFirst("complaint\t[^\n]*\n", "");
+    ModelFormatException incomplete = assertThrows(ModelFormatException.class,
+        () -> WordLayer.read(new StringReader(noComplaint), "x.tsv"));
+    assertTrue(incomplete.getMessage().contains("complaint"), incomplete.getMessage());
     String noNumber = good.replaceFirst("threshold\t0.5", "threshold\thalf");
     ModelFormatException num = assertThrows(ModelFormatException.class,
         () -> WordLayer.read(new StringReader(noNumber), "x.tsv"));
     assertTrue(num.getMessage().contains("line 3") && num.getMessage().contains("'half'"), num.getMessage());
-    String twice = good + "word\trang" + "\t0".repeat(THEMES.size()) + "\n";
+    String twice = good + "word\trang" + "\t0".repeat(THEMES.size() + 1) + "\n";
     ModelFormatException dup = assertThrows(ModelFormatException.class,
         () -> WordLayer.read(new StringReader(twice), "x.tsv"));
     assertTrue(dup.getMessage().contains("'rang' is listed twice"), dup.getMessage());
@@ -121,14 +141,14 @@ class WordLayerTest {
 
   @Test
   void aLayerOfOtherThemesIsRefused() {
-    WordLayer other = new WordLayer(List.of("a", "b"), 0.5, new float[2], new float[4], List.of("x"), new float[2]);
+    WordLayer other = new WordLayer(List.of("a", "b"), 0.5, new float[2], new float[4], List.of("x"), new float[2], 0, new float[1]);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CUES.withLayer(other));
     assertTrue(e.getMessage().contains("[a, b]"), e.getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> new WordLayer(List.of("a"), 1.0, new float[1], new float[1], List.of(), new float[0]));
+        () -> new WordLayer(List.of("a"), 1.0, new float[1], new float[1], List.of(), new float[0], 0, new float[0]));
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
         () -> WordLayerTrainer.create(WordLayerTrainer.Options.DEFAULTS).train(CUES,
-            List.of(LabelledComment.of("c1", "text", "nosuchtheme"))));
+            List.of(LabelledComment.of("c1", "text", "nosuchtheme")), List.of(Map.of())));
     assertTrue(unknown.getMessage().contains("'c1'") && unknown.getMessage().contains("'nosuchtheme'"),
         unknown.getMessage());
   }
