@@ -150,6 +150,7 @@ public final class CodebookClassifier implements ThemeClassifier {
     final double[] cue;
     final double[] logit;
     final boolean[] tagged;
+    final int[] layerWords = new int[WordLayer.EVIDENCE_WORDS];
 
     Work(int themes) {
       cue = new double[themes];
@@ -346,7 +347,7 @@ public final class CodebookClassifier implements ThemeClassifier {
 
   /**
    * Adds the tags of the {@link #layer} for the themes the cues did not tag: score the layer's probability, evidence
-   * the word that weighed most (with the theme's weaker cues, if any), polarity the theme's cue vote when it has
+   * the (at most two) words that weighed most (with the theme's weaker cues, if any), polarity the theme's cue vote when it has
    * cues, else the layer's complaint model's.
    */
   private void addLayerTags(Analysis a, Work w, int k, double threshold, List<ThemeTag> tags) {
@@ -369,10 +370,10 @@ public final class CodebookClassifier implements ThemeClassifier {
       if (tagged[t] || !layer.passes(logit[t])) {
         continue;
       }
-      int word = layer.evidence(a, t, w.layer);
+      int words = layer.evidence(a, t, w.layer, w.layerWords);
       List<Evidence> spans = new ArrayList<>(evidence(w, k, t));
-      if (word >= 0) {
-        spans.add(new Evidence(a.start(word), a.end(word)));
+      for (int x = 0; x < words; x++) {
+        spans.add(new Evidence(a.start(w.layerWords[x]), a.end(w.layerWords[x])));
       }
       if (spans.isEmpty()) {
         continue; // a tag is never without its words

@@ -222,25 +222,40 @@ public final class WordLayer {
     return 1 / (1 + Math.exp(-logit));
   }
 
+  /** At most this many words are a layer tag's evidence. */
+  static final int EVIDENCE_WORDS = 2;
+
   /**
-   * The token of the comment whose word weighs most for theme t (first such token), after {@link #logits} filled
-   * {@code s.row}; -1 when no word of the comment weighs for it.
+   * The tokens of the comment whose words weigh most for theme t (at most {@link #EVIDENCE_WORDS}, distinct words,
+   * each with a positive weight; the first token of a word), after {@link #logits} filled {@code s.row}, into
+   * {@code out}; returns how many.
    */
-  int evidence(Analysis a, int t, Scratch s) {
+  int evidence(Analysis a, int t, Scratch s, int[] out) {
     int nt = themes.size();
-    int best = -1;
-    float max = 0;
-    for (int i = 0, n = a.size(); i < n; i++) {
-      int w = s.row[i];
-      if (w >= 0) {
-        float v = wordWeights[w * nt + t];
-        if (v > max) {
-          max = v;
-          best = i;
+    int found = 0;
+    float last = Float.POSITIVE_INFINITY;
+    int lastRow = -1;
+    for (int k = 0; k < EVIDENCE_WORDS; k++) {
+      int best = -1;
+      float max = 0;
+      for (int i = 0, n = a.size(); i < n; i++) {
+        int w = s.row[i];
+        if (w >= 0 && w != lastRow) {
+          float v = wordWeights[w * nt + t];
+          if (v > max && (v < last || (v == last && w > lastRow))) {
+            max = v;
+            best = i;
+          }
         }
       }
+      if (best < 0) {
+        break;
+      }
+      out[found++] = best;
+      last = max;
+      lastRow = s.row[best];
     }
-    return best;
+    return found;
   }
 
   /** Writes the layer in the text format described above ({@code \n} line ends; floats as Java prints them). */

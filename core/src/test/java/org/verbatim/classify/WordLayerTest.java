@@ -80,8 +80,8 @@ class WordLayerTest {
     Classification c = layered.classify(text);
     ThemeTag t = c.tag("reliability").orElseThrow(() -> new AssertionError(c.toString()));
     assertTrue(t.score() >= 0.5 && t.score() < 1, "a probability at or over the threshold: " + t.score());
-    assertEquals(1, t.evidence().size());
-    assertEquals("rang", text.substring(t.evidence().get(0).start(), t.evidence().get(0).end()));
+    List<String> words = t.evidence().stream().map(e -> text.substring(e.start(), e.end())).toList();
+    assertTrue(words.contains("rang") && words.size() <= 2, "the words that weighed most: " + words);
     assertEquals(Polarity.NEGATIVE, t.polarity(), "the comments with 'rang' were coded as complaints");
     // the cues' own tags are the same with and without the layer, and candidates are the cues' alone
     String both = "The carer was polite but nobody rang.";
