@@ -69,6 +69,7 @@ public final class HybridSets {
     sc.put("check2", "check2/check.csv");
     sc.put("check3", "check3/check.csv");
     sc.put("check4", "check4/check.csv");
+    sc.put("check5", "check5/check.csv");
     for (Map.Entry<String, String> e : sc.entrySet()) {
       sets.put(e.getKey(), SocialCareDev.rows("/org/verbatim/bench/socialcare/" + e.getValue()));
     }

@@ -26,13 +26,13 @@ public final class LayerSets {
   private LayerSets() {}
 
   public static void main(String[] args) throws Exception {
-    Args a = Args.parse(args, List.of("data", "lambda", "thresholds", "min-count", "epochs", "train"), List.of());
+    Args a = Args.parse(args, List.of("data", "lambda", "thresholds", "min-count", "epochs", "train"), List.of("summary"));
     Path data = Path.of(a.value("data", "../shared/datasets"));
     boolean all = a.value("train", "sc").equals("all");
     Map<String, List<ZeroShotGold.Row>> sets = new LinkedHashMap<>();
     sets.put("sc-dev", SocialCareDev.rows("/org/verbatim/bench/socialcare/dev.csv"));
     sets.put("sc-final", SocialCareDev.rows("/org/verbatim/bench/socialcare/final.csv"));
-    for (String c : List.of("check", "check2", "check3", "check4")) {
+    for (String c : List.of("check", "check2", "check3", "check4", "check5")) {
       sets.put(c, SocialCareDev.rows("/org/verbatim/bench/socialcare/" + c + "/check.csv"));
     }
     for (String n : ZeroShotGold.BUNDLED) {
@@ -54,6 +54,10 @@ public final class LayerSets {
     }
     System.out.println(head.append(" |"));
     System.out.println("|---|---" + "|---".repeat(thresholds.size()) + "|");
+    double[] scSum = new double[thresholds.size() + 1];
+    double[] nhsSum = new double[thresholds.size() + 1];
+    double[] polSum = new double[thresholds.size() + 1];
+    int scSets = 0;
     for (String h : sets.keySet()) {
       List<LabelledComment> train = new ArrayList<>();
       List<Map<String, org.verbatim.Polarity>> polarities = new ArrayList<>();
@@ -65,14 +69,36 @@ public final class LayerSets {
           }
         }
       });
-      StringBuilder row = new StringBuilder("| " + h + " | " + HybridSets.score(sets.get(h), cues));
-      for (double t : thresholds) {
-        WordLayerTrainer.Options o = new WordLayerTrainer.Options(Double.parseDouble(a.value("lambda", "1")),
-            a.intValue("epochs", 300), a.intValue("min-count", 2), t);
-        WordLayer layer = WordLayerTrainer.create(o).train(cues, train, polarities);
-        row.append(" | ").append(HybridSets.score(sets.get(h), cues.withLayer(layer)));
+      String base = HybridSets.score(sets.get(h), cues);
+      StringBuilder row = new StringBuilder("| " + h + " | " + base);
+      boolean sc = h.startsWith("check") || h.equals("sc-final");
+      scSets += sc ? 1 : 0;
+      for (int k = 0; k <= thresholds.size(); k++) {
+        String score = base;
+        if (k > 0) {
+          WordLayerTrainer.Options o = new WordLayerTrainer.Options(Double.parseDouble(a.value("lambda", "1")),
+              a.intValue("epochs", 300), a.intValue("min-count", 2), thresholds.get(k - 1));
+          WordLayer layer = WordLayerTrainer.create(o).train(cues, train, polarities);
+          score = HybridSets.score(sets.get(h), cues.withLayer(layer));
+          row.append(" | ").append(score);
+        }
+        String[] f = score.split(", ");
+        double micro = Double.parseDouble(f[0].split(" / ")[2]);
+        if (sc) {
+          scSum[k] += micro;
+          polSum[k] += Double.parseDouble(f[2]);
+        } else if (h.startsWith("nhs-")) {
+          nhsSum[k] += micro / 3;
+        }
       }
-      System.out.println(row.append(" |"));
+      if (!a.flag("summary")) {
+        System.out.println(row.append(" |"));
+      }
+    }
+    for (int k = 0; k <= thresholds.size(); k++) {
+      System.out.printf(Locale.ROOT, "%s: mean micro-F1 of the %d held-out social-care sets %.4f (polarity %.4f), of"
+          + " the NHS sets %.4f%n", k == 0 ? "cues alone" : "layer at " + thresholds.get(k - 1), scSets,
+          scSum[k] / scSets, polSum[k] / scSets, nhsSum[k]);
     }
   }
 }

@@ -3,12 +3,11 @@ package org.verbatim.examples;
 import org.verbatim.Classification;
 import org.verbatim.ThemeClassifier;
 import org.verbatim.ThemeTag;
-import org.verbatim.classify.CodebookClassifier;
 import org.verbatim.codebooks.DefaultCodebooks;
 import org.verbatim.text.RulePipeline;
 
 /**
- * The smallest useful program: classify a few comments with the default social-care codebook.
+ * The smallest useful program: classify a few comments with the default social-care codebook and its learned layer.
  *
  * <p>Run: {@code mvn -q -pl examples -am package -DskipTests && java -cp "examples/target/classes:$(cat examples/target/classpath.txt)" org.verbatim.examples.EmbedExample}
  */
@@ -17,8 +16,9 @@ public final class EmbedExample {
   private EmbedExample() {}
 
   public static void main(String[] args) {
-    // Build once (loads the codebook and the OpenNLP models), then share between threads.
-    ThemeClassifier classifier = CodebookClassifier.create(DefaultCodebooks.socialCare(), RulePipeline.create());
+    // Build once (loads the codebook and its learned layer), then share between threads. For the cues alone:
+    // CodebookClassifier.create(DefaultCodebooks.socialCare(), RulePipeline.create())
+    ThemeClassifier classifier = DefaultCodebooks.socialCareClassifier(RulePipeline.create());
     String[] comments = args.length > 0 ? args : new String[] {
       "She never once listened to what we said.",
       "Kind but useless: nothing changed after the meeting.",
