@@ -68,8 +68,8 @@ public final class DefaultCodebooks {
 
   /**
    * The default social-care codebook's learned layer: per theme, a logistic model of a comment's words and the
-   * codebook's cue scores, trained on the project's 1,440 coded social-care comments (six sets, each coded by two
-   * coders and settled by a third), which tags a theme the cues missed when its probability reaches 0.5. Verbatim's
+   * codebook's cue scores, trained on the project's 1,680 coded social-care comments (seven sets, each coded by two
+   * coders and settled by a third), which tags a theme the cues missed when its probability reaches 0.6. Verbatim's
    * default classifier is the codebook with this layer ({@link #socialCareClassifier}); figures in the README's
    * accuracy section.
    *

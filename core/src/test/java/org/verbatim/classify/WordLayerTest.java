@@ -79,7 +79,8 @@ class WordLayerTest {
     assertEquals(List.of(), CUES.classify(text).themeIds(), "no reliability cue in it");
     Classification c = layered.classify(text);
     ThemeTag t = c.tag("reliability").orElseThrow(() -> new AssertionError(c.toString()));
-    assertTrue(t.score() >= 0.5 && t.score() < 1, "a probability at or over the threshold: " + t.score());
+    double threshold = WordLayerTrainer.Options.DEFAULTS.threshold();
+    assertTrue(t.score() >= threshold && t.score() < 1, "a probability at or over the threshold: " + t.score());
     List<String> words = t.evidence().stream().map(e -> text.substring(e.start(), e.end())).toList();
     assertTrue(words.contains("rang") && words.size() <= 2, "the words that weighed most: " + words);
     assertEquals(Polarity.NEGATIVE, t.polarity(), "the comments with 'rang' were coded as complaints");
@@ -109,7 +110,7 @@ class WordLayerTest {
     WordLayer read = WordLayer.read(new StringReader(once), "layer.tsv");
     assertEquals(once, text(read));
     assertEquals(THEMES, read.themes());
-    assertEquals(0.5, read.threshold());
+    assertEquals(WordLayerTrainer.Options.DEFAULTS.threshold(), read.threshold());
     String phrase = "Nobody phoned back.";
     assertEquals(CUES.withLayer(trained()).classify(phrase), CUES.withLayer(read).classify(phrase));
   }
@@ -129,7 +130,7 @@ class WordLayerTest {
     ModelFormatException incomplete = assertThrows(ModelFormatException.class,
         () -> WordLayer.read(new StringReader(noComplaint), "x.tsv"));
     assertTrue(incomplete.getMessage().contains("complaint"), incomplete.getMessage());
-    String noNumber = good.replaceFirst("threshold\t0.5", "threshold\thalf");
+    String noNumber = good.replaceFirst("threshold\t[0-9.]+", "threshold\thalf");
     ModelFormatException num = assertThrows(ModelFormatException.class,
         () -> WordLayer.read(new StringReader(noNumber), "x.tsv"));
     assertTrue(num.getMessage().contains("line 3") && num.getMessage().contains("'half'"), num.getMessage());
