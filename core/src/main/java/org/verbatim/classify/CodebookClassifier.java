@@ -87,6 +87,8 @@ public final class CodebookClassifier implements ThemeClassifier {
   private final String[] themeIds;
   /** The learned layer over the cues, or null. */
   private final WordLayer layer;
+  /** Per vocabulary entry, its layer row (see {@link WordLayer#rowsById}); null without a layer. */
+  private final int[] layerRow;
 
   private CodebookClassifier(Codebook codebook, TextPipeline pipeline, Options options, WordLayer layer) {
     this.codebook = Objects.requireNonNull(codebook, "codebook");
@@ -107,7 +109,14 @@ public final class CodebookClassifier implements ThemeClassifier {
     CueMatcher.collect(codebook, words, prefixes);
     PolarityRules.collect(words);
     lexicon.collect(words, prefixes);
+    if (layer != null) {
+      // the layer's words become entries too (after the others, so every other entry keeps its id): a token's layer
+      // row is then read from the entry it resolves to; prefix cues and sentiment fold into new word entries as into
+      // any word's (Vocabulary.prefixes), so the cues match as without the layer
+      words.addAll(layer.words());
+    }
     this.vocabulary = Vocabulary.base().extend(words, prefixes);
+    this.layerRow = layer == null ? null : layer.rowsById(vocabulary);
     this.matcher = new CueMatcher(codebook, vocabulary, PolarityRules.NEGATOR_WORDS);
     this.rules = new PolarityRules(lexicon, vocabulary);
     int themes = codebook.themes().size();
@@ -365,7 +374,7 @@ public final class CodebookClassifier implements ThemeClassifier {
       }
     }
     double[] logit = w.logit;
-    layer.logits(a, cue, w.layer, logit);
+    layer.logits(a, cue, layerRow, w.layer, logit);
     for (int t = 0; t < nt; t++) {
       if (tagged[t] || !layer.passes(logit[t])) {
         continue;

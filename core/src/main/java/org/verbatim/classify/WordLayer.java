@@ -162,11 +162,31 @@ public final class WordLayer {
   }
 
   /**
-   * The logits of every theme for an analysed comment into {@code out}; {@code cue[t]} is the codebook's cue score
-   * of theme t ({@code w / (w + 1)}, 0 without a cue). Remembers each token's word row in {@code s.row} for
-   * {@link #evidence}.
+   * Per entry of {@code vocabulary}, the row of the layer's word that the entry is (-1 for the other entries and every
+   * prefix entry): a classifier whose vocabulary holds the layer's words reads a token's row from the entry it
+   * resolved to, with no look-up of its own.
+   *
+   * @throws IllegalArgumentException if a layer word is not a word entry of the vocabulary
    */
-  void logits(Analysis a, double[] cue, Scratch s, double[] out) {
+  int[] rowsById(Vocabulary vocabulary) {
+    int[] rows = new int[vocabulary.size()];
+    java.util.Arrays.fill(rows, -1);
+    for (int w = 0; w < words.size(); w++) {
+      int id = vocabulary.word(words.get(w));
+      if (id < 0) {
+        throw new IllegalArgumentException("the vocabulary lacks the layer's word '" + words.get(w) + "'");
+      }
+      rows[id] = w;
+    }
+    return rows;
+  }
+
+  /**
+   * The logits of every theme for an analysed comment into {@code out}; {@code cue[t]} is the codebook's cue score
+   * of theme t ({@code w / (w + 1)}, 0 without a cue); {@code rowById} is {@link #rowsById} of the analysis's
+   * vocabulary. Remembers each token's word row in {@code s.row} for {@link #evidence}.
+   */
+  void logits(Analysis a, double[] cue, int[] rowById, Scratch s, double[] out) {
     int nt = themes.size();
     for (int t = 0; t < nt; t++) {
       out[t] = bias[t];
@@ -193,7 +213,8 @@ public final class WordLayer {
     }
     double complaint = complaintBias;
     for (int i = 0; i < n; i++) {
-      int w = a.isPunctuation(i) ? -1 : index.get(a.hash(i));
+      int id = a.id(i);
+      int w = id < 0 ? -1 : rowById[id]; // a punctuation token's norm is never a layer word
       s.row[i] = w;
       if (w >= 0 && s.seen[w] != s.stamp) {
         s.seen[w] = s.stamp;
