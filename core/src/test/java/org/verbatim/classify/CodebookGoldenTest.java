@@ -52,6 +52,50 @@ class CodebookGoldenTest {
     assertEquals(List.of(), differences.subList(0, Math.min(10, differences.size())), differences.size() + " differences");
   }
 
+  /**
+   * A layer's words become entries of the classifier's vocabulary: with a layer that knows every word of the fixture
+   * and never tags (weights 0, bias -30), every text's tags are still the golden ones, so new word entries match cues
+   * and carry sentiment as the prefix entries they used to resolve to did.
+   */
+  @Test
+  void aLayerOfEveryWordChangesNoCueTag() throws Exception {
+    Codebook codebook = CodebookLoader.loadResource(CodebookGoldenTest.class, DIR + "social-care-2026-11-26.yaml");
+    CodebookClassifier cues = CodebookClassifier.create(codebook, RulePipeline.create());
+    ObjectMapper json = new ObjectMapper();
+    List<String[]> fixture = new ArrayList<>();
+    java.util.TreeSet<String> words = new java.util.TreeSet<>();
+    org.verbatim.text.Analysis a = new org.verbatim.text.Analysis();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(
+        Objects.requireNonNull(getClass().getResourceAsStream(DIR + "zero-shot-golden.jsonl")), StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        JsonNode n = json.readTree(line);
+        String text = n.get("text").asText();
+        fixture.add(new String[] {text, n.get("tags").asText()});
+        cues.pipeline().analyze(text, cues.vocabulary(), a);
+        for (int i = 0; i < a.size(); i++) {
+          if (!a.isPunctuation(i)) {
+            words.add(a.norm(i));
+          }
+        }
+      }
+    }
+    int nt = codebook.themes().size();
+    float[] bias = new float[nt];
+    java.util.Arrays.fill(bias, -30f);
+    WordLayer silent = new WordLayer(codebook.themeIds(), 0.5, bias, new float[nt * nt], List.copyOf(words),
+        new float[words.size() * nt], 0f, new float[words.size()]);
+    CodebookClassifier layered = cues.withLayer(silent);
+    assertTrue(layered.vocabulary().size() > cues.vocabulary().size() + 1000, "the words became entries");
+    List<String> differences = new ArrayList<>();
+    for (int i = 0; i < fixture.size(); i++) {
+      String actual = render(layered.classify(fixture.get(i)[0]));
+      if (!fixture.get(i)[1].equals(actual)) {
+        differences.add("line " + (i + 1) + ": expected [" + fixture.get(i)[1] + "] got [" + actual + "]");
+      }
+    }
+    assertEquals(List.of(), differences.subList(0, Math.min(10, differences.size())), differences.size() + " differences");
+  }
+
   static String render(Classification c) {
     StringBuilder sb = new StringBuilder();
     for (ThemeTag t : c.tags()) {
