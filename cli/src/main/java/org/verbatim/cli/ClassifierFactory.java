@@ -90,11 +90,39 @@ public final class ClassifierFactory {
    */
   public static ThemeClassifier create(Path codebookFile, Backend backend, boolean cuesOnly)
       throws CodebookException, IOException {
+    try {
+      return create(codebookFile, backend, cuesOnly, null);
+    } catch (org.verbatim.model.ModelFormatException e) {
+      throw new IllegalStateException(e); // no layer file was given
+    }
+  }
+
+  /**
+   * As {@link #create(Path, Backend, boolean)} with a layer file ({@code verbatim train-layer}) instead of the
+   * bundled layer, when {@code layerFile} is not null.
+   *
+   * @throws org.verbatim.model.ModelFormatException if the layer file is not a layer, or was trained for other themes
+   *     (the message names the file)
+   */
+  public static ThemeClassifier create(Path codebookFile, Backend backend, boolean cuesOnly, Path layerFile)
+      throws CodebookException, IOException, org.verbatim.model.ModelFormatException {
     Objects.requireNonNull(backend, "backend");
     Codebook codebook = codebook(codebookFile);
     Profile profile = codebook.needsLemmas() ? Profile.FULL : Profile.FAST;
     TextPipeline pipeline = backend == Backend.CORENLP ? coreNlp(profile) : TextPipelines.of(profile);
     CodebookClassifier cues = CodebookClassifier.create(codebook, pipeline);
+    if (layerFile != null) {
+      org.verbatim.classify.WordLayer layer;
+      try (java.io.Reader r = java.nio.file.Files.newBufferedReader(layerFile, java.nio.charset.StandardCharsets.UTF_8)) {
+        layer = org.verbatim.classify.WordLayer.read(r, layerFile.toString());
+      }
+      try {
+        return cues.withLayer(layer);
+      } catch (IllegalArgumentException e) {
+        throw new org.verbatim.model.ModelFormatException(layerFile, null, 0, e.getMessage()
+            + "; train a layer for this codebook with verbatim train-layer --codebook PATH", null);
+      }
+    }
     return codebookFile == null && !cuesOnly ? cues.withLayer(DefaultCodebooks.socialCareLayer()) : cues;
   }
 

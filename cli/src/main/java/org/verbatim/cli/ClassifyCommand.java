@@ -139,6 +139,12 @@ public final class ClassifyCommand implements Callable<Integer> {
   boolean cuesOnly;
 
   @Option(
+      names = "--layer",
+      paramLabel = "FILE",
+      description = "A learned layer for the codebook (from verbatim train-layer), used instead of the bundled one.")
+  Path layer;
+
+  @Option(
       names = "--pipeline",
       paramLabel = "opennlp|corenlp",
       defaultValue = "opennlp",
@@ -653,6 +659,13 @@ public final class ClassifyCommand implements Callable<Integer> {
   }
 
   private ThemeClassifier classifier(ClassifierFactory.Backend backend) throws Failure {
+    if (model != null && (layer != null || cuesOnly)) {
+      throw new Failure(Main.USAGE_ERROR, (layer != null ? "--layer" : "--cues-only")
+          + " is for the codebook classifier; with --model the model decides the themes");
+    }
+    if (layer != null && cuesOnly) {
+      throw new Failure(Main.USAGE_ERROR, "--layer and --cues-only exclude each other");
+    }
     if (model != null) {
       try {
         return TrainedModels.load(model, codebook, codebook != null);
@@ -661,13 +674,16 @@ public final class ClassifyCommand implements Callable<Integer> {
       }
     }
     try {
-      return ClassifierFactory.create(codebook, backend, cuesOnly);
+      return ClassifierFactory.create(codebook, backend, cuesOnly, layer);
     } catch (IllegalStateException e) {
       throw new Failure(Main.DATA_ERROR, "--pipeline " + pipeline + ": " + e.getMessage());
-    } catch (CodebookException e) {
+    } catch (CodebookException | org.verbatim.model.ModelFormatException e) {
       throw new Failure(Main.DATA_ERROR, e.getMessage());
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new Failure(Main.DATA_ERROR, e.getFile() + ": no such file");
     } catch (IOException e) {
-      throw new Failure(Main.DATA_ERROR, "cannot read codebook: " + describe(e));
+      throw new Failure(Main.DATA_ERROR, "cannot read " + (layer != null ? "the codebook or layer" : "codebook") + ": "
+          + describe(e));
     }
   }
 

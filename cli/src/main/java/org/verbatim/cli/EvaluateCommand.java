@@ -93,6 +93,10 @@ final class EvaluateCommand implements Callable<Integer> {
       + " learned layer.")
   boolean cuesOnly;
 
+  @Option(names = "--layer", paramLabel = "FILE", description = "Zero-shot: a learned layer for the codebook (from"
+      + " verbatim train-layer), used instead of the bundled one.")
+  Path layer;
+
   @Option(names = {"-c", "--codebook"}, paramLabel = "PATH",
       description = "Zero-shot: the codebook to classify with; with --model: the codebook for evidence and polarity (hybrid); "
           + "with --folds: cue features.")
@@ -128,6 +132,10 @@ final class EvaluateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     try {
+      if ((layer != null || cuesOnly) && (model != null || folds != null)) {
+        throw new CommandFailure(Main.USAGE_ERROR, (layer != null ? "--layer" : "--cues-only")
+            + " is for the zero-shot codebook; with --model or --folds a trained model decides the themes");
+      }
       if (model != null && folds != null) {
         throw new CommandFailure(Main.USAGE_ERROR, "give --model or --folds, not both");
       }
@@ -165,7 +173,10 @@ final class EvaluateCommand implements Callable<Integer> {
         givenThemes = cv.polarityGivenThemes();
         what = folds + "-fold cross-validation of training (seed " + seed + ")";
       } else {
-        ThemeClassifier c = ClassifierFactory.create(codebook, ClassifierFactory.Backend.OPENNLP, cuesOnly);
+        if (layer != null && cuesOnly) {
+          throw new CommandFailure(Main.USAGE_ERROR, "--layer and --cues-only exclude each other");
+        }
+        ThemeClassifier c = ClassifierFactory.create(codebook, ClassifierFactory.Backend.OPENNLP, cuesOnly, layer);
         Set<String> coded = new java.util.TreeSet<>();
         comments.forEach(x -> coded.addAll(x.labels()));
         if (!coded.isEmpty() && java.util.Collections.disjoint(coded, c.info().themes())) {
@@ -224,7 +235,8 @@ final class EvaluateCommand implements Callable<Integer> {
         writeErrors(comments, gold, predicted, scorer);
       }
       return 0;
-    } catch (CommandFailure | IllegalArgumentException | CodebookException | IOException e) {
+    } catch (CommandFailure | IllegalArgumentException | CodebookException | org.verbatim.model.ModelFormatException
+        | IOException e) {
       return CommandFailure.report(err, e);
     }
   }

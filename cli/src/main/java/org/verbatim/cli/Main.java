@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       ClassifyCommand.class,
       ReportCommand.class,
       TrainCommand.class,
+      TrainLayerCommand.class,
       EvaluateCommand.class,
       AgreeCommand.class,
       ExportCommand.class,

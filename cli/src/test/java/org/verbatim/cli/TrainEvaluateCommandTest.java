@@ -47,6 +47,80 @@ class TrainEvaluateCommandTest {
     return p;
   }
 
+  private static List<org.verbatim.io.FeedbackRecord> records(Path file) throws IOException {
+    List<org.verbatim.io.FeedbackRecord> out = new java.util.ArrayList<>();
+    try (org.verbatim.io.FeedbackReader r = org.verbatim.io.FeedbackReader.open(file)) {
+      for (org.verbatim.io.FeedbackRecord x = r.next(); x != null; x = r.next()) {
+        out.add(x);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void trainALayerThenClassifyAndEvaluateWithIt() throws Exception {
+    // "rang" and "call back" are no reliability cues of a codebook that knows only "late"
+    Path yaml = Files.writeString(tmp.resolve("tiny.yaml"), String.join("\n",
+        "format: verbatim-codebook/1", "id: tiny", "name: Tiny", "version: '1'", "language: en",
+        "description: two themes", "themes:",
+        "  - id: reliability", "    name: Reliability", "    definition: Turning up and getting back.",
+        "    cues: [\"late\"]",
+        "  - id: empathy", "    name: Empathy", "    definition: Warmth.", "    cues: [\"warm\"]", ""),
+        StandardCharsets.UTF_8);
+    Path train = coded("train.csv", 200, 3);
+    Path layer = tmp.resolve("layer.tsv");
+    CliRunner.Result t = CliRunner.run("train-layer", "--input", train.toString(), "--output", layer.toString(),
+        "--codebook", yaml.toString());
+    assertEquals(0, t.exit(), t.err());
+    assertTrue(t.out().contains("on 200 comments") && t.out().contains("threshold 0.6"), t.out());
+    org.verbatim.classify.WordLayer read;
+    try (var r = Files.newBufferedReader(layer)) {
+      read = org.verbatim.classify.WordLayer.read(r, layer.toString());
+    }
+    assertEquals(List.of("reliability", "empathy"), read.themes());
+
+    Path test = coded("test.csv", 60, 4);
+    Path with = tmp.resolve("with.csv");
+    Path without = tmp.resolve("without.csv");
+    assertEquals(0, CliRunner.run("classify", "--input", test.toString(), "--output", with.toString(), "--codebook",
+        yaml.toString(), "--layer", layer.toString(), "--column-prefix", "vb_", "--quiet").exit());
+    assertEquals(0, CliRunner.run("classify", "--input", test.toString(), "--output", without.toString(), "--codebook",
+        yaml.toString(), "--column-prefix", "vb_", "--quiet").exit());
+    org.verbatim.classify.CodebookClassifier cues = org.verbatim.classify.CodebookClassifier.create(
+        org.verbatim.codebook.CodebookLoader.load(yaml), org.verbatim.text.RulePipeline.create());
+    org.verbatim.ThemeClassifier layered = cues.withLayer(read);
+    List<org.verbatim.io.FeedbackRecord> a = records(with);
+    List<org.verbatim.io.FeedbackRecord> b = records(without);
+    int added = 0;
+    for (int i = 0; i < a.size(); i++) {
+      String text = a.get(i).get("text").orElseThrow();
+      String themes = a.get(i).get("vb_themes").orElseThrow();
+      assertEquals(String.join(";", layered.classify(text).themeIds()), themes, "row " + i);
+      added += themes.length() > b.get(i).get("vb_themes").orElseThrow().length() ? 1 : 0;
+    }
+    assertTrue(added > 0, "the layer adds reliability where the cues find no 'late'");
+    CliRunner.Result e = CliRunner.run("evaluate", "--input", test.toString(), "--codebook", yaml.toString(), "--layer",
+        layer.toString(), "--resamples", "0");
+    assertEquals(0, e.exit(), e.err());
+
+    // a layer of other themes, a missing file, and --layer with --cues-only are refused with what is wrong
+    CliRunner.Result other = CliRunner.run("classify", "--input", test.toString(), "--output",
+        tmp.resolve("o.csv").toString(), "--layer", layer.toString(), "--column-prefix", "vb_");
+    assertEquals(1, other.exit());
+    assertTrue(other.err().contains(layer.toString()) && other.err().contains("train-layer"), other.err());
+    CliRunner.Result missing = CliRunner.run("classify", "--input", test.toString(), "--output",
+        tmp.resolve("o.csv").toString(), "--layer", tmp.resolve("none.tsv").toString(), "--column-prefix", "vb_");
+    assertEquals(1, missing.exit());
+    assertTrue(missing.err().contains("none.tsv: no such file"), missing.err());
+    assertEquals(2, CliRunner.run("classify", "--input", test.toString(), "--layer", layer.toString(),
+        "--cues-only").exit());
+    CliRunner.Result unknown = CliRunner.run("train-layer", "--input", train.toString(), "--output",
+        tmp.resolve("l2.tsv").toString(), "--codebook", Files.writeString(tmp.resolve("one.yaml"),
+            Files.readString(yaml).replace("  - id: empathy\n    name: Empathy\n    definition: Warmth.\n    cues: [\"warm\"]\n", "")).toString());
+    assertEquals(1, unknown.exit());
+    assertTrue(unknown.err().contains("'empathy'") && unknown.err().contains("train.csv"), unknown.err());
+  }
+
   @Test
   void trainThenEvaluateAndClassifyWithTheModel() throws IOException {
     Path train = coded("train.csv", 160, 1);
