@@ -45,6 +45,14 @@ import org.verbatim.text.Vocabulary;
  *       than "been" is something missing: a complaint ("the advocate could have pushed much harder").
  *       A cue without a complaint polarity after "before anyone / anybody" in its clause is a complaint ("I had to
  *       get the GP involved before anyone took it seriously").
+ *   <li><b>Round 4 (check5 and check6).</b> A cue without a complaint polarity and not negated is a complaint
+ *       when its sentence holds "in theory" ("great in theory") or "when / if you can" ("good when you can get hold
+ *       of them"), or is a question opening with "how" and an auxiliary ("How is that fair?"); when "wouldn't kill /
+ *       hurt / go amiss" follows it ("a bit of courtesy wouldn't kill you"); when "want / need some" or "a bit of"
+ *       comes before it in its clause ("I just want some privacy"); when "asked for" / "requested" comes before it
+ *       and a negator follows in its sentence or the next ("I asked for an advocate. They said she didn't need
+ *       one."); when "what is the point" follows in its sentence or the next; or when the next sentence is a short
+ *       "why" question ("Why ask?"). "request" is a request marker ("I request a written explanation").
  * </ul>
  *
  * <p>The word lists are compiled into flags per {@link Vocabulary} entry, so each test is an array read.
@@ -60,7 +68,8 @@ final class PolarityRules {
 
   /** Markers of a request or wish: what follows is something missing. */
   private static final Set<String> REQUESTS =
-      Set.of("should", "shouldn't", "wish", "hope", "hoping", "must", "ought", "would've", "could've", "should've");
+      Set.of("should", "shouldn't", "wish", "hope", "hoping", "must", "ought", "would've", "could've", "should've",
+          "request");
 
   /** Request markers that need a following word: "need to", "needs to", "would like", "have to". */
   private static final Set<String> REQUEST_HEADS = Set.of("need", "needs", "needed", "like", "want", "wanted");
@@ -150,7 +159,9 @@ final class PolarityRules {
     "to", "would", "like", "could", "should", "have", "if", "only", "little", "a", "please", "why", "all", "i", "we",
     "want", "wanted", "ask", "asked", "be", "been", "no", "one", "had", "has", "do", "does", "did", "they", "she",
     "he", "without", "ought", "raise", "raising", "concern", "concerns", "understand", "know", "who", "why", "how",
-    "formal", "complaint", "must", "not", "forget", "doubt", "ever", "it", "its", "'s", "is", "now", "that", "was", "in", "on", "ago", "before", "anyone", "anybody"};
+    "formal", "complaint", "must", "not", "forget", "doubt", "ever", "it", "its", "'s", "is", "now", "that", "was", "in", "on", "ago", "before", "anyone", "anybody",
+    "theory", "kill", "hurt", "amiss", "go", "some", "bit", "you", "can", "when", "what", "point",
+    "for", "because", "as", "since", "requested", "wants", "need", "needs", "needed"};
 
   /** Words that, before a cue in its sentence, make what follows a promise: "they said I'd be contacted". */
   private static final Set<String> PROMISES = Set.of("said", "told", "promised", "promise", "would", "will", "supposed", "assured");
@@ -253,6 +264,27 @@ final class PolarityRules {
   private final int before;
   private final int anyone;
   private final int anybody;
+  private final int theory;
+  private final int kill;
+  private final int hurt;
+  private final int amiss;
+  private final int go;
+  private final int some;
+  private final int bit;
+  private final int you;
+  private final int can;
+  private final int when;
+  private final int what;
+  private final int point;
+  private final int wordFor;
+  private final int because;
+  private final int as;
+  private final int since;
+  private final int requested;
+  private final int wants;
+  private final int need;
+  private final int needs;
+  private final int needed;
 
   /** Rules over {@code vocabulary}, which must hold the words of {@link #collect} and of the lexicon. */
   PolarityRules(SentimentLexicon lexicon, Vocabulary vocabulary) {
@@ -346,6 +378,27 @@ final class PolarityRules {
     before = vocabulary.word("before");
     anyone = vocabulary.word("anyone");
     anybody = vocabulary.word("anybody");
+    theory = vocabulary.word("theory");
+    kill = vocabulary.word("kill");
+    hurt = vocabulary.word("hurt");
+    amiss = vocabulary.word("amiss");
+    go = vocabulary.word("go");
+    some = vocabulary.word("some");
+    bit = vocabulary.word("bit");
+    you = vocabulary.word("you");
+    can = vocabulary.word("can");
+    when = vocabulary.word("when");
+    what = vocabulary.word("what");
+    point = vocabulary.word("point");
+    wordFor = vocabulary.word("for");
+    because = vocabulary.word("because");
+    as = vocabulary.word("as");
+    since = vocabulary.word("since");
+    requested = vocabulary.word("requested");
+    wants = vocabulary.word("wants");
+    need = vocabulary.word("need");
+    needs = vocabulary.word("needs");
+    needed = vocabulary.word("needed");
   }
 
   private int flags(int id) {
@@ -402,6 +455,10 @@ final class PolarityRules {
     }
     if (fixed != Polarity.NEGATIVE && negator < 0 && counterfactualAfter(t, end, clause)) {
       // "the advocate could have pushed much harder", "a sheet in plain english would have saved me": it was missing
+      return judgement(Polarity.NEGATIVE, false, -1);
+    }
+    if (fixed != Polarity.NEGATIVE && negator < 0 && round4(t, first, end, clauseStart)) {
+      // "fine in theory", "a bit of courtesy wouldn't kill you", "I just want some privacy", "How is that fair?"
       return judgement(Polarity.NEGATIVE, false, -1);
     }
     if (fixed == Polarity.NEGATIVE && negator < 0 && prevented(t, first, clauseStart)) {
@@ -715,6 +772,121 @@ final class PolarityRules {
       }
     }
     return false;
+  }
+
+  /**
+   * Round 4's complaints (check5 and check6): in the cue's sentence "in theory" ("fine in theory"), "when / if you
+   * can" ("good when you can get hold of them"), a question opening with "how" and an auxiliary ("How is that
+   * fair?"); after the cue, "wouldn't kill / hurt / go amiss"; before it in its clause "want / need some" or "a bit
+   * of / a little"; "asked for" / "requested" before it and a negator later in the sentence or the next; "what is
+   * the point" after it in its sentence or the next; a short next sentence that is a "why" question ("Why ask?").
+   */
+  private boolean round4(Analysis t, int first, int end, int clauseStart) {
+    int s = t.sentence(first);
+    int sf = t.sentenceFirst(s);
+    int se = t.sentenceEnd(s);
+    return inTheory(t, first, sf, se) || wouldNotHurt(t, end, se) || wantSome(t, first, clauseStart)
+        || whenYouCan(t, first, sf, se) || howQuestion(t, s, sf) || askedThenDenied(t, first, clauseStart, s)
+        || whatsThePoint(t, end, s) || whyNext(t, s);
+  }
+
+  /** True when "in theory" stands in the cue's sentence: "Direct payments are fine in theory." */
+  private boolean inTheory(Analysis t, int first, int sf, int se) {
+    for (int i = Math.max(sf, first - CONTEXT) + 1, stop = Math.min(se, first + CONTEXT); i < stop; i++) {
+      if (t.id(i) == theory && t.id(i - 1) == in) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when "would" + negator + "kill" / "hurt" / "go amiss" follows the cue within four tokens in its sentence. */
+  private boolean wouldNotHurt(Analysis t, int end, int se) {
+    for (int i = end, stop = Math.min(se, end + 4); i + 2 < se && i < stop; i++) {
+      if (t.id(i) == would && t.isNegator(i + 1)) {
+        int v = t.id(i + 2);
+        if (v == kill || v == hurt || (v == go && i + 3 < se && t.id(i + 3) == amiss)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True when "want(s/ed)" or "need(s/ed)" + "some" / "a bit" / "a little" stands at most six tokens before the cue in its clause. */
+  private boolean wantSome(Analysis t, int at, int clauseStart) {
+    for (int i = Math.max(clauseStart, at - 6); i + 1 < at; i++) {
+      int id = t.id(i);
+      if (id == want || id == wants || id == wanted || id == need || id == needs || id == needed) {
+        int q = t.id(i + 1);
+        if (q == some || (q == a && i + 2 < at && (t.id(i + 2) == bit || t.id(i + 2) == little))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True when "when you can" or "if you can" (not "can't") stands in the cue's sentence: praise on a condition. */
+  private boolean whenYouCan(Analysis t, int first, int sf, int se) {
+    for (int i = Math.max(sf, first - CONTEXT), stop = Math.min(se, first + CONTEXT); i + 2 < stop; i++) {
+      int id = t.id(i);
+      if ((id == when || id == wordIf) && t.id(i + 1) == you && t.id(i + 2) == can && !(i + 3 < se && t.isNegator(i + 3))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when sentence {@code s} opens with "how" and an auxiliary and ends with "?": "How is that fair?" */
+  private boolean howQuestion(Analysis t, int s, int sf) {
+    return t.id(sf) == how && sf + 1 < t.sentenceEnd(s) && (flags(t.id(sf + 1)) & AUX) != 0 && question(t, s);
+  }
+
+  /**
+   * True when "asked for" or "requested" stands at most eight tokens before the cue in its clause and a negator
+   * follows in its sentence (not after "because", "as", "since": the reason for asking) or in the next: "I asked for
+   * an advocate. They said she didn't need one."
+   */
+  private boolean askedThenDenied(Analysis t, int at, int clauseStart, int s) {
+    boolean asking = false;
+    for (int i = Math.max(clauseStart, at - 8); i < at && !asking; i++) {
+      int id = t.id(i);
+      asking = id == requested || (id == asked && i + 1 < at && t.id(i + 1) == wordFor);
+    }
+    if (!asking) {
+      return false;
+    }
+    int stop = s + 1 < t.sentences() ? t.sentenceEnd(s + 1) : t.sentenceEnd(s);
+    for (int i = at + 1; i < stop && i < at + CONTEXT; i++) {
+      if (t.isNegator(i)) {
+        return true;
+      }
+      if (t.sentence(i) == s && (t.id(i) == because || t.id(i) == as || t.id(i) == since) && s + 1 < t.sentences()) {
+        i = t.sentenceFirst(s + 1) - 1; // the reason for asking is no denial: go on in the next sentence
+      }
+    }
+    return false;
+  }
+
+  /** True when "what is / 's the point" follows the cue in its sentence or the next. */
+  private boolean whatsThePoint(Analysis t, int end, int s) {
+    int stop = s + 1 < t.sentences() ? t.sentenceEnd(s + 1) : t.sentenceEnd(s);
+    for (int i = end; i + 3 < stop && i < end + CONTEXT; i++) {
+      if (t.id(i) == what && t.id(i + 3) == point) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the next sentence opens with "why", is at most five tokens long and ends with "?": "Why ask?" */
+  private boolean whyNext(Analysis t, int s) {
+    if (s + 1 >= t.sentences()) {
+      return false;
+    }
+    int f = t.sentenceFirst(s + 1);
+    return t.id(f) == why && t.sentenceEnd(s + 1) - f <= 5 && question(t, s + 1);
   }
 
   /** True when "stopped" or "prevented" stands one or two tokens before token {@code at} in its clause. */

@@ -217,4 +217,71 @@ class PolarityRulesCasesTest {
     assertEquals(Polarity.POSITIVE, polarity("She listened before anything was decided.", "listening"));
     assertEquals(Polarity.POSITIVE, polarity("Before the meeting she listened to us.", "listening"));
   }
+
+  // Round 4, from the spent check5 and check6 sets (own sentences, not the sets' comments)
+
+  @Test
+  void praiseInTheoryIsAComplaint() {
+    assertEquals(Polarity.NEGATIVE, polarity("The sitter scheme is great in theory.", "support"));
+    // the same praise without "in theory" stays praise
+    assertEquals(Polarity.POSITIVE, polarity("The sitter scheme is great in every way.", "support"));
+  }
+
+  @Test
+  void wouldNotKillYouIsAComplaint() {
+    assertEquals(Polarity.NEGATIVE, polarity("A polite word wouldn't kill them.", "respect"));
+    // another verb after "wouldn't" leaves the praise alone
+    assertEquals(Polarity.POSITIVE, polarity("She was polite and I wouldn't change a thing.", "respect"));
+  }
+
+  @Test
+  void wantingSomeOfItIsAComplaint() {
+    assertEquals(Polarity.NEGATIVE, polarity("I just want some information about the plan.", "clarity"));
+    assertEquals(Polarity.NEGATIVE, polarity("They need a bit of information before they visit.", "clarity"));
+    // "some" given, not wanted, is praise
+    assertEquals(Polarity.POSITIVE, polarity("They gave me some information the same day.", "clarity"));
+  }
+
+  @Test
+  void praiseWhenYouCanIsAComplaint() {
+    assertEquals(Polarity.NEGATIVE, polarity("The worker is good when you can get hold of her.", "support"));
+    // "you can" without "when" / "if" is no condition
+    assertEquals(Polarity.POSITIVE, polarity("The worker is good and you can ring her any time.", "support"));
+  }
+
+  @Test
+  void howIsThatQuestionIsAComplaint() {
+    assertEquals(Polarity.NEGATIVE, polarity("How is that polite?", "respect"));
+    // an exclamation with "how" is praise
+    assertEquals(Polarity.POSITIVE, polarity("How polite she was!", "respect"));
+  }
+
+  @Test
+  void askedForThenDeniedIsAComplaint() {
+    assertEquals(Polarity.NEGATIVE, polarity("I asked for a sitter. They said we did not qualify.", "support"));
+    // a negator in the reason for asking is no denial
+    assertEquals(Polarity.POSITIVE, polarity("I asked for a sitter because I was not sleeping. One came within a week.", "support"));
+  }
+
+  @Test
+  void whatIsThePointIsAComplaint() {
+    assertEquals(Polarity.NEGATIVE, polarity("We get emails every week, what is the point.", "reliability"));
+    // "the point" without "what is" is no reproach
+    assertEquals(Polarity.POSITIVE, polarity("We get emails every week, the point is to keep us in the loop.", "reliability"));
+  }
+
+  @Test
+  void aShortWhyQuestionAfterTheCueIsAComplaint() {
+    assertEquals(Polarity.NEGATIVE, polarity("They listened and were kind. Why bother?", "listening"));
+    // a longer "why" question is a real question, not a retort
+    assertEquals(Polarity.POSITIVE,
+        polarity("They listened and were kind. Why did I wait so many months before I asked them?", "listening"));
+  }
+
+  @Test
+  void iRequestIsARequest() {
+    assertEquals(Polarity.NEGATIVE, polarity("I request clear information about the charges.", "clarity"));
+    // "requested" before the cue without a denial stays praise
+    assertEquals(Polarity.POSITIVE, polarity("I requested clear information and got it the same day.", "clarity"));
+  }
 }
