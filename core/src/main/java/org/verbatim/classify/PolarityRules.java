@@ -47,12 +47,12 @@ import org.verbatim.text.Vocabulary;
  *       get the GP involved before anyone took it seriously").
  *   <li><b>Round 4 (check5 and check6).</b> A cue without a complaint polarity and not negated is a complaint
  *       when its sentence holds "in theory" ("great in theory") or "when / if you can" ("good when you can get hold
- *       of them"), or is a question opening with "how" and an auxiliary ("How is that fair?"); when "wouldn't kill /
- *       hurt / go amiss" follows it ("a bit of courtesy wouldn't kill you"); when "want / need some" or "a bit of"
- *       comes before it in its clause ("I just want some privacy"); when "asked for" / "requested" comes before it
- *       and a negator follows in its sentence or the next ("I asked for an advocate. They said she didn't need
- *       one."); when "what is the point" follows in its sentence or the next; or when the next sentence is a short
- *       "why" question ("Why ask?"). "request" is a request marker ("I request a written explanation").
+ *       of her"), or is a question opening with "how" and an auxiliary ("How is that polite?"); when "wouldn't kill
+ *       / hurt / go amiss" follows it ("a polite word wouldn't kill them"); when "want / need some" or "a bit of"
+ *       comes before it in its clause ("I just want some information"); when "asked for" / "requested" comes before
+ *       it and a negator follows in its sentence or the next ("I asked for a sitter. They said we did not
+ *       qualify."); when "what is the point" follows in its sentence or the next; or when the next sentence is a
+ *       short "why" question ("Why bother?"). "request" is a request marker ("I request clear information").
  * </ul>
  *
  * <p>The word lists are compiled into flags per {@link Vocabulary} entry, so each test is an array read.
@@ -136,6 +136,7 @@ final class PolarityRules {
   private static final int TIME = 1 << 14;
   private static final int PREPOSITION = 1 << 15;
   private static final int PREVENT = 1 << 16;
+  private static final int ROUND4_KEY = 1 << 17;
 
   /** Prepositions: after one, "that" is a determiner ("Nobody at that home knows"), not a relative pronoun. */
   private static final Set<String> PREPOSITIONS = Set.of(
@@ -315,6 +316,7 @@ final class PolarityRules {
       f |= TIME_WORDS.contains(w) ? TIME : 0;
       f |= PREPOSITIONS.contains(w) ? PREPOSITION : 0;
       f |= PREVENTING.contains(w) ? PREVENT : 0;
+      f |= w.equals("theory") || w.equals("can") || w.equals("point") ? ROUND4_KEY : 0;
       ruleFlags[v] = f;
     }
     to = vocabulary.word("to");
@@ -458,7 +460,7 @@ final class PolarityRules {
       return judgement(Polarity.NEGATIVE, false, -1);
     }
     if (fixed != Polarity.NEGATIVE && negator < 0 && round4(t, first, end, clauseStart)) {
-      // "fine in theory", "a bit of courtesy wouldn't kill you", "I just want some privacy", "How is that fair?"
+      // "great in theory", "a polite word wouldn't kill them", "I just want some information", "How is that polite?"
       return judgement(Polarity.NEGATIVE, false, -1);
     }
     if (fixed == Polarity.NEGATIVE && negator < 0 && prevented(t, first, clauseStart)) {
@@ -775,25 +777,40 @@ final class PolarityRules {
   }
 
   /**
-   * Round 4's complaints (check5 and check6): in the cue's sentence "in theory" ("fine in theory"), "when / if you
-   * can" ("good when you can get hold of them"), a question opening with "how" and an auxiliary ("How is that
-   * fair?"); after the cue, "wouldn't kill / hurt / go amiss"; before it in its clause "want / need some" or "a bit
+   * Round 4's complaints (check5 and check6): in the cue's sentence "in theory" ("great in theory"), "when / if you
+   * can" ("good when you can get hold of her"), a question opening with "how" and an auxiliary ("How is that
+   * polite?"); after the cue, "wouldn't kill / hurt / go amiss"; before it in its clause "want / need some" or "a bit
    * of / a little"; "asked for" / "requested" before it and a negator later in the sentence or the next; "what is
-   * the point" after it in its sentence or the next; a short next sentence that is a "why" question ("Why ask?").
+   * the point" after it in its sentence or the next; a short next sentence that is a "why" question ("Why bother?").
    */
   private boolean round4(Analysis t, int first, int end, int clauseStart) {
     int s = t.sentence(first);
     int sf = t.sentenceFirst(s);
     int se = t.sentenceEnd(s);
-    return inTheory(t, first, sf, se) || wouldNotHurt(t, end, se) || wantSome(t, first, clauseStart)
-        || whenYouCan(t, first, sf, se) || howQuestion(t, s, sf) || askedThenDenied(t, first, clauseStart, s)
-        || whatsThePoint(t, end, s) || whyNext(t, s);
+    return wouldNotHurt(t, end, se) || wantSome(t, first, clauseStart) || markerAround(t, first, end, s, sf, se)
+        || howQuestion(t, s, sf) || askedThenDenied(t, first, clauseStart, s) || whyNext(t, s);
   }
 
-  /** True when "in theory" stands in the cue's sentence: "Direct payments are fine in theory." */
-  private boolean inTheory(Analysis t, int first, int sf, int se) {
-    for (int i = Math.max(sf, first - CONTEXT) + 1, stop = Math.min(se, first + CONTEXT); i < stop; i++) {
-      if (t.id(i) == theory && t.id(i - 1) == in) {
+  /**
+   * One pass over the cue's sentence and the next for the markers keyed on their last word ("theory", "can",
+   * "point"): "in theory" in the cue's sentence ("The sitter scheme is great in theory."), "when / if you can" (not
+   * "can't") in it, "what is / 's the point" after the cue in its sentence or the next.
+   */
+  private boolean markerAround(Analysis t, int first, int end, int s, int sf, int se) {
+    int stop = Math.min(s + 1 < t.sentences() ? t.sentenceEnd(s + 1) : se, end + CONTEXT);
+    for (int i = Math.max(sf, first - CONTEXT); i < stop; i++) {
+      int id = t.id(i);
+      if ((flags(id) & ROUND4_KEY) == 0) {
+        continue;
+      }
+      if (id == theory && i < se && i > sf && t.id(i - 1) == in) {
+        return true;
+      }
+      if (id == can && i < se && i >= sf + 2 && t.id(i - 1) == you && (t.id(i - 2) == when || t.id(i - 2) == wordIf)
+          && !(i + 1 < se && t.isNegator(i + 1))) {
+        return true;
+      }
+      if (id == point && i >= end + 3 && t.id(i - 3) == what) {
         return true;
       }
     }
@@ -827,18 +844,8 @@ final class PolarityRules {
     return false;
   }
 
-  /** True when "when you can" or "if you can" (not "can't") stands in the cue's sentence: praise on a condition. */
-  private boolean whenYouCan(Analysis t, int first, int sf, int se) {
-    for (int i = Math.max(sf, first - CONTEXT), stop = Math.min(se, first + CONTEXT); i + 2 < stop; i++) {
-      int id = t.id(i);
-      if ((id == when || id == wordIf) && t.id(i + 1) == you && t.id(i + 2) == can && !(i + 3 < se && t.isNegator(i + 3))) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  /** True when sentence {@code s} opens with "how" and an auxiliary and ends with "?": "How is that fair?" */
+  /** True when sentence {@code s} opens with "how" and an auxiliary and ends with "?": "How is that polite?" */
   private boolean howQuestion(Analysis t, int s, int sf) {
     return t.id(sf) == how && sf + 1 < t.sentenceEnd(s) && (flags(t.id(sf + 1)) & AUX) != 0 && question(t, s);
   }
@@ -846,7 +853,7 @@ final class PolarityRules {
   /**
    * True when "asked for" or "requested" stands at most eight tokens before the cue in its clause and a negator
    * follows in its sentence (not after "because", "as", "since": the reason for asking) or in the next: "I asked for
-   * an advocate. They said she didn't need one."
+   * a sitter. They said we did not qualify."
    */
   private boolean askedThenDenied(Analysis t, int at, int clauseStart, int s) {
     boolean asking = false;
@@ -869,18 +876,8 @@ final class PolarityRules {
     return false;
   }
 
-  /** True when "what is / 's the point" follows the cue in its sentence or the next. */
-  private boolean whatsThePoint(Analysis t, int end, int s) {
-    int stop = s + 1 < t.sentences() ? t.sentenceEnd(s + 1) : t.sentenceEnd(s);
-    for (int i = end; i + 3 < stop && i < end + CONTEXT; i++) {
-      if (t.id(i) == what && t.id(i + 3) == point) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  /** True when the next sentence opens with "why", is at most five tokens long and ends with "?": "Why ask?" */
+  /** True when the next sentence opens with "why", is at most five tokens long and ends with "?": "Why bother?" */
   private boolean whyNext(Analysis t, int s) {
     if (s + 1 >= t.sentences()) {
       return false;
