@@ -154,7 +154,10 @@ public final class CodebookClassifier implements ThemeClassifier {
     int[] spanTheme = new int[16];
     int[] spanStart = new int[16];
     int[] spanEnd = new int[16];
-    /** The word layer's scratch: its cue-score input, its logits, and whether a theme was tagged by the cues. */
+    /**
+     * The word layer's scratch: its cue-score input and its logits; and per theme whether the cues tagged it (set as
+     * the tags are made, cleared with the sums).
+     */
     final WordLayer.Scratch layer = new WordLayer.Scratch();
     final double[] cue;
     final double[] logit;
@@ -289,6 +292,7 @@ public final class CodebookClassifier implements ThemeClassifier {
       neg[t] = 0;
       neu[t] = 0;
       seen[t] = false;
+      w.tagged[t] = false;
     }
     w.themes = 0;
     if (w.spanTheme.length < k) {
@@ -345,11 +349,12 @@ public final class CodebookClassifier implements ThemeClassifier {
         if (score + 1e-12 >= threshold) {
           Polarity p = polarity(a, pos[t], neg[t], neu[t], w.posSentence[t], w.negSentence[t]);
           tags.add(new ThemeTag(themeIds[t], score, p, evidence(w, k, t)));
+          w.tagged[t] = true;
         }
       }
     }
     if (layered) {
-      addLayerTags(a, w, k, threshold, tags);
+      addLayerTags(a, w, k, tags);
     }
     return tags.isEmpty() ? Classification.EMPTY : new Classification(tags);
   }
@@ -359,18 +364,16 @@ public final class CodebookClassifier implements ThemeClassifier {
    * the (at most two) words that weighed most (with the theme's weaker cues, if any), polarity the theme's cue vote when it has
    * cues, else the layer's complaint model's.
    */
-  private void addLayerTags(Analysis a, Work w, int k, double threshold, List<ThemeTag> tags) {
+  private void addLayerTags(Analysis a, Work w, int k, List<ThemeTag> tags) {
     int nt = themeIds.length;
     double[] cue = w.cue;
     boolean[] tagged = w.tagged;
     java.util.Arrays.fill(cue, 0);
-    java.util.Arrays.fill(tagged, false);
     for (int x = 0; x < w.themes; x++) {
       int t = w.touched[x];
       double wt = w.weight[t];
       if (wt > 0) {
         cue[t] = wt / (wt + 1.0);
-        tagged[t] = cue[t] + 1e-12 >= threshold; // as the cues' own tags above
       }
     }
     double[] logit = w.logit;
