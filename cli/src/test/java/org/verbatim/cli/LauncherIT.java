@@ -283,11 +283,13 @@ class LauncherIT {
     assertFalse(r.command().contains("UseSerialGC"), r.command());
     assertTrue(r.command().contains("-XX:+UseParallelGC"), r.command());
 
-    // a file larger than VERBATIM_C2_BYTES keeps full tiered compilation (C2); -iFILE is read too
+    // a file larger than VERBATIM_C2_BYTES keeps tiered compilation (C2) with small inlining; -iFILE is read too
     r = run(tmp, Map.of("VERBATIM_LAUNCHER_DEBUG", "1", "VERBATIM_C2_BYTES", "100"),
         cmd(launcher, "classify", "-i" + in, "--output", tmp.resolve("o2.csv")));
     assertQuietSuccess(r);
     assertFalse(r.command().contains("TieredStopAtLevel"), r.command());
+    assertTrue(r.command().contains("-XX:FreqInlineSize=50 -XX:InlineSmallCode=500"), r.command());
+    assertEquals(Files.readString(tmp.resolve("o2.csv")), Files.readString(tmp.resolve("gc.csv")));
     r = run(tmp, Map.of("VERBATIM_LAUNCHER_DEBUG", "1", "VERBATIM_C2_BYTES", "100000"),
         cmd(launcher, "classify", "-i", in, "--output", tmp.resolve("o3.csv")));
     assertTrue(r.command().contains("-XX:TieredStopAtLevel=1"), r.command());
