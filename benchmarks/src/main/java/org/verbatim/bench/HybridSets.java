@@ -72,6 +72,7 @@ public final class HybridSets {
     sc.put("check5", "check5/check.csv");
     sc.put("check6", "check6/check.csv");
     sc.put("check7", "check7/check.csv");
+    sc.put("check8", "check8/check.csv");
     for (Map.Entry<String, String> e : sc.entrySet()) {
       sets.put(e.getKey(), SocialCareDev.rows("/org/verbatim/bench/socialcare/" + e.getValue()));
     }

@@ -16,8 +16,8 @@ import org.verbatim.train.WordLayerTrainer;
 
 /**
  * The recipe of the default codebook's learned layer ({@link DefaultCodebooks#socialCareLayer()}):
- * {@link WordLayerTrainer} with its default options over the default codebook's cues, on the project's nine coded
- * social-care sets (dev, final and check to check7: 2,160 comments), which are all spent as unseen sets.
+ * {@link WordLayerTrainer} with its default options over the default codebook's cues, on the project's ten coded
+ * social-care sets (dev, final and check to check8: 2,400 comments), which are all spent as unseen sets.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.verbatim.bench.SocialCareLayer \
@@ -31,7 +31,8 @@ public final class SocialCareLayer {
 
   /** The coded sets, in the order they are joined. */
   static final List<String> SETS = List.of("dev.csv", "final.csv", "check/check.csv", "check2/check.csv",
-      "check3/check.csv", "check4/check.csv", "check5/check.csv", "check6/check.csv", "check7/check.csv");
+      "check3/check.csv", "check4/check.csv", "check5/check.csv", "check6/check.csv", "check7/check.csv",
+      "check8/check.csv");
 
   private SocialCareLayer() {}
 
