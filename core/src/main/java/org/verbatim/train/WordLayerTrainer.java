@@ -80,7 +80,7 @@ public final class WordLayerTrainer {
   public static final double DEFAULT_POLARITY_LAMBDA = 0.1;
 
   /** The learned polarity's gate by default (see {@link #DEFAULT_POLARITY_LAMBDA}). */
-  public static final double DEFAULT_POLARITY_GATE = 0.5;
+  public static final double DEFAULT_POLARITY_GATE = 0.6;
 
   private final Options options;
   /** The learned polarity's L2 penalty, or NaN for none. */
