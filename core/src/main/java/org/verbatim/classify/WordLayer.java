@@ -208,6 +208,8 @@ public final class WordLayer {
     double complaint;
     /** Per class of the learned polarity, the sum of the last comment's words' weights (with a learned polarity). */
     final double[] polarityWords = new double[TagPolarity.CLASSES];
+    /** The complaint model's probability of the last comment (with a learned polarity). */
+    double complaintProbability;
   }
 
   /**
@@ -283,6 +285,9 @@ public final class WordLayer {
       }
     }
     s.complaint = complaint;
+    if (pol != null) {
+      s.complaintProbability = probability(complaint);
+    }
   }
 
   /** Whether the complaint model reads the comment of the last {@link #logits} call as a complaint. */
@@ -303,7 +308,7 @@ public final class WordLayer {
       return rulePolarity;
     }
     return pol.polarity(t, cueVote ? rulePolarity.ordinal() : TagPolarity.NO_CUE, rulePolarity,
-        probability(s.complaint), s.polarityWords);
+        s.complaintProbability, s.polarityWords);
   }
 
   /** Whether a logit from {@link #logits} reaches the threshold. */
