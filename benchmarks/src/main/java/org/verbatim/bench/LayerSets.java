@@ -19,14 +19,17 @@ import org.verbatim.train.WordLayerTrainer;
  * scored on the held-out set beside the cues alone: micro P / R / F1, macro F1, polarity over themes found.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.verbatim.bench.LayerSets [--data ../shared/datasets]
- * [--train sc|all] [--lambda 1] [--epochs 300] [--min-count 2] [--thresholds 0.5,0.6]}. Prints no comment text.
+ * [--train sc|all] [--lambda 1] [--epochs 300] [--min-count 2] [--thresholds 0.5,0.6] [--polarity-lambda 0.1]
+ * [--polarity-gate 0.5] [--no-polarity]}: the layer's learned polarity ({@link org.verbatim.classify.TagPolarity})
+ * with the trainer's defaults unless given, none with {@code --no-polarity}. Prints no comment text.
  */
 public final class LayerSets {
 
   private LayerSets() {}
 
   public static void main(String[] args) throws Exception {
-    Args a = Args.parse(args, List.of("data", "lambda", "thresholds", "min-count", "epochs", "train"), List.of("summary"));
+    Args a = Args.parse(args, List.of("data", "lambda", "thresholds", "min-count", "epochs", "train",
+        "polarity-lambda", "polarity-gate"), List.of("summary", "no-polarity"));
     Path data = Path.of(a.value("data", "../shared/datasets"));
     boolean all = a.value("train", "sc").equals("all");
     Map<String, List<ZeroShotGold.Row>> sets = new LinkedHashMap<>();
@@ -46,8 +49,14 @@ public final class LayerSets {
     for (String t : a.value("thresholds", "0.5").split(",")) {
       thresholds.add(Double.parseDouble(t));
     }
-    System.out.printf(Locale.ROOT, "layer trained on the other %s sets; lambda %s, epochs %d, min count %d%n",
-        all ? "coded" : "social-care", a.value("lambda", "1"), a.intValue("epochs", 300), a.intValue("min-count", 2));
+    boolean noPolarity = a.flag("no-polarity");
+    double polarityLambda = Double.parseDouble(a.value("polarity-lambda",
+        Double.toString(WordLayerTrainer.DEFAULT_POLARITY_LAMBDA)));
+    double polarityGate = Double.parseDouble(a.value("polarity-gate",
+        Double.toString(WordLayerTrainer.DEFAULT_POLARITY_GATE)));
+    System.out.printf(Locale.ROOT, "layer trained on the other %s sets; lambda %s, epochs %d, min count %d; %s%n",
+        all ? "coded" : "social-care", a.value("lambda", "1"), a.intValue("epochs", 300), a.intValue("min-count", 2),
+        noPolarity ? "no learned polarity" : "learned polarity lambda " + polarityLambda + ", gate " + polarityGate);
     StringBuilder head = new StringBuilder("| held out | cues alone: P / R / F1, macro, polarity");
     for (double t : thresholds) {
       head.append(" | with the layer at ").append(t);
@@ -57,6 +66,7 @@ public final class LayerSets {
     double[] scSum = new double[thresholds.size() + 1];
     double[] nhsSum = new double[thresholds.size() + 1];
     double[] polSum = new double[thresholds.size() + 1];
+    double[] nhsPolSum = new double[thresholds.size() + 1];
     int scSets = 0;
     for (String h : sets.keySet()) {
       List<LabelledComment> train = new ArrayList<>();
@@ -78,7 +88,9 @@ public final class LayerSets {
         if (k > 0) {
           WordLayerTrainer.Options o = new WordLayerTrainer.Options(Double.parseDouble(a.value("lambda", "1")),
               a.intValue("epochs", 300), a.intValue("min-count", 2), thresholds.get(k - 1));
-          WordLayer layer = WordLayerTrainer.create(o).train(cues, train, polarities);
+          WordLayerTrainer trainer = WordLayerTrainer.create(o);
+          trainer = noPolarity ? trainer.withoutPolarity() : trainer.withPolarity(polarityLambda, polarityGate);
+          WordLayer layer = trainer.train(cues, train, polarities);
           score = HybridSets.score(sets.get(h), cues.withLayer(layer));
           row.append(" | ").append(score);
         }
@@ -89,6 +101,7 @@ public final class LayerSets {
           polSum[k] += Double.parseDouble(f[2]);
         } else if (h.startsWith("nhs-")) {
           nhsSum[k] += micro / 3;
+          nhsPolSum[k] += Double.parseDouble(f[2]) / 3;
         }
       }
       if (!a.flag("summary")) {
@@ -97,8 +110,8 @@ public final class LayerSets {
     }
     for (int k = 0; k <= thresholds.size(); k++) {
       System.out.printf(Locale.ROOT, "%s: mean micro-F1 of the %d held-out social-care sets %.4f (polarity %.4f), of"
-          + " the NHS sets %.4f%n", k == 0 ? "cues alone" : "layer at " + thresholds.get(k - 1), scSets,
-          scSum[k] / scSets, polSum[k] / scSets, nhsSum[k]);
+          + " the NHS sets %.4f (polarity %.4f)%n", k == 0 ? "cues alone" : "layer at " + thresholds.get(k - 1), scSets,
+          scSum[k] / scSets, polSum[k] / scSets, nhsSum[k], nhsPolSum[k]);
     }
   }
 }

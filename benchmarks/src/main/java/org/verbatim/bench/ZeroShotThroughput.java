@@ -25,11 +25,13 @@ import org.verbatim.text.Profile;
 
 /**
  * Steady-state zero-shot throughput on one thread: the default codebook on the FAST pipeline, with its learned layer
- * ({@code layer=true}, the default classifier) and without it, over the datasets' comments as they come (every length, {@link SampleComments.Length#ANY}), one {@code classify(String)} per
+ * ({@code layer=true}, the default classifier) and without it, with the layer's learned polarity
+ * ({@code learnedPolarity=true}, the default) or the rule polarity (its layer without the learned polarity), over the datasets' comments as they come (every length, {@link SampleComments.Length#ANY}), one {@code classify(String)} per
  * comment. Besides JMH's comments per second (wall time), each measurement iteration prints comments per CPU
  * second of the benchmark thread ({@code cpu: ...} lines), which depends much less on what else the machine runs.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ZeroShotThroughput}.
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ZeroShotThroughput}; the cost of the learned polarity
+ * alone: {@code ... ZeroShotThroughput -p layer=true} (the two polarity settings in one run).
  */
 @State(Scope.Thread)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
@@ -43,6 +45,10 @@ public class ZeroShotThroughput {
   @Param({"true", "false"})
   boolean layer;
 
+  /** With the layer's learned polarity (the default) or the rule polarity; no effect without the layer. */
+  @Param({"true", "false"})
+  boolean learnedPolarity;
+
   ThemeClassifier classifier;
   List<String> comments;
   int next;
@@ -51,7 +57,8 @@ public class ZeroShotThroughput {
 
   @Setup(Level.Trial)
   public void load() {
-    classifier = layer ? Classifiers.codebook(Profile.FAST).withLayer(org.verbatim.codebooks.DefaultCodebooks.socialCareLayer())
+    org.verbatim.classify.WordLayer l = org.verbatim.codebooks.DefaultCodebooks.socialCareLayer();
+    classifier = layer ? Classifiers.codebook(Profile.FAST).withLayer(learnedPolarity ? l : l.withPolarity(null))
         : Classifiers.codebook(Profile.FAST);
     comments = SampleComments.of(SampleComments.Length.ANY, 20_000, 42L);
   }

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Trains a learned layer over a codebook's cues on coded comments (themes in a 'labels' column, joined by ';';"
-          + " polarity codes, if any, train its complaint model) and writes it as a text file.",
+          + " polarity codes, if any, train its complaint model and its learned polarity of the tags) and writes it as"
+          + " a text file.",
       "The layer adds a theme the cues missed when the words of a comment and the cues' scores make it probable;"
           + " use it with: verbatim classify --codebook PATH --layer FILE (the bundled codebook has its own layer)."
     })
@@ -57,6 +58,11 @@ final class TrainLayerCommand implements Callable<Integer> {
   @Option(names = "--threshold", defaultValue = "0.6",
       description = "Probability at which the layer tags a theme the cues missed (default: ${DEFAULT-VALUE}).")
   double threshold;
+
+  @Option(names = "--rules-polarity",
+      description = "Fit no learned polarity: the tags keep the polarity of the cues' rules (and, for a layer tag"
+          + " without cues, of the complaint model); writes a version 1 layer file.")
+  boolean rulesPolarity;
 
   @Mixin CodedInput coded;
 
@@ -80,15 +86,17 @@ final class TrainLayerCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       WordLayer layer;
       try {
-        layer = WordLayerTrainer.create(options).train(cues, data.comments(), data.polarities());
+        WordLayerTrainer trainer = WordLayerTrainer.create(options);
+        layer = (rulesPolarity ? trainer.withoutPolarity() : trainer).train(cues, data.comments(), data.polarities());
       } catch (IllegalArgumentException e) {
         throw new CommandFailure(Main.DATA_ERROR, input + ": " + e.getMessage());
       }
       StringWriter text = new StringWriter();
       layer.write(text);
       AtomicOutput.write(output, text.toString().getBytes(StandardCharsets.UTF_8));
-      out.printf(Locale.ROOT, "trained a word layer over codebook '%s' on %d comments: %d words, threshold %s, %.1f s -> %s%n",
-          cues.codebook().id(), data.comments().size(), layer.words().size(), layer.threshold(),
+      out.printf(Locale.ROOT, "trained a word layer over codebook '%s' on %d comments: %d words, threshold %s, %s, %.1f s"
+          + " -> %s%n", cues.codebook().id(), data.comments().size(), layer.words().size(), layer.threshold(),
+          layer.polarity().map(p -> "learned polarity (gate " + p.gate() + ")").orElse("rule polarity"),
           (System.nanoTime() - t0) / 1e9, output);
       out.flush();
       return 0;

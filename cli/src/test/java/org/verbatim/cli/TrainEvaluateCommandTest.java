@@ -78,6 +78,14 @@ class TrainEvaluateCommandTest {
       read = org.verbatim.classify.WordLayer.read(r, layer.toString());
     }
     assertEquals(List.of("reliability", "empathy"), read.themes());
+    assertTrue(read.polarity().isPresent() && t.out().contains("learned polarity"), "trained by default: " + t.out());
+    Path rules = tmp.resolve("rules.tsv");
+    CliRunner.Result tr = CliRunner.run("train-layer", "--input", train.toString(), "--output", rules.toString(),
+        "--codebook", yaml.toString(), "--rules-polarity");
+    assertEquals(0, tr.exit(), tr.err());
+    assertTrue(tr.out().contains("rule polarity"), tr.out());
+    assertTrue(Files.readString(rules).startsWith(org.verbatim.classify.WordLayer.MAGIC_V1 + "\n"),
+        "without a learned polarity, a version 1 file");
 
     Path test = coded("test.csv", 60, 4);
     Path with = tmp.resolve("with.csv");

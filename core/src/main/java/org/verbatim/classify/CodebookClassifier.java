@@ -132,6 +132,7 @@ public final class CodebookClassifier implements ThemeClassifier {
     if (layer != null) {
       props.put("layer.words", Integer.toString(layer.words().size()));
       props.put("layer.threshold", Double.toString(layer.threshold()));
+      layer.polarity().ifPresent(p -> props.put("layer.polarity.gate", Double.toString(p.gate())));
     }
     this.info = new ModelInfo("codebook", codebook.name(), codebook.version(), codebook.themeIds(), props);
   }
@@ -340,6 +341,9 @@ public final class CodebookClassifier implements ThemeClassifier {
       w.spanStart[j] = a.start(from);
       w.spanEnd[j] = a.end(end - 1);
     }
+    if (layered) {
+      layerLogits(a, w);
+    }
     // only the themes with a match were touched (Classification orders the tags by score and id)
     List<ThemeTag> tags = new ArrayList<>(w.themes);
     for (int x = 0; x < w.themes; x++) {
@@ -348,6 +352,9 @@ public final class CodebookClassifier implements ThemeClassifier {
         double score = weight[t] / (weight[t] + 1.0);
         if (score + 1e-12 >= threshold) {
           Polarity p = polarity(a, pos[t], neg[t], neu[t], w.posSentence[t], w.negSentence[t]);
+          if (layered) {
+            p = layer.polarity(t, true, p, w.layer); // the learned polarity, where the layer has one
+          }
           tags.add(new ThemeTag(themeIds[t], score, p, evidence(w, k, t)));
           w.tagged[t] = true;
         }
@@ -359,15 +366,9 @@ public final class CodebookClassifier implements ThemeClassifier {
     return tags.isEmpty() ? Classification.EMPTY : new Classification(tags);
   }
 
-  /**
-   * Adds the tags of the {@link #layer} for the themes the cues did not tag: score the layer's probability, evidence
-   * the (at most two) words that weighed most (with the theme's weaker cues, if any), polarity the theme's cue vote when it has
-   * cues, else the layer's complaint model's.
-   */
-  private void addLayerTags(Analysis a, Work w, int k, List<ThemeTag> tags) {
-    int nt = themeIds.length;
+  /** The {@link #layer}'s logits of every theme into {@code w.logit}, from the cue scores of the comment's matches. */
+  private void layerLogits(Analysis a, Work w) {
     double[] cue = w.cue;
-    boolean[] tagged = w.tagged;
     java.util.Arrays.fill(cue, 0);
     for (int x = 0; x < w.themes; x++) {
       int t = w.touched[x];
@@ -376,8 +377,20 @@ public final class CodebookClassifier implements ThemeClassifier {
         cue[t] = wt / (wt + 1.0);
       }
     }
+    layer.logits(a, cue, layerRow, w.layer, w.logit);
+  }
+
+  /**
+   * Adds the tags of the {@link #layer} for the themes the cues did not tag, after {@link #layerLogits}: score the
+   * layer's probability, evidence the (at most two) words that weighed most (with the theme's weaker cues, if any),
+   * polarity the theme's cue vote when it has cues, else the layer's complaint model's (either replaced by the
+   * layer's learned polarity where it has one and is sure enough).
+   */
+  private void addLayerTags(Analysis a, Work w, int k, List<ThemeTag> tags) {
+    int nt = themeIds.length;
+    double[] cue = w.cue;
+    boolean[] tagged = w.tagged;
     double[] logit = w.logit;
-    layer.logits(a, cue, layerRow, w.layer, logit);
     for (int t = 0; t < nt; t++) {
       if (tagged[t] || !layer.passes(logit[t])) {
         continue;
@@ -398,6 +411,7 @@ public final class CodebookClassifier implements ThemeClassifier {
         // better than the vote of the comment's other cues (benchmarks/README.md, section 7)
         p = WordLayer.complaint(w.layer) ? Polarity.NEGATIVE : Polarity.POSITIVE;
       }
+      p = layer.polarity(t, cue[t] > 0, p, w.layer);
       tags.add(new ThemeTag(themeIds[t], WordLayer.probability(logit[t]), p, merged(spans)));
     }
   }

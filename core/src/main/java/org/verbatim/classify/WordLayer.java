@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.verbatim.Polarity;
 import org.verbatim.features.LongIntMap;
 import org.verbatim.model.ModelFormatException;
 import org.verbatim.text.Analysis;
@@ -31,26 +32,39 @@ import org.verbatim.text.Vocabulary;
  * {@link #read}):
  *
  * <pre>
- * verbatim-word-layer 1
+ * verbatim-word-layer 2                (1 for a layer without a learned polarity: no polarity lines, and word lines
+ *                                      without the polarity weights)
  * themes respect honesty ...          (tab-separated; the codebook's theme ids, in its order)
  * threshold 0.5
  * bias b1 b2 ...                      (one weight per theme)
  * cue respect w1 w2 ...               (one line per theme: the weights of that theme's cue score)
  * complaint b                         (the bias of the complaint model)
- * word kind w1 w2 ... c               (one line per word: its weights when it occurs in a comment, then its
- *                                      weight in the complaint model)
+ * polarity g                          (version 2: the learned polarity's gate; then its weights, four per
+ *                                      feature, one per class: positive, negative, mixed, neutral)
+ * polarity-bias k1 k2 k3 k4
+ * polarity-rule positive k1 .. k4      (five lines: positive, negative, mixed, neutral, none; the rule polarity
+ *                                      of the tag, none for a layer tag whose theme had no cue)
+ * polarity-complaint k1 .. k4          (the weights of the complaint model's probability)
+ * polarity-theme respect k1 .. k24     (one line per theme: its own 4 weights, then 4 for its crossing with each
+ *                                      rule category, in the order above)
+ * word kind w1 w2 ... c k1 .. k4       (one line per word: its weights when it occurs in a comment, then its
+ *                                      weight in the complaint model, then (version 2) in the learned polarity)
  * </pre>
  *
  * <p>The complaint model, a logistic model of the same words, gives the polarity of a tag the cues have no vote on:
- * negative when its probability is at least a half.
+ * negative when its probability is at least a half. The learned polarity ({@link TagPolarity}, version 2 files)
+ * then gives the polarity of every tag of the classifier, cue tags too, where its top class is probable enough.
  *
  * <p>Words are the pipeline's token norms (lower case); a word counts once per comment however often it occurs.
  * Immutable and thread-safe.
  */
 public final class WordLayer {
 
-  /** The first line of the file format. */
-  public static final String MAGIC = "verbatim-word-layer 1";
+  /** The first line of the file format of a layer with a learned polarity. */
+  public static final String MAGIC = "verbatim-word-layer 2";
+
+  /** The first line of the file format of a layer without one (version 1, still read). */
+  public static final String MAGIC_V1 = "verbatim-word-layer 1";
 
   private final List<String> themes;
   private final double threshold;
@@ -66,6 +80,8 @@ public final class WordLayer {
   /** Per word, its weight in the complaint model. */
   private final float[] complaintWeights;
   private final LongIntMap index;
+  /** The learned polarity of the tags, or null. */
+  private final TagPolarity polarity;
 
   /**
    * A layer from its parts.
@@ -82,6 +98,17 @@ public final class WordLayer {
    */
   public WordLayer(List<String> themes, double threshold, float[] bias, float[] cueWeights, List<String> words,
       float[] wordWeights, float complaintBias, float[] complaintWeights) {
+    this(themes, threshold, bias, cueWeights, words, wordWeights, complaintBias, complaintWeights, null);
+  }
+
+  /**
+   * A layer from its parts, with a learned polarity.
+   *
+   * @param polarity the learned polarity of the tags, for as many themes and words as the layer has; null for none
+   * @throws IllegalArgumentException naming the part that does not fit
+   */
+  public WordLayer(List<String> themes, double threshold, float[] bias, float[] cueWeights, List<String> words,
+      float[] wordWeights, float complaintBias, float[] complaintWeights, TagPolarity polarity) {
     this.themes = List.copyOf(themes);
     int nt = this.themes.size();
     if (nt == 0 || new HashSet<>(this.themes).size() != nt) {
@@ -116,6 +143,11 @@ public final class WordLayer {
     this.wordWeights = wordWeights.clone();
     this.complaintBias = complaintBias;
     this.complaintWeights = complaintWeights.clone();
+    if (polarity != null && (polarity.themes() != nt || polarity.words() != this.words.size())) {
+      throw new IllegalArgumentException("expected a learned polarity for " + nt + " themes and " + this.words.size()
+          + " words, got " + polarity);
+    }
+    this.polarity = polarity;
     this.index = new LongIntMap(this.words.size());
     for (int w = 0; w < this.words.size(); w++) {
       String word = this.words.get(w);
@@ -140,6 +172,21 @@ public final class WordLayer {
     return threshold;
   }
 
+  /** The learned polarity of the tags, if the layer has one. */
+  public java.util.Optional<TagPolarity> polarity() {
+    return java.util.Optional.ofNullable(polarity);
+  }
+
+  /**
+   * This layer with another learned polarity (null for none: the tags keep their rule polarity).
+   *
+   * @throws IllegalArgumentException if the polarity is not for this layer's themes and words
+   */
+  public WordLayer withPolarity(TagPolarity polarity) {
+    return new WordLayer(themes, threshold, bias, cueWeights, words, wordWeights, complaintBias, complaintWeights,
+        polarity);
+  }
+
   /** The words that carry weights. */
   public List<String> words() {
     return words;
@@ -159,6 +206,10 @@ public final class WordLayer {
     int[] row = new int[32];
     /** The complaint model's logit of the last comment. */
     double complaint;
+    /** Per class of the learned polarity, the sum of the last comment's words' weights (with a learned polarity). */
+    final double[] polarityWords = new double[TagPolarity.CLASSES];
+    /** The complaint model's probability of the last comment (with a learned polarity). */
+    double complaintProbability;
   }
 
   /**
@@ -212,6 +263,11 @@ public final class WordLayer {
       s.row = new int[Math.max(n, 2 * s.row.length)];
     }
     double complaint = complaintBias;
+    TagPolarity pol = polarity;
+    double[] pw = s.polarityWords;
+    if (pol != null) {
+      java.util.Arrays.fill(pw, 0);
+    }
     for (int i = 0; i < n; i++) {
       int id = a.id(i);
       int w = id < 0 ? -1 : rowById[id]; // a punctuation token's norm is never a layer word
@@ -219,6 +275,9 @@ public final class WordLayer {
       if (w >= 0 && s.seen[w] != s.stamp) {
         s.seen[w] = s.stamp;
         complaint += complaintWeights[w];
+        if (pol != null) {
+          pol.addWord(w, pw);
+        }
         int base = w * nt;
         for (int t = 0; t < nt; t++) {
           out[t] += wordWeights[base + t];
@@ -226,11 +285,30 @@ public final class WordLayer {
       }
     }
     s.complaint = complaint;
+    if (pol != null) {
+      s.complaintProbability = probability(complaint);
+    }
   }
 
   /** Whether the complaint model reads the comment of the last {@link #logits} call as a complaint. */
   static boolean complaint(Scratch s) {
     return s.complaint >= 0;
+  }
+
+  /**
+   * The polarity of a tag of theme t of the comment of the last {@link #logits} call: the learned polarity's where it
+   * is sure enough, else {@code rulePolarity} (always without a learned polarity).
+   *
+   * @param cueVote whether the theme had cues in the comment ({@code rulePolarity} is their vote; else the
+   *     complaint model's)
+   */
+  Polarity polarity(int t, boolean cueVote, Polarity rulePolarity, Scratch s) {
+    TagPolarity pol = polarity;
+    if (pol == null) {
+      return rulePolarity;
+    }
+    return pol.polarity(t, cueVote ? rulePolarity.ordinal() : TagPolarity.NO_CUE, rulePolarity,
+        s.complaintProbability, s.polarityWords);
   }
 
   /** Whether a logit from {@link #logits} reaches the threshold. */
@@ -282,7 +360,8 @@ public final class WordLayer {
   /** Writes the layer in the text format described above ({@code \n} line ends; floats as Java prints them). */
   public void write(Writer out) throws IOException {
     int nt = themes.size();
-    out.write(MAGIC + "\n");
+    TagPolarity pol = polarity;
+    out.write((pol == null ? MAGIC_V1 : MAGIC) + "\n");
     out.write("themes\t" + String.join("\t", themes) + "\n");
     out.write("threshold\t" + threshold + "\n");
     out.write(row("bias", bias, 0, nt).append('\n').toString());
@@ -290,9 +369,32 @@ public final class WordLayer {
       out.write(row("cue\t" + themes.get(c), cueWeights, c * nt, nt).append('\n').toString());
     }
     out.write("complaint\t" + complaintBias + "\n");
+    int k = TagPolarity.CLASSES;
+    if (pol != null) {
+      out.write("polarity\t" + pol.gate() + "\n");
+      out.write(row("polarity-bias", pol.bias(), 0, k).append('\n').toString());
+      for (int r = 0; r < TagPolarity.RULES; r++) {
+        out.write(row("polarity-rule\t" + TagPolarity.RULE_NAMES.get(r), pol.rule(), r * k, k).append('\n').toString());
+      }
+      out.write(row("polarity-complaint", pol.complaint(), 0, k).append('\n').toString());
+      for (int t = 0; t < nt; t++) {
+        StringBuilder sb = row("polarity-theme\t" + themes.get(t), pol.theme(), t * k, k);
+        for (int r = 0; r < TagPolarity.RULES; r++) {
+          for (int c = 0; c < k; c++) {
+            sb.append('\t').append(pol.cross()[(t * TagPolarity.RULES + r) * k + c]);
+          }
+        }
+        out.write(sb.append('\n').toString());
+      }
+    }
     for (int w = 0; w < words.size(); w++) {
-      out.write(row("word\t" + words.get(w), wordWeights, w * nt, nt).append('\t').append(complaintWeights[w])
-          .append('\n').toString());
+      StringBuilder sb = row("word\t" + words.get(w), wordWeights, w * nt, nt).append('\t').append(complaintWeights[w]);
+      if (pol != null) {
+        for (int c = 0; c < k; c++) {
+          sb.append('\t').append(pol.wordWeights()[w * k + c]);
+        }
+      }
+      out.write(sb.append('\n').toString());
     }
   }
 
@@ -316,9 +418,23 @@ public final class WordLayer {
     Path file = Path.of(source);
     BufferedReader r = new BufferedReader(in);
     String first = r.readLine();
-    if (!MAGIC.equals(first)) {
-      throw new ModelFormatException(file, null, 1, "expected '" + MAGIC + "' on the first line", null);
+    boolean v2 = MAGIC.equals(first);
+    if (!v2 && !MAGIC_V1.equals(first)) {
+      throw new ModelFormatException(file, null, 1, "expected '" + MAGIC + "' (or version 1, '" + MAGIC_V1
+          + "') on the first line", null);
     }
+    int k = TagPolarity.CLASSES;
+    int nr = TagPolarity.RULES;
+    int extra = v2 ? k : 0; // the polarity weights at the end of a word line
+    double gate = Double.NaN;
+    float[] pBias = null;
+    float[] pRule = new float[nr * k];
+    Set<String> ruleSeen = new HashSet<>();
+    float[] pComplaint = null;
+    float[] pTheme = null;
+    float[] pCross = null;
+    Set<String> pThemeSeen = new HashSet<>();
+    float[] pWords = new float[v2 ? 512 : 0];
     List<String> themes = null;
     double threshold = Double.NaN;
     float[] bias = null;
@@ -340,6 +456,10 @@ public final class WordLayer {
         throw new ModelFormatException(file, null, line, "expected the 'themes' line before '" + kind + "'", null);
       }
       int nt = themes == null ? 0 : themes.size();
+      if (!v2 && kind.startsWith("polarity")) {
+        throw new ModelFormatException(file, null, line, "a '" + kind + "' line needs format version 2 ('" + MAGIC
+            + "')", null);
+      }
       switch (kind) {
         case "themes" -> {
           if (themes != null || f.length < 2) {
@@ -347,6 +467,34 @@ public final class WordLayer {
           }
           themes = List.of(f).subList(1, f.length);
           cue = new float[themes.size() * themes.size()];
+          pTheme = new float[themes.size() * k];
+          pCross = new float[themes.size() * nr * k];
+        }
+        case "polarity" -> {
+          if (f.length != 2) {
+            throw new ModelFormatException(file, null, line, "expected 'polarity' and one number (the gate)", null);
+          }
+          gate = number(f[1], file, line);
+        }
+        case "polarity-bias" -> pBias = floats(f, 1, k, file, line, "polarity-bias");
+        case "polarity-complaint" -> pComplaint = floats(f, 1, k, file, line, "polarity-complaint");
+        case "polarity-rule" -> {
+          int c = f.length > 1 ? TagPolarity.RULE_NAMES.indexOf(f[1]) : -1;
+          if (c < 0 || !ruleSeen.add(f[1])) {
+            throw new ModelFormatException(file, null, line, "expected 'polarity-rule', one of "
+                + TagPolarity.RULE_NAMES + " not listed before, and " + k + " weights", null);
+          }
+          System.arraycopy(floats(f, 2, k, file, line, "polarity-rule"), 0, pRule, c * k, k);
+        }
+        case "polarity-theme" -> {
+          int t = f.length > 1 ? themes.indexOf(f[1]) : -1;
+          if (t < 0 || !pThemeSeen.add(f[1])) {
+            throw new ModelFormatException(file, null, line, "expected 'polarity-theme', a theme of the 'themes' line"
+                + " not listed before, and " + (k + nr * k) + " weights", null);
+          }
+          float[] v = floats(f, 2, k + nr * k, file, line, "polarity-theme");
+          System.arraycopy(v, 0, pTheme, t * k, k);
+          System.arraycopy(v, k, pCross, t * nr * k, nr * k);
         }
         case "threshold" -> {
           if (f.length != 2) {
@@ -370,7 +518,7 @@ public final class WordLayer {
           complaintBias = number(f[1], file, line);
         }
         case "word" -> {
-          float[] v = floats(f, 2, nt + 1, file, line, "word");
+          float[] v = floats(f, 2, nt + 1 + extra, file, line, "word");
           if (f[1].isEmpty()) {
             throw new ModelFormatException(file, null, line, "empty word", null);
           }
@@ -384,9 +532,16 @@ public final class WordLayer {
           }
           System.arraycopy(v, 0, weights, w * nt, nt);
           complaints[w] = v[nt];
+          if (v2) {
+            if ((w + 1) * k > pWords.length) {
+              pWords = java.util.Arrays.copyOf(pWords, Math.max((w + 1) * k, 2 * pWords.length));
+            }
+            System.arraycopy(v, nt + 1, pWords, w * k, k);
+          }
         }
         default -> throw new ModelFormatException(file, null, line,
-            "expected a line starting themes, threshold, bias, cue, complaint or word, got '" + kind + "'", null);
+            "expected a line starting themes, threshold, bias, cue, complaint, polarity, polarity-bias, polarity-rule,"
+            + " polarity-complaint, polarity-theme or word, got '" + kind + "'", null);
       }
     }
     if (themes == null || Double.isNaN(threshold) || bias == null || cueSeen.size() != themes.size()
@@ -394,10 +549,18 @@ public final class WordLayer {
       throw new ModelFormatException(file, null, line, "incomplete layer: it needs the themes, threshold, bias and"
           + " complaint lines and one cue line per theme", null);
     }
+    if (v2 && (Double.isNaN(gate) || pBias == null || pComplaint == null || ruleSeen.size() != nr
+        || pThemeSeen.size() != themes.size())) {
+      throw new ModelFormatException(file, null, line, "incomplete learned polarity (format version 2): it needs the"
+          + " polarity, polarity-bias and polarity-complaint lines, " + nr + " polarity-rule lines and one"
+          + " polarity-theme line per theme", null);
+    }
     try {
+      TagPolarity polarity = v2 ? new TagPolarity(gate, pBias, pRule, pTheme, pCross, pComplaint,
+          java.util.Arrays.copyOf(pWords, words.size() * k)) : null;
       return new WordLayer(themes, threshold, bias, cue, words,
           java.util.Arrays.copyOf(weights, words.size() * themes.size()), (float) complaintBias,
-          java.util.Arrays.copyOf(complaints, words.size()));
+          java.util.Arrays.copyOf(complaints, words.size()), polarity);
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file, null, 0, e.getMessage(), e);
     }
@@ -430,7 +593,7 @@ public final class WordLayer {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "WordLayer[%d themes, %d words, threshold %s]", themes.size(), words.size(),
-        threshold);
+    return String.format(Locale.ROOT, "WordLayer[%d themes, %d words, threshold %s%s]", themes.size(), words.size(),
+        threshold, polarity == null ? "" : ", learned polarity, gate " + polarity.gate());
   }
 }

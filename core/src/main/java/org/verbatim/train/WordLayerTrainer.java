@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.verbatim.Polarity;
 import org.verbatim.ThemeTag;
 import org.verbatim.classify.CodebookClassifier;
+import org.verbatim.classify.TagPolarity;
 import org.verbatim.classify.WordLayer;
 import org.verbatim.text.Analysis;
 
@@ -18,7 +19,10 @@ import org.verbatim.text.Analysis;
  * regression on the comment's words (present or not) and the codebook's cue score of every theme, and a complaint
  * model (the same words; one example per coded theme whose polarity is positive or negative, the target being
  * negative), each fitted by full-batch AdaGrad in a fixed order, so the same comments and options give the same
- * weights on every machine.
+ * weights on every machine. By default it also fits the layer's learned polarity ({@link TagPolarity}): on the tags
+ * the codebook with the new layer finds in the training comments whose theme is coded with a polarity, a four-class
+ * logistic regression of the comment's words, the tag's rule polarity, the complaint model's probability, the theme
+ * and the theme crossed with the rule polarity ({@link #withPolarity}, {@link #withoutPolarity}).
  *
  * <pre>{@code
  * WordLayer layer = WordLayerTrainer.create(WordLayerTrainer.Options.DEFAULTS)
@@ -68,15 +72,52 @@ public final class WordLayerTrainer {
   /** AdaGrad's step size. */
   private static final double STEP = 0.5;
 
-  private final Options options;
+  /**
+   * The learned polarity's L2 penalty by default: chosen with {@link #DEFAULT_POLARITY_GATE} by leaving one coded set
+   * out over the social-care sets, the best mean polarity over themes found of the eight held-out sets on a grid of
+   * lambda 0.01, 0.1, 1 and gate 0.4, 0.5, 0.6 (benchmarks/README.md, section 7).
+   */
+  public static final double DEFAULT_POLARITY_LAMBDA = 0.1;
 
-  private WordLayerTrainer(Options options) {
+  /** The learned polarity's gate by default (see {@link #DEFAULT_POLARITY_LAMBDA}). */
+  public static final double DEFAULT_POLARITY_GATE = 0.6;
+
+  private final Options options;
+  /** The learned polarity's L2 penalty, or NaN for none. */
+  private final double polarityLambda;
+  private final double polarityGate;
+
+  private WordLayerTrainer(Options options, double polarityLambda, double polarityGate) {
     this.options = Objects.requireNonNull(options, "options");
+    this.polarityLambda = polarityLambda;
+    this.polarityGate = polarityGate;
   }
 
-  /** A trainer with these options. */
+  /** A trainer with these options, which fits a learned polarity with the default lambda and gate. */
   public static WordLayerTrainer create(Options options) {
-    return new WordLayerTrainer(options);
+    return new WordLayerTrainer(options, DEFAULT_POLARITY_LAMBDA, DEFAULT_POLARITY_GATE);
+  }
+
+  /**
+   * This trainer fitting the layer's learned polarity with these settings.
+   *
+   * @param lambda the L2 penalty in (0, 1e6) (on the summed log-loss)
+   * @param gate the top-class probability in (0, 1] at which the learned polarity replaces the rule polarity
+   * @throws IllegalArgumentException naming the value out of range
+   */
+  public WordLayerTrainer withPolarity(double lambda, double gate) {
+    if (!(lambda > 0 && lambda < 1e6)) {
+      throw new IllegalArgumentException("polarity lambda must be in (0, 1e6): " + lambda);
+    }
+    if (!(gate > 0 && gate <= 1)) {
+      throw new IllegalArgumentException("polarity gate must be in (0, 1]: " + gate);
+    }
+    return new WordLayerTrainer(options, lambda, gate);
+  }
+
+  /** This trainer without a learned polarity: the layer's tags keep the polarity of the cues' rules (a version 1 file). */
+  public WordLayerTrainer withoutPolarity() {
+    return new WordLayerTrainer(options, Double.NaN, Double.NaN);
   }
 
   /**
@@ -191,7 +232,109 @@ public final class WordLayerTrainer {
       }
       complaintBias = (float) w[p];
     }
-    return new WordLayer(themes, options.threshold(), bias, cueWeights, vocab, wordWeights, complaintBias, complaint);
+    WordLayer layer = new WordLayer(themes, options.threshold(), bias, cueWeights, vocab, wordWeights, complaintBias,
+        complaint);
+    if (Double.isNaN(polarityLambda) || px.isEmpty()) {
+      return layer;
+    }
+    return layer.withPolarity(fitPolarity(codebook.withLayer(layer), comments, polarities, x, cue, complaint,
+        complaintBias, p, nt, themeIndex));
+  }
+
+  /**
+   * The learned polarity: one example per tag the layered codebook finds in a training comment whose theme is coded
+   * with a polarity.
+   */
+  private TagPolarity fitPolarity(CodebookClassifier layered, List<LabelledComment> comments,
+      List<Map<String, Polarity>> polarities, int[][] x, double[][] cue, float[] complaint, float complaintBias,
+      int p, int nt, Map<String, Integer> themeIndex) {
+    int k = TagPolarity.CLASSES;
+    int nr = TagPolarity.RULES;
+    List<int[]> ex = new ArrayList<>(); // per example: comment, theme, rule category, gold class
+    double[] complaintProbability = new double[comments.size()];
+    for (int d = 0; d < comments.size(); d++) {
+      Map<String, Polarity> coded = polarities.get(d);
+      if (coded.isEmpty()) {
+        continue;
+      }
+      double z = complaintBias;
+      for (int i : x[d]) {
+        z += complaint[i];
+      }
+      complaintProbability[d] = 1 / (1 + Math.exp(-z));
+      for (ThemeTag tag : layered.classify(comments.get(d).text()).tags()) {
+        Polarity gold = coded.get(tag.themeId());
+        if (gold != null) {
+          int t = themeIndex.get(tag.themeId());
+          int rule = cue[d][t] > 0 ? tag.polarity().ordinal() : TagPolarity.NO_CUE;
+          ex.add(new int[] {d, t, rule, gold.ordinal()});
+        }
+      }
+    }
+    ex.sort(java.util.Comparator.<int[]>comparingInt(e -> e[0]).thenComparingInt(e -> e[1]));
+    // features: words [0, p), rule categories [p, p + nr), themes, theme x rule, the complaint probability, the bias
+    int ruleAt = p;
+    int themeAt = ruleAt + nr;
+    int crossAt = themeAt + nt;
+    int complaintAt = crossAt + nt * nr;
+    int biasAt = complaintAt + 1;
+    int dim = (biasAt + 1) * k;
+    double[] w = new double[dim];
+    double[] g = new double[dim];
+    double[] h = new double[dim];
+    double[] q = new double[k];
+    int n = ex.size();
+    for (int e = 0; e < options.epochs(); e++) {
+      Arrays.fill(g, 0);
+      for (int[] xe : ex) {
+        int d = xe[0];
+        int[] active = {ruleAt + xe[2], themeAt + xe[1], crossAt + xe[1] * nr + xe[2], biasAt};
+        double cp = complaintProbability[d];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+          double z = w[complaintAt * k + c] * cp;
+          for (int f : active) {
+            z += w[f * k + c];
+          }
+          for (int i : x[d]) {
+            z += w[i * k + c];
+          }
+          q[c] = z;
+          max = Math.max(max, z);
+        }
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+          q[c] = Math.exp(q[c] - max);
+          sum += q[c];
+        }
+        for (int c = 0; c < k; c++) {
+          double r = q[c] / sum - (c == xe[3] ? 1 : 0);
+          for (int f : active) {
+            g[f * k + c] += r;
+          }
+          for (int i : x[d]) {
+            g[i * k + c] += r;
+          }
+          g[complaintAt * k + c] += r * cp;
+        }
+      }
+      for (int i = 0; i < dim; i++) {
+        double gi = g[i] / n + (i >= biasAt * k ? 0 : polarityLambda / n * w[i]);
+        h[i] += gi * gi;
+        w[i] -= STEP * gi / (Math.sqrt(h[i]) + 1e-8);
+      }
+    }
+    return new TagPolarity(polarityGate, floats(w, biasAt * k, k), floats(w, ruleAt * k, nr * k),
+        floats(w, themeAt * k, nt * k), floats(w, crossAt * k, nt * nr * k), floats(w, complaintAt * k, k),
+        floats(w, 0, p * k));
+  }
+
+  private static float[] floats(double[] w, int from, int n) {
+    float[] out = new float[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = (float) w[from + i];
+    }
+    return out;
   }
 
   /** Weights of words [0, p), of the nt cue scores (when {@code cue} is not null) and the bias, last. */
