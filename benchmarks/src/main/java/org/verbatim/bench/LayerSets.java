@@ -28,7 +28,7 @@ public final class LayerSets {
   private LayerSets() {}
 
   public static void main(String[] args) throws Exception {
-    Args a = Args.parse(args, List.of("data", "lambda", "thresholds", "min-count", "epochs", "train",
+    Args a = Args.parse(args, List.of("data", "lambda", "thresholds", "min-count", "epochs", "train", "pairs",
         "polarity-lambda", "polarity-gate"), List.of("summary", "no-polarity"));
     Path data = Path.of(a.value("data", "../shared/datasets"));
     boolean all = a.value("train", "sc").equals("all");
@@ -90,6 +90,8 @@ public final class LayerSets {
               a.intValue("epochs", 300), a.intValue("min-count", 2), thresholds.get(k - 1));
           WordLayerTrainer trainer = WordLayerTrainer.create(o);
           trainer = noPolarity ? trainer.withoutPolarity() : trainer.withPolarity(polarityLambda, polarityGate);
+          int pairs = a.intValue("pairs", WordLayerTrainer.DEFAULT_PAIR_MIN_COUNT);
+          trainer = pairs > 0 ? trainer.withPairs(pairs) : trainer.withoutPairs();
           WordLayer layer = trainer.train(cues, train, polarities);
           score = HybridSets.score(sets.get(h), cues.withLayer(layer));
           row.append(" | ").append(score);

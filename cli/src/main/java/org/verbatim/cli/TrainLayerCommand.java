@@ -55,7 +55,7 @@ final class TrainLayerCommand implements Callable<Integer> {
       description = "The codebook whose cues the layer sits on (default: the bundled social-care codebook).")
   Path codebook;
 
-  @Option(names = "--threshold", defaultValue = "0.6",
+  @Option(names = "--threshold", defaultValue = "0.5",
       description = "Probability at which the layer tags a theme the cues missed (default: ${DEFAULT-VALUE}).")
   double threshold;
 
@@ -63,6 +63,11 @@ final class TrainLayerCommand implements Callable<Integer> {
       description = "Fit no learned polarity: the tags keep the polarity of the cues' rules (and, for a layer tag"
           + " without cues, of the complaint model); writes a version 1 layer file.")
   boolean rulesPolarity;
+
+  @Option(names = "--single-words",
+      description = "Single words only as features: no pairs of adjacent words (by default a pair that at least 2"
+          + " comments contain is a feature too).")
+  boolean singleWords;
 
   @Mixin CodedInput coded;
 
@@ -87,6 +92,7 @@ final class TrainLayerCommand implements Callable<Integer> {
       WordLayer layer;
       try {
         WordLayerTrainer trainer = WordLayerTrainer.create(options);
+        trainer = singleWords ? trainer.withoutPairs() : trainer;
         layer = (rulesPolarity ? trainer.withoutPolarity() : trainer).train(cues, data.comments(), data.polarities());
       } catch (IllegalArgumentException e) {
         throw new CommandFailure(Main.DATA_ERROR, input + ": " + e.getMessage());

@@ -89,6 +89,8 @@ public final class CodebookClassifier implements ThemeClassifier {
   private final WordLayer layer;
   /** Per vocabulary entry, its layer row (see {@link WordLayer#rowsById}); null without a layer. */
   private final int[] layerRow;
+  /** The layer's pairs of words by their vocabulary entries (see {@link WordLayer#pairsById}); null without pairs. */
+  private final org.verbatim.features.LongIntMap layerPairs;
 
   private CodebookClassifier(Codebook codebook, TextPipeline pipeline, Options options, WordLayer layer) {
     this.codebook = Objects.requireNonNull(codebook, "codebook");
@@ -113,10 +115,11 @@ public final class CodebookClassifier implements ThemeClassifier {
       // the layer's words become entries too (after the others, so every other entry keeps its id): a token's layer
       // row is then read from the entry it resolves to; prefix cues and sentiment fold into new word entries as into
       // any word's (Vocabulary.prefixes), so the cues match as without the layer
-      words.addAll(layer.words());
+      words.addAll(layer.vocabularyWords());
     }
     this.vocabulary = Vocabulary.base().extend(words, prefixes);
     this.layerRow = layer == null ? null : layer.rowsById(vocabulary);
+    this.layerPairs = layer == null ? null : layer.pairsById(vocabulary);
     this.matcher = new CueMatcher(codebook, vocabulary, PolarityRules.NEGATOR_WORDS);
     this.rules = new PolarityRules(lexicon, vocabulary);
     int themes = codebook.themes().size();
@@ -377,7 +380,7 @@ public final class CodebookClassifier implements ThemeClassifier {
         cue[t] = wt / (wt + 1.0);
       }
     }
-    layer.logits(a, cue, layerRow, w.layer, w.logit);
+    layer.logits(a, cue, layerRow, layerPairs, w.layer, w.logit);
   }
 
   /**

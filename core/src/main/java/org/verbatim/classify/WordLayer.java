@@ -55,7 +55,10 @@ import org.verbatim.text.Vocabulary;
  * negative when its probability is at least a half. The learned polarity ({@link TagPolarity}, version 2 files)
  * then gives the polarity of every tag of the classifier, cue tags too, where its top class is probable enough.
  *
- * <p>Words are the pipeline's token norms (lower case); a word counts once per comment however often it occurs.
+ * <p>Words are the pipeline's token norms (lower case); a word counts once per comment however often it occurs. A
+ * word with one space ({@code word no say ...}) is a pair: it occurs where its two words are adjacent tokens of the
+ * comment with no punctuation between them (the default trainer's pairs, since 2026-12-06; a reader older than
+ * pairs refuses such a file, naming the pair).
  * Immutable and thread-safe.
  */
 public final class WordLayer {
@@ -154,6 +157,10 @@ public final class WordLayer {
       if (word.isEmpty() || word.indexOf('\t') >= 0 || word.indexOf('\n') >= 0 || word.indexOf('\r') >= 0) {
         throw new IllegalArgumentException("word " + (w + 1) + " is empty or holds a tab or line break");
       }
+      int space = word.indexOf(' ');
+      if (space >= 0 && (space == 0 || space == word.length() - 1 || word.indexOf(' ', space + 1) >= 0)) {
+        throw new IllegalArgumentException("word " + (w + 1) + " holds a space but is not a pair of two words");
+      }
       long h = Vocabulary.hash(word);
       if (index.get(h) >= 0) {
         throw new IllegalArgumentException("word '" + word + "' is listed twice");
@@ -223,6 +230,9 @@ public final class WordLayer {
     int[] rows = new int[vocabulary.size()];
     java.util.Arrays.fill(rows, -1);
     for (int w = 0; w < words.size(); w++) {
+      if (isPairWord(words.get(w))) {
+        continue;
+      }
       int id = vocabulary.word(words.get(w));
       if (id < 0) {
         throw new IllegalArgumentException("the vocabulary lacks the layer's word '" + words.get(w) + "'");
@@ -232,12 +242,66 @@ public final class WordLayer {
     return rows;
   }
 
+  /** Whether a layer word is a pair of adjacent words ("no say"): two words joined by one space. */
+  public static boolean isPairWord(String word) {
+    return word.indexOf(' ') > 0;
+  }
+
+  /**
+   * The words a classifier's vocabulary needs for this layer: its single words and both words of each of its pairs,
+   * each once, in the layer's order.
+   */
+  public List<String> vocabularyWords() {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (String w : words) {
+      if (isPairWord(w)) {
+        int space = w.indexOf(' ');
+        out.add(w.substring(0, space));
+        out.add(w.substring(space + 1));
+      } else {
+        out.add(w);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The key of a pair of vocabulary entries in {@link #pairsById}. */
+  static long pairKey(int first, int second) {
+    return ((long) first << 32) | (second & 0xffffffffL);
+  }
+
+  /**
+   * The layer's pairs by the vocabulary entries of their two words ({@link #pairKey}), or null when the layer has
+   * no pairs.
+   *
+   * @throws IllegalArgumentException if a word of a pair is not a word entry of the vocabulary
+   */
+  LongIntMap pairsById(Vocabulary vocabulary) {
+    LongIntMap pairs = null;
+    for (int w = 0; w < words.size(); w++) {
+      String word = words.get(w);
+      if (isPairWord(word)) {
+        int space = word.indexOf(' ');
+        int first = vocabulary.word(word.substring(0, space));
+        int second = vocabulary.word(word.substring(space + 1));
+        if (first < 0 || second < 0) {
+          throw new IllegalArgumentException("the vocabulary lacks a word of the layer's pair '" + word + "'");
+        }
+        if (pairs == null) {
+          pairs = new LongIntMap(16);
+        }
+        pairs.put(pairKey(first, second), w);
+      }
+    }
+    return pairs;
+  }
+
   /**
    * The logits of every theme for an analysed comment into {@code out}; {@code cue[t]} is the codebook's cue score
    * of theme t ({@code w / (w + 1)}, 0 without a cue); {@code rowById} is {@link #rowsById} of the analysis's
    * vocabulary. Remembers each token's word row in {@code s.row} for {@link #evidence}.
    */
-  void logits(Analysis a, double[] cue, int[] rowById, Scratch s, double[] out) {
+  void logits(Analysis a, double[] cue, int[] rowById, LongIntMap pairById, Scratch s, double[] out) {
     int nt = themes.size();
     for (int t = 0; t < nt; t++) {
       out[t] = bias[t];
@@ -268,26 +332,42 @@ public final class WordLayer {
     if (pol != null) {
       java.util.Arrays.fill(pw, 0);
     }
+    int previous = -1; // the previous token's entry when it is a word, for pairs
     for (int i = 0; i < n; i++) {
       int id = a.id(i);
       int w = id < 0 ? -1 : rowById[id]; // a punctuation token's norm is never a layer word
       s.row[i] = w;
       if (w >= 0 && s.seen[w] != s.stamp) {
         s.seen[w] = s.stamp;
-        complaint += complaintWeights[w];
-        if (pol != null) {
-          pol.addWord(w, pw);
+        complaint += add(w, pol, pw, out, nt);
+      }
+      if (pairById != null) {
+        if (previous >= 0 && id >= 0) {
+          int q = pairById.get(pairKey(previous, id));
+          if (q >= 0 && s.seen[q] != s.stamp) {
+            s.seen[q] = s.stamp;
+            complaint += add(q, pol, pw, out, nt);
+          }
         }
-        int base = w * nt;
-        for (int t = 0; t < nt; t++) {
-          out[t] += wordWeights[base + t];
-        }
+        previous = id >= 0 && !a.isPunctuation(i) ? id : -1;
       }
     }
     s.complaint = complaint;
     if (pol != null) {
       s.complaintProbability = probability(complaint);
     }
+  }
+
+  /** Adds word row w's weights to the theme logits and the learned polarity's sums; returns its complaint weight. */
+  private float add(int w, TagPolarity pol, double[] pw, double[] out, int nt) {
+    if (pol != null) {
+      pol.addWord(w, pw);
+    }
+    int base = w * nt;
+    for (int t = 0; t < nt; t++) {
+      out[t] += wordWeights[base + t];
+    }
+    return complaintWeights[w];
   }
 
   /** Whether the complaint model reads the comment of the last {@link #logits} call as a complaint. */

@@ -65,6 +65,60 @@ class WordLayerTest {
     return w.toString();
   }
 
+  /**
+   * Fairness (no cue in these comments) goes with "no say" as adjacent words; "no" and "say" occur in every comment,
+   * apart or split by punctuation in the others, so only the pair can tell them apart.
+   */
+  private static WordLayer pairsTrained(WordLayerTrainer trainer) {
+    String[] pair = {"We had no say in the plan.", "Mum has no say at all.", "I get no say about my money.",
+        "There is no say for the children.", "He had no say and we were not asked.", "Dad had no say in the move."};
+    String[] apart = {"No, I say the plan was good.", "Say what you like, no problem.", "I say no to sugar.",
+        "No one would say the food is bad.", "They say there is no rush.", "Say hello, no need to ring."};
+    List<LabelledComment> coded = new ArrayList<>();
+    List<Map<String, Polarity>> polarities = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < pair.length; j++) {
+        coded.add(LabelledComment.of("p" + i + "-" + j, pair[j], "fairness"));
+        polarities.add(Map.of("fairness", Polarity.NEGATIVE));
+        coded.add(LabelledComment.of("a" + i + "-" + j, apart[j]));
+        polarities.add(Map.of());
+      }
+    }
+    return trainer.withoutPolarity().train(CUES, coded, polarities);
+  }
+
+  @Test
+  void aPairOfWordsCountsOnlyWhereTheWordsAreAdjacent() throws IOException, ModelFormatException {
+    WordLayerTrainer trainer = WordLayerTrainer.create(WordLayerTrainer.Options.DEFAULTS);
+    WordLayer l = pairsTrained(trainer);
+    int fairness = THEMES.indexOf("fairness");
+    assertTrue(l.words().contains("no say"), "the pair is a feature");
+    assertTrue(l.weight("no say", fairness) > 0.5, "no say: " + l.weight("no say", fairness));
+    assertTrue(l.vocabularyWords().containsAll(List.of("no", "say")) && !l.vocabularyWords().contains("no say"),
+        "the classifier's vocabulary gets the pair's two words, not the pair");
+    CodebookClassifier layered = CUES.withLayer(l);
+    assertTrue(layered.classify("The plan: no say.").tag("fairness").isPresent());
+    assertFalse(layered.classify("The plan: no, say.").tag("fairness").isPresent(),
+        "punctuation between the words breaks the pair");
+    assertFalse(layered.classify("The plan: say no.").tag("fairness").isPresent());
+    // single words alone cannot tell the two kinds apart
+    CodebookClassifier single = CUES.withLayer(pairsTrained(trainer.withoutPairs()));
+    assertFalse(single.classify("The plan: no say.").tag("fairness").isPresent());
+    // the pair survives the file format
+    WordLayer read = WordLayer.read(new StringReader(text(l)), "test");
+    assertEquals(text(l), text(read));
+    assertEquals(layered.classify("We had no say.").themeIds(), CUES.withLayer(read).classify("We had no say.").themeIds());
+  }
+
+  @Test
+  void aWordWithASpaceMustBeAPair() {
+    float[] one = new float[THEMES.size()];
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new WordLayer(THEMES, 0.5,
+        new float[THEMES.size()], new float[THEMES.size() * THEMES.size()], List.of("no  say"), one, 0,
+        new float[1]));
+    assertTrue(e.getMessage().contains("pair"), e.getMessage());
+  }
+
   @Test
   void learnsTheWordsThatGoWithAThemeTheCuesMiss() {
     WordLayer l = trained();
