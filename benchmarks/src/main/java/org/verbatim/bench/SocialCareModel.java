@@ -29,7 +29,8 @@ public final class SocialCareModel {
 
   /** The coded sets, in the order they are joined. */
   static final List<String> SETS =
-      List.of("dev.csv", "final.csv", "check/check.csv", "check2/check.csv", "check3/check.csv");
+      List.of("dev.csv", "final.csv", "check/check.csv", "check2/check.csv", "check3/check.csv", "check4/check.csv",
+          "check5/check.csv", "check6/check.csv", "check7/check.csv", "check8/check.csv");
 
   private static final String DIR = "/org/verbatim/bench/socialcare/";
 

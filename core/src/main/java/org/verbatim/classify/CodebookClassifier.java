@@ -90,7 +90,7 @@ public final class CodebookClassifier implements ThemeClassifier {
   /** Per vocabulary entry, its layer row (see {@link WordLayer#rowsById}); null without a layer. */
   private final int[] layerRow;
   /** The layer's pairs of words by their vocabulary entries (see {@link WordLayer#pairsById}); null without pairs. */
-  private final org.verbatim.features.LongIntMap layerPairs;
+  private final WordLayer.Pairs layerPairs;
 
   private CodebookClassifier(Codebook codebook, TextPipeline pipeline, Options options, WordLayer layer) {
     this.codebook = Objects.requireNonNull(codebook, "codebook");

@@ -265,19 +265,23 @@ public final class WordLayer {
     return List.copyOf(out);
   }
 
-  /** The key of a pair of vocabulary entries in {@link #pairsById}. */
+  /**
+   * The key of a pair of vocabulary entries in {@link #pairsById}: the two entries side by side, mixed (a bijection,
+   * so keys stay distinct) because {@link LongIntMap} takes a key's low bits as its slot.
+   */
   static long pairKey(int first, int second) {
-    return ((long) first << 32) | (second & 0xffffffffL);
+    long k = (((long) first << 32) | (second & 0xffffffffL)) * 0x9E3779B97F4A7C15L;
+    return k ^ (k >>> 32);
   }
 
   /**
-   * The layer's pairs by the vocabulary entries of their two words ({@link #pairKey}), or null when the layer has
-   * no pairs.
+   * The layer's pairs by the vocabulary entries of their two words, for {@link #logits}; null when the layer has no
+   * pairs.
    *
    * @throws IllegalArgumentException if a word of a pair is not a word entry of the vocabulary
    */
-  LongIntMap pairsById(Vocabulary vocabulary) {
-    LongIntMap pairs = null;
+  Pairs pairsById(Vocabulary vocabulary) {
+    Pairs pairs = null;
     for (int w = 0; w < words.size(); w++) {
       String word = words.get(w);
       if (isPairWord(word)) {
@@ -288,12 +292,29 @@ public final class WordLayer {
           throw new IllegalArgumentException("the vocabulary lacks a word of the layer's pair '" + word + "'");
         }
         if (pairs == null) {
-          pairs = new LongIntMap(16);
+          pairs = new Pairs(vocabulary.size());
         }
-        pairs.put(pairKey(first, second), w);
+        pairs.rows.put(pairKey(first, second), w);
+        pairs.first[first] = true;
+        pairs.second[second] = true;
       }
     }
     return pairs;
+  }
+
+  /**
+   * A layer's pairs over one vocabulary: the row of each pair by {@link #pairKey}, and per entry whether it is the
+   * first or the second word of some pair, so most tokens skip the table.
+   */
+  static final class Pairs {
+    final LongIntMap rows = new LongIntMap(16);
+    final boolean[] first;
+    final boolean[] second;
+
+    Pairs(int entries) {
+      first = new boolean[entries];
+      second = new boolean[entries];
+    }
   }
 
   /**
@@ -301,7 +322,7 @@ public final class WordLayer {
    * of theme t ({@code w / (w + 1)}, 0 without a cue); {@code rowById} is {@link #rowsById} of the analysis's
    * vocabulary. Remembers each token's word row in {@code s.row} for {@link #evidence}.
    */
-  void logits(Analysis a, double[] cue, int[] rowById, LongIntMap pairById, Scratch s, double[] out) {
+  void logits(Analysis a, double[] cue, int[] rowById, Pairs pairs, Scratch s, double[] out) {
     int nt = themes.size();
     for (int t = 0; t < nt; t++) {
       out[t] = bias[t];
@@ -341,15 +362,17 @@ public final class WordLayer {
         s.seen[w] = s.stamp;
         complaint += add(w, pol, pw, out, nt);
       }
-      if (pairById != null) {
-        if (previous >= 0 && id >= 0) {
-          int q = pairById.get(pairKey(previous, id));
+      if (pairs != null && id >= 0) {
+        if (previous >= 0 && pairs.second[id]) {
+          int q = pairs.rows.get(pairKey(previous, id));
           if (q >= 0 && s.seen[q] != s.stamp) {
             s.seen[q] = s.stamp;
             complaint += add(q, pol, pw, out, nt);
           }
         }
-        previous = id >= 0 && !a.isPunctuation(i) ? id : -1;
+        previous = pairs.first[id] && !a.isPunctuation(i) ? id : -1;
+      } else {
+        previous = -1;
       }
     }
     s.complaint = complaint;
