@@ -13,8 +13,8 @@ import org.verbatim.codebooks.DefaultModels;
 
 /**
  * The recipe of the bundled social-care model ({@link DefaultModels#SOCIAL_CARE}): {@code verbatim train} with the
- * default codebook's cue features, seed 42, on the project's five coded social-care sets, which are all spent as
- * unseen sets (dev, final, check, check2 and check3: 1,200 comments).
+ * default codebook's cue features, seed 42, on the project's ten coded social-care sets, which are all spent as
+ * unseen sets (dev, final and check to check8: 2,400 comments).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.verbatim.bench.SocialCareModel \
