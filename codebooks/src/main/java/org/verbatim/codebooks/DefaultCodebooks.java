@@ -82,11 +82,16 @@ public final class DefaultCodebooks {
       synchronized (DefaultCodebooks.class) {
         l = socialCareLayer;
         if (l == null) {
-          try (InputStream in = DefaultCodebooks.class.getResourceAsStream(SOCIAL_CARE_LAYER_RESOURCE)) {
-            if (in == null) {
-              throw new IllegalStateException("the bundled layer " + SOCIAL_CARE_LAYER_RESOURCE + " is missing");
+          try {
+            l = CompiledLayer.read(SOCIAL_CARE_LAYER_RESOURCE).orElse(null); // the build's binary form, when current
+            if (l == null) {
+              try (InputStream in = DefaultCodebooks.class.getResourceAsStream(SOCIAL_CARE_LAYER_RESOURCE)) {
+                if (in == null) {
+                  throw new IllegalStateException("the bundled layer " + SOCIAL_CARE_LAYER_RESOURCE + " is missing");
+                }
+                l = WordLayer.read(new InputStreamReader(in, StandardCharsets.UTF_8), SOCIAL_CARE_LAYER_RESOURCE);
+              }
             }
-            l = WordLayer.read(new InputStreamReader(in, StandardCharsets.UTF_8), SOCIAL_CARE_LAYER_RESOURCE);
           } catch (IOException | org.verbatim.FileFormatException e) {
             throw new IllegalStateException("the bundled layer cannot be loaded: " + e.getMessage(), e);
           }

@@ -509,6 +509,110 @@ public final class WordLayer {
     return sb;
   }
 
+  /** The first int of the binary form ({@link #writeBinary}): "VBWL". */
+  private static final int BINARY_MAGIC = 0x5642574C;
+
+  /** The binary form's version. */
+  private static final int BINARY_VERSION = 1;
+
+  /**
+   * Writes the layer in a compact binary form that {@link #readBinary} reads back exactly (big-endian: the magic
+   * {@code VBWL}, a version, the themes, the threshold, then each weight array as its length and its floats, the
+   * words as modified UTF-8, and the learned polarity if any). For tools that precompile a layer at build time, so
+   * that a short run does not parse the text form's floats (the bundled layer: {@code org.verbatim.codebooks}). The
+   * text form ({@link #write}) stays the one to share and read.
+   */
+  public void writeBinary(java.io.OutputStream out) throws IOException {
+    java.io.DataOutputStream d = new java.io.DataOutputStream(new java.io.BufferedOutputStream(out, 1 << 16));
+    d.writeInt(BINARY_MAGIC);
+    d.writeInt(BINARY_VERSION);
+    d.writeInt(themes.size());
+    for (String t : themes) {
+      d.writeUTF(t);
+    }
+    d.writeDouble(threshold);
+    floats(d, bias);
+    floats(d, cueWeights);
+    d.writeInt(words.size());
+    for (String w : words) {
+      d.writeUTF(w);
+    }
+    floats(d, wordWeights);
+    d.writeFloat(complaintBias);
+    floats(d, complaintWeights);
+    TagPolarity pol = polarity;
+    d.writeBoolean(pol != null);
+    if (pol != null) {
+      d.writeDouble(pol.gate());
+      for (float[] a : List.of(pol.bias(), pol.rule(), pol.theme(), pol.cross(), pol.complaint(), pol.wordWeights())) {
+        floats(d, a);
+      }
+    }
+    d.flush();
+  }
+
+  private static void floats(java.io.DataOutputStream d, float[] a) throws IOException {
+    d.writeInt(a.length);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * a.length);
+    b.asFloatBuffer().put(a);
+    d.write(b.array());
+  }
+
+  private static float[] floats(java.io.DataInputStream d) throws IOException {
+    int n = d.readInt();
+    if (n < 0 || n > 1 << 28) {
+      throw new IOException("an array of " + n + " weights");
+    }
+    byte[] bytes = new byte[4 * n];
+    d.readFully(bytes);
+    float[] a = new float[n];
+    java.nio.ByteBuffer.wrap(bytes).asFloatBuffer().get(a);
+    return a;
+  }
+
+  /**
+   * Reads a layer written by {@link #writeBinary}.
+   *
+   * @param in the binary form (not closed)
+   * @param source the file or resource, for messages
+   * @throws ModelFormatException naming the source when the bytes are not a layer's binary form
+   * @throws IOException if reading fails
+   */
+  public static WordLayer readBinary(java.io.InputStream in, String source) throws IOException, ModelFormatException {
+    java.io.DataInputStream d = new java.io.DataInputStream(new java.io.BufferedInputStream(in, 1 << 16));
+    try {
+      if (d.readInt() != BINARY_MAGIC || d.readInt() != BINARY_VERSION) {
+        throw new ModelFormatException(Path.of(source), null, "not a binary word layer of version "
+            + BINARY_VERSION, null);
+      }
+      int nt = d.readInt();
+      List<String> themes = new ArrayList<>(nt);
+      for (int t = 0; t < nt; t++) {
+        themes.add(d.readUTF());
+      }
+      double threshold = d.readDouble();
+      float[] bias = floats(d);
+      float[] cue = floats(d);
+      int nw = d.readInt();
+      List<String> words = new ArrayList<>(nw);
+      for (int w = 0; w < nw; w++) {
+        words.add(d.readUTF());
+      }
+      float[] wordWeights = floats(d);
+      float complaintBias = d.readFloat();
+      float[] complaint = floats(d);
+      TagPolarity pol = null;
+      if (d.readBoolean()) {
+        double gate = d.readDouble();
+        pol = new TagPolarity(gate, floats(d), floats(d), floats(d), floats(d), floats(d), floats(d));
+      }
+      return new WordLayer(themes, threshold, bias, cue, words, wordWeights, complaintBias, complaint, pol);
+    } catch (java.io.EOFException | IllegalArgumentException e) {
+      throw new ModelFormatException(Path.of(source), null, "a truncated or inconsistent binary word layer: "
+          + e.getMessage(), e);
+    }
+  }
+
   /**
    * Reads a layer written by {@link #write}.
    *
