@@ -46,13 +46,14 @@ class CompiledLayerTest {
   void aBinaryFormMadeFromOtherTextIsSkippedAndACorruptOneRefused() throws Exception {
     WordLayer layer = DefaultCodebooks.socialCareLayer();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    CompiledLayer.write(layer, 1234, out);
+    CompiledLayer.write(layer, 1234, 99, out);
     byte[] bytes = out.toByteArray();
-    assertTrue(CompiledLayer.read(new ByteArrayInputStream(bytes), 1234, "x").isPresent());
-    assertTrue(CompiledLayer.read(new ByteArrayInputStream(bytes), 1235, "x").isEmpty(), "stale: other text length");
+    assertTrue(CompiledLayer.read(new ByteArrayInputStream(bytes), 1234, 99, "x").isPresent());
+    assertTrue(CompiledLayer.read(new ByteArrayInputStream(bytes), 1235, 99, "x").isEmpty(), "stale: other text length");
+    assertTrue(CompiledLayer.read(new ByteArrayInputStream(bytes), 1234, 98, "x").isEmpty(), "stale: other text CRC");
     byte[] truncated = Arrays.copyOf(bytes, bytes.length / 2);
     ModelFormatException e = assertThrows(ModelFormatException.class,
-        () -> CompiledLayer.read(new ByteArrayInputStream(truncated), 1234, "social-care-layer.vlc"));
+        () -> CompiledLayer.read(new ByteArrayInputStream(truncated), 1234, 99, "social-care-layer.vlc"));
     assertTrue(e.getMessage().contains("social-care-layer.vlc") && e.getMessage().contains("truncated"),
         e.getMessage());
   }
