@@ -28,7 +28,7 @@ public final class LayerSets {
   private LayerSets() {}
 
   public static void main(String[] args) throws Exception {
-    Args a = Args.parse(args, List.of("data", "lambda", "thresholds", "min-count", "epochs", "train", "pairs",
+    Args a = Args.parse(args, List.of("data", "lambda", "thresholds", "min-count", "epochs", "train", "pairs", "prefixes",
         "polarity-lambda", "polarity-gate"), List.of("summary", "no-polarity"));
     Path data = Path.of(a.value("data", "../shared/datasets"));
     boolean all = a.value("train", "sc").equals("all");
@@ -93,6 +93,8 @@ public final class LayerSets {
           trainer = noPolarity ? trainer.withoutPolarity() : trainer.withPolarity(polarityLambda, polarityGate);
           int pairs = a.intValue("pairs", WordLayerTrainer.DEFAULT_PAIR_MIN_COUNT);
           trainer = pairs > 0 ? trainer.withPairs(pairs) : trainer.withoutPairs();
+          int prefixes = a.intValue("prefixes", WordLayerTrainer.DEFAULT_PREFIX_LENGTH);
+          trainer = prefixes > 0 ? trainer.withPrefixes(prefixes) : trainer.withoutPrefixes();
           WordLayer layer = trainer.train(cues, train, polarities);
           score = HybridSets.score(sets.get(h), cues.withLayer(layer));
           row.append(" | ").append(score);

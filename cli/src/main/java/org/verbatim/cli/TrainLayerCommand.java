@@ -69,6 +69,12 @@ final class TrainLayerCommand implements Callable<Integer> {
           + " comments contain is a feature too).")
   boolean singleWords;
 
+  @Option(names = "--prefix-length", defaultValue = "4", paramLabel = "N",
+      description = "Word beginnings of N characters are features too (\"list*\" for listened, listening, listenin),"
+          + " so word forms and misspellings the coded comments lack still count; 0 for none (default:"
+          + " ${DEFAULT-VALUE}).")
+  int prefixLength;
+
   @Mixin CodedInput coded;
 
   @Override
@@ -86,6 +92,10 @@ final class TrainLayerCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new CommandFailure(Main.USAGE_ERROR, "--threshold: " + e.getMessage());
       }
+      if (prefixLength != 0 && (prefixLength < 2 || prefixLength > 20)) {
+        throw new CommandFailure(Main.USAGE_ERROR, "--prefix-length: expected 0 (none) or 2 to 20, got "
+            + prefixLength);
+      }
       CodebookClassifier cues = (CodebookClassifier) ClassifierFactory.cues(codebook);
       CodedData data = coded.read(input, err);
       long t0 = System.nanoTime();
@@ -93,6 +103,7 @@ final class TrainLayerCommand implements Callable<Integer> {
       try {
         WordLayerTrainer trainer = WordLayerTrainer.create(options);
         trainer = singleWords ? trainer.withoutPairs() : trainer;
+        trainer = prefixLength == 0 ? trainer.withoutPrefixes() : trainer.withPrefixes(prefixLength);
         layer = (rulesPolarity ? trainer.withoutPolarity() : trainer).train(cues, data.comments(), data.polarities());
       } catch (IllegalArgumentException e) {
         throw new CommandFailure(Main.DATA_ERROR, input + ": " + e.getMessage());

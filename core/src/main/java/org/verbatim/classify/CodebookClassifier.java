@@ -91,6 +91,8 @@ public final class CodebookClassifier implements ThemeClassifier {
   private final int[] layerRow;
   /** The layer's pairs of words by their vocabulary entries (see {@link WordLayer#pairsById}); null without pairs. */
   private final WordLayer.Pairs layerPairs;
+  /** Per vocabulary entry, its layer prefix's row (see {@link WordLayer#prefixRowsById}); null without prefixes. */
+  private final int[] layerPrefixRow;
 
   private CodebookClassifier(Codebook codebook, TextPipeline pipeline, Options options, WordLayer layer) {
     this.codebook = Objects.requireNonNull(codebook, "codebook");
@@ -116,10 +118,12 @@ public final class CodebookClassifier implements ThemeClassifier {
       // row is then read from the entry it resolves to; prefix cues and sentiment fold into new word entries as into
       // any word's (Vocabulary.prefixes), so the cues match as without the layer
       words.addAll(layer.vocabularyWords());
+      prefixes.addAll(layer.vocabularyPrefixes());
     }
     this.vocabulary = Vocabulary.base().extend(words, prefixes);
     this.layerRow = layer == null ? null : layer.rowsById(vocabulary);
     this.layerPairs = layer == null ? null : layer.pairsById(vocabulary);
+    this.layerPrefixRow = layer == null ? null : layer.prefixRowsById(vocabulary);
     this.matcher = new CueMatcher(codebook, vocabulary, PolarityRules.NEGATOR_WORDS);
     this.rules = new PolarityRules(lexicon, vocabulary);
     int themes = codebook.themes().size();
@@ -380,7 +384,7 @@ public final class CodebookClassifier implements ThemeClassifier {
         cue[t] = wt / (wt + 1.0);
       }
     }
-    layer.logits(a, cue, layerRow, layerPairs, w.layer, w.logit);
+    layer.logits(a, cue, layerRow, layerPrefixRow, layerPairs, w.layer, w.logit);
   }
 
   /**

@@ -161,6 +161,11 @@ public final class WordLayer {
       if (space >= 0 && (space == 0 || space == word.length() - 1 || word.indexOf(' ', space + 1) >= 0)) {
         throw new IllegalArgumentException("word " + (w + 1) + " holds a space but is not a pair of two words");
       }
+      int star = word.indexOf('*');
+      if (star >= 0 && (star != word.length() - 1 || star == 0 || space >= 0)) {
+        throw new IllegalArgumentException("word " + (w + 1) + " holds a '*' but is not a prefix (a word's beginning"
+            + " without spaces, then one '*')");
+      }
       long h = Vocabulary.hash(word);
       if (index.get(h) >= 0) {
         throw new IllegalArgumentException("word '" + word + "' is listed twice");
@@ -230,7 +235,7 @@ public final class WordLayer {
     int[] rows = new int[vocabulary.size()];
     java.util.Arrays.fill(rows, -1);
     for (int w = 0; w < words.size(); w++) {
-      if (isPairWord(words.get(w))) {
+      if (isPairWord(words.get(w)) || isPrefixWord(words.get(w))) {
         continue;
       }
       int id = vocabulary.word(words.get(w));
@@ -238,6 +243,65 @@ public final class WordLayer {
         throw new IllegalArgumentException("the vocabulary lacks the layer's word '" + words.get(w) + "'");
       }
       rows[id] = w;
+    }
+    return rows;
+  }
+
+  /**
+   * Whether a layer word is a prefix ({@code listen*}): the beginning of a word, then {@code *}. It occurs where a
+   * token's norm starts with it (and no longer prefix of the layer's does), so it reaches word forms and misspellings
+   * the training comments did not hold ("listenin", "listens").
+   */
+  public static boolean isPrefixWord(String word) {
+    return word.length() > 1 && word.charAt(word.length() - 1) == '*';
+  }
+
+  /**
+   * The prefixes a classifier's vocabulary needs for this layer (its prefix words without the {@code *}), in the
+   * layer's order.
+   */
+  public List<String> vocabularyPrefixes() {
+    List<String> out = new ArrayList<>();
+    for (String w : words) {
+      if (isPrefixWord(w)) {
+        out.add(w.substring(0, w.length() - 1));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Per entry of {@code vocabulary}, the row of the longest prefix word of the layer that the entry's string starts
+   * with (-1 for none); null when the layer has no prefix words. A token resolves to its word entry or else to its
+   * longest prefix entry, and either lists every prefix entry it starts with ({@link Vocabulary#prefixes}), so the
+   * row holds for every token that resolves to the entry.
+   *
+   * @throws IllegalArgumentException if a prefix of the layer is not a prefix entry of the vocabulary
+   */
+  int[] prefixRowsById(Vocabulary vocabulary) {
+    java.util.Map<Integer, Integer> byEntry = new java.util.HashMap<>();
+    for (int w = 0; w < words.size(); w++) {
+      String word = words.get(w);
+      if (isPrefixWord(word)) {
+        int id = vocabulary.prefix(word.substring(0, word.length() - 1));
+        if (id < 0) {
+          throw new IllegalArgumentException("the vocabulary lacks the layer's prefix '" + word + "'");
+        }
+        byEntry.put(id, w);
+      }
+    }
+    if (byEntry.isEmpty()) {
+      return null;
+    }
+    int[] rows = new int[vocabulary.size()];
+    for (int id = 0; id < rows.length; id++) {
+      int[] closure = vocabulary.prefixes(id);
+      int row = -1;
+      for (int k = closure.length - 1; k >= 0 && row < 0; k--) {
+        Integer r = byEntry.get(closure[k]);
+        row = r == null ? -1 : r;
+      }
+      rows[id] = row;
     }
     return rows;
   }
@@ -258,7 +322,7 @@ public final class WordLayer {
         int space = w.indexOf(' ');
         out.add(w.substring(0, space));
         out.add(w.substring(space + 1));
-      } else {
+      } else if (!isPrefixWord(w)) {
         out.add(w);
       }
     }
@@ -320,9 +384,10 @@ public final class WordLayer {
   /**
    * The logits of every theme for an analysed comment into {@code out}; {@code cue[t]} is the codebook's cue score
    * of theme t ({@code w / (w + 1)}, 0 without a cue); {@code rowById} is {@link #rowsById} of the analysis's
-   * vocabulary. Remembers each token's word row in {@code s.row} for {@link #evidence}.
+   * vocabulary, {@code prefixRowById} its {@link #prefixRowsById} (null for none). Remembers each token's word row
+   * (else its prefix's row) in {@code s.row} for {@link #evidence}.
    */
-  void logits(Analysis a, double[] cue, int[] rowById, Pairs pairs, Scratch s, double[] out) {
+  void logits(Analysis a, double[] cue, int[] rowById, int[] prefixRowById, Pairs pairs, Scratch s, double[] out) {
     int nt = themes.size();
     for (int t = 0; t < nt; t++) {
       out[t] = bias[t];
@@ -361,6 +426,18 @@ public final class WordLayer {
       if (w >= 0 && s.seen[w] != s.stamp) {
         s.seen[w] = s.stamp;
         complaint += add(w, pol, pw, out, nt);
+      }
+      if (prefixRowById != null && id >= 0) {
+        int q = prefixRowById[id];
+        if (q >= 0) {
+          if (s.seen[q] != s.stamp) {
+            s.seen[q] = s.stamp;
+            complaint += add(q, pol, pw, out, nt);
+          }
+          if (w < 0) {
+            s.row[i] = q;
+          }
+        }
       }
       if (pairs != null && id >= 0) {
         if (previous >= 0 && pairs.second[id]) {

@@ -90,23 +90,36 @@ public final class WordLayerTrainer {
    */
   public static final int DEFAULT_PAIR_MIN_COUNT = 2;
 
+  /**
+   * Word beginnings of 4 characters are features by default ({@link #withPrefixes}): leaving one of twelve coded sets
+   * out, they raised mean micro-F1 of the eleven held-out social-care sets from 0.691 to 0.701 (precision 0.757 to
+   * 0.750, recall 0.637 to 0.658, macro-F1 0.669 to 0.679) and of the NHS sets from 0.760 to 0.763; lengths 4, 5 and
+   * 6 tried (0.701, 0.697, 0.697).
+   */
+  public static final int DEFAULT_PREFIX_LENGTH = 4;
+
   private final Options options;
   /** The learned polarity's L2 penalty, or NaN for none. */
   private final double polarityLambda;
   private final double polarityGate;
   /** A pair of adjacent words is a feature when at least this many comments contain it; 0 for no pairs. */
   private final int pairMinCount;
+  /** The length of the word beginnings that are features ({@code liste*}); 0 for none. */
+  private final int prefixLength;
 
-  private WordLayerTrainer(Options options, double polarityLambda, double polarityGate, int pairMinCount) {
+  private WordLayerTrainer(Options options, double polarityLambda, double polarityGate, int pairMinCount,
+      int prefixLength) {
     this.options = Objects.requireNonNull(options, "options");
     this.polarityLambda = polarityLambda;
     this.polarityGate = polarityGate;
     this.pairMinCount = pairMinCount;
+    this.prefixLength = prefixLength;
   }
 
   /** A trainer with these options, which fits a learned polarity with the default lambda and gate. */
   public static WordLayerTrainer create(Options options) {
-    return new WordLayerTrainer(options, DEFAULT_POLARITY_LAMBDA, DEFAULT_POLARITY_GATE, DEFAULT_PAIR_MIN_COUNT);
+    return new WordLayerTrainer(options, DEFAULT_POLARITY_LAMBDA, DEFAULT_POLARITY_GATE, DEFAULT_PAIR_MIN_COUNT,
+        DEFAULT_PREFIX_LENGTH);
   }
 
   /**
@@ -123,12 +136,12 @@ public final class WordLayerTrainer {
     if (!(gate > 0 && gate <= 1)) {
       throw new IllegalArgumentException("polarity gate must be in (0, 1]: " + gate);
     }
-    return new WordLayerTrainer(options, lambda, gate, pairMinCount);
+    return new WordLayerTrainer(options, lambda, gate, pairMinCount, prefixLength);
   }
 
   /** This trainer without a learned polarity: the layer's tags keep the polarity of the cues' rules (a version 1 file). */
   public WordLayerTrainer withoutPolarity() {
-    return new WordLayerTrainer(options, Double.NaN, Double.NaN, pairMinCount);
+    return new WordLayerTrainer(options, Double.NaN, Double.NaN, pairMinCount, prefixLength);
   }
 
   /**
@@ -141,12 +154,31 @@ public final class WordLayerTrainer {
     if (minCount < 1) {
       throw new IllegalArgumentException("pair minimum count must be >= 1: " + minCount);
     }
-    return new WordLayerTrainer(options, polarityLambda, polarityGate, minCount);
+    return new WordLayerTrainer(options, polarityLambda, polarityGate, minCount, prefixLength);
   }
 
-  /** This trainer with single words only. */
+  /** This trainer without pairs of words. */
   public WordLayerTrainer withoutPairs() {
-    return new WordLayerTrainer(options, polarityLambda, polarityGate, 0);
+    return new WordLayerTrainer(options, polarityLambda, polarityGate, 0, prefixLength);
+  }
+
+  /**
+   * This trainer with the first {@code length} characters of each word of at least that length as features too
+   * ({@code liste*} for "listened", "listening", "listenin"), each counting when at least the options' minimum
+   * count of comments contain it, so word forms and misspellings the training comments lack still weigh.
+   *
+   * @throws IllegalArgumentException if {@code length} is not in [2, 20]
+   */
+  public WordLayerTrainer withPrefixes(int length) {
+    if (length < 2 || length > 20) {
+      throw new IllegalArgumentException("prefix length must be in [2, 20]: " + length);
+    }
+    return new WordLayerTrainer(options, polarityLambda, polarityGate, pairMinCount, length);
+  }
+
+  /** This trainer without word beginnings as features. */
+  public WordLayerTrainer withoutPrefixes() {
+    return new WordLayerTrainer(options, polarityLambda, polarityGate, pairMinCount, 0);
   }
 
   /**
@@ -194,7 +226,11 @@ public final class WordLayerTrainer {
       java.util.TreeSet<String> words = new java.util.TreeSet<>();
       for (int i = 0; i < a.size(); i++) {
         if (!a.isPunctuation(i)) {
-          words.add(a.norm(i));
+          String norm = a.norm(i);
+          words.add(norm);
+          if (prefixLength > 0 && norm.length() >= prefixLength && norm.lastIndexOf('*', prefixLength - 1) < 0) {
+            words.add(norm.substring(0, prefixLength) + "*");
+          }
           if (pairMinCount > 0 && i > 0 && !a.isPunctuation(i - 1)) {
             words.add(a.norm(i - 1) + " " + a.norm(i));
           }

@@ -102,7 +102,7 @@ class WordLayerTest {
         "punctuation between the words breaks the pair");
     assertFalse(layered.classify("The plan: say no.").tag("fairness").isPresent());
     // single words alone cannot tell the two kinds apart
-    CodebookClassifier single = CUES.withLayer(pairsTrained(trainer.withoutPairs()));
+    CodebookClassifier single = CUES.withLayer(pairsTrained(trainer.withoutPairs().withoutPrefixes()));
     assertFalse(single.classify("The plan: no say.").tag("fairness").isPresent());
     // the pair survives the file format
     WordLayer read = WordLayer.read(new StringReader(text(l)), "test");
@@ -208,5 +208,69 @@ class WordLayerTest {
             List.of(LabelledComment.of("c1", "text", "nosuchtheme")), List.of(Map.of())));
     assertTrue(unknown.getMessage().contains("'c1'") && unknown.getMessage().contains("'nosuchtheme'"),
         unknown.getMessage());
+  }
+  /**
+   * Reliability (no cue in these comments) goes with forms of "phone"; every form occurs in two comments at most, so
+   * none but "phoned" is a word of the layer, while their beginning "phon*" occurs in all of them.
+   */
+  private static WordLayer prefixTrained(WordLayerTrainer trainer) {
+    String[] phone = {"Phoned.", "Phoning.", "Phones!", "Phoned again.", "Phone?", "Phonecall."};
+    String[] other = {"The room was warm.", "We had lunch together.", "My mum likes the garden.",
+        "The hall was cold.", "The food was nice.", "The bus was on time."};
+    List<LabelledComment> coded = new ArrayList<>();
+    List<Map<String, Polarity>> polarities = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < phone.length; j++) {
+        coded.add(LabelledComment.of("p" + i + "-" + j, other[(j + i) % other.length] + " " + phone[j],
+            "reliability"));
+        polarities.add(Map.of("reliability", Polarity.NEGATIVE));
+        coded.add(LabelledComment.of("o" + i + "-" + j, other[j]));
+        polarities.add(Map.of());
+      }
+    }
+    return trainer.withoutPolarity().train(CUES, coded, polarities);
+  }
+
+  @Test
+  void aWordBeginningReachesFormsAndMisspellingsTheCommentsLack() throws IOException, ModelFormatException {
+    WordLayerTrainer trainer = WordLayerTrainer.create(WordLayerTrainer.Options.DEFAULTS).withPrefixes(4);
+    WordLayer l = prefixTrained(trainer);
+    int reliability = THEMES.indexOf("reliability");
+    assertTrue(l.words().contains("phon*"), "the word beginning is a feature");
+    assertTrue(l.weight("phon*", reliability) > 0.5, "phon*: " + l.weight("phon*", reliability));
+    assertTrue(l.vocabularyPrefixes().contains("phon"), l.vocabularyPrefixes().toString());
+    assertFalse(l.vocabularyWords().contains("phon*") || l.vocabularyWords().contains("phon"),
+        "a word beginning is a prefix entry of the classifier's vocabulary, not a word entry");
+    String text = "He phonned us once.";
+    CodebookClassifier layered = CUES.withLayer(l);
+    Classification c = layered.classify(text);
+    ThemeTag t = c.tag("reliability").orElseThrow(() -> new AssertionError(c.toString()));
+    assertEquals(List.of("phonned"), t.evidence().stream().map(e -> text.substring(e.start(), e.end())).toList(),
+        "the misspelt form is the evidence");
+    assertFalse(layered.classify("He rang us once.").tag("reliability").isPresent());
+    assertFalse(layered.classify("The pho was good.").tag("reliability").isPresent(), "shorter than the beginning");
+    // words alone do not reach the misspelling
+    CodebookClassifier words = CUES.withLayer(prefixTrained(trainer.withoutPrefixes()));
+    assertFalse(words.classify(text).tag("reliability").isPresent());
+    // the prefix survives both file forms
+    WordLayer read = WordLayer.read(new StringReader(text(l)), "test");
+    assertEquals(text(l), text(read));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    l.writeBinary(bytes);
+    WordLayer binary = WordLayer.readBinary(new java.io.ByteArrayInputStream(bytes.toByteArray()), "test");
+    assertEquals(text(l), text(binary));
+    assertEquals(c, CUES.withLayer(binary).classify(text));
+  }
+
+  @Test
+  void aWordWithAStarMustBeAPrefix() {
+    for (String bad : List.of("a*b", "*", "no say*", "ab**")) {
+      float[] one = new float[THEMES.size()];
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new WordLayer(THEMES, 0.5,
+          new float[THEMES.size()], new float[THEMES.size() * THEMES.size()], List.of(bad), one, 0, new float[1]),
+          bad);
+      assertTrue(e.getMessage().contains("prefix"), e.getMessage());
+    }
+    assertTrue(WordLayer.isPrefixWord("liste*") && !WordLayer.isPrefixWord("*") && !WordLayer.isPrefixWord("no say"));
   }
 }
