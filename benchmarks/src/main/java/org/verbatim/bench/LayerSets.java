@@ -47,7 +47,7 @@ public final class LayerSets {
     }
     CodebookClassifier cues = CodebookClassifier.create(DefaultCodebooks.socialCare(), RulePipeline.create());
     List<Double> thresholds = new ArrayList<>();
-    for (String t : a.value("thresholds", "0.5").split(",")) {
+    for (String t : a.value("thresholds", Double.toString(WordLayerTrainer.Options.DEFAULTS.threshold())).split(",")) {
       thresholds.add(Double.parseDouble(t));
     }
     boolean noPolarity = a.flag("no-polarity");

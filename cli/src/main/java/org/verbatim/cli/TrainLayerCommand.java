@@ -55,7 +55,7 @@ final class TrainLayerCommand implements Callable<Integer> {
       description = "The codebook whose cues the layer sits on (default: the bundled social-care codebook).")
   Path codebook;
 
-  @Option(names = "--threshold", defaultValue = "0.5",
+  @Option(names = "--threshold", defaultValue = "0.55",
       description = "Probability at which the layer tags a theme the cues missed (default: ${DEFAULT-VALUE}).")
   double threshold;
 
