@@ -77,6 +77,8 @@ public final class HybridSets {
     sc.put("check10", "check10/check.csv");
     sc.put("check11", "check11/check.csv");
     sc.put("check12", "check12/check.csv");
+    sc.put("check13", "check13/check.csv");
+    sc.put("check14", "check14/check.csv");
     for (Map.Entry<String, String> e : sc.entrySet()) {
       sets.put(e.getKey(), SocialCareDev.rows("/org/verbatim/bench/socialcare/" + e.getValue()));
     }
