@@ -55,31 +55,4 @@ class SocialCareLayerTest {
     // measured: 406 of 3,471 tags change polarity (on the layer's own training comments)
     assertTrue(changed > 0 && changed < tags / 5, changed + " of " + tags);
   }
-  /**
-   * The layer's words and word beginnings become entries of the codebook's vocabulary, so tokens resolve to other
-   * entries than without it (a misspelling to the layer's "list" prefix, say): the cues must still match as they do
-   * alone, every cue tag the same theme, score, evidence and rule polarity.
-   */
-  @Test
-  void theCuesTagAsTheyDoWithoutTheLayer() throws IOException {
-    org.verbatim.classify.CodebookClassifier cues = org.verbatim.classify.CodebookClassifier.create(
-        DefaultCodebooks.socialCare(), org.verbatim.text.RulePipeline.create());
-    org.verbatim.classify.WordLayer layer = DefaultCodebooks.socialCareLayer();
-    assertTrue(layer.vocabularyPrefixes().size() > 500, "the bundled layer has word beginnings");
-    org.verbatim.ThemeClassifier layered = cues.withLayer(layer.withPolarity(null));
-    int tags = 0;
-    int added = 0;
-    for (String set : SocialCareLayer.SETS) {
-      for (ZeroShotGold.Row r : SocialCareDev.rows("/org/verbatim/bench/socialcare/" + set)) {
-        org.verbatim.Classification alone = cues.classify(r.text());
-        org.verbatim.Classification with = layered.classify(r.text());
-        for (org.verbatim.ThemeTag t : alone.tags()) {
-          assertEquals(java.util.Optional.of(t), with.tag(t.themeId()), r.key());
-          tags++;
-        }
-        added += with.tags().size() - alone.tags().size();
-      }
-    }
-    assertTrue(tags > 2000 && added > 500, tags + " cue tags, " + added + " layer tags");
-  }
 }

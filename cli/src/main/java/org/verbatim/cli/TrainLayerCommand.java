@@ -55,7 +55,7 @@ final class TrainLayerCommand implements Callable<Integer> {
       description = "The codebook whose cues the layer sits on (default: the bundled social-care codebook).")
   Path codebook;
 
-  @Option(names = "--threshold", defaultValue = "0.55",
+  @Option(names = "--threshold", defaultValue = "0.5",
       description = "Probability at which the layer tags a theme the cues missed (default: ${DEFAULT-VALUE}).")
   double threshold;
 
@@ -69,10 +69,10 @@ final class TrainLayerCommand implements Callable<Integer> {
           + " comments contain is a feature too).")
   boolean singleWords;
 
-  @Option(names = "--prefix-length", defaultValue = "4", paramLabel = "N",
-      description = "Word beginnings of N characters are features too (\"list*\" for listened, listening, listenin),"
-          + " so word forms and misspellings the coded comments lack still count; 0 for none (default:"
-          + " ${DEFAULT-VALUE}).")
+  @Option(names = "--prefix-length", defaultValue = "0", paramLabel = "N",
+      description = "Word beginnings of N characters (2 to 20) are features too (\"list*\" for listened, listening,"
+          + " listenin), so word forms and misspellings the coded comments lack still count: more recall, less"
+          + " precision; 0 for none (default: ${DEFAULT-VALUE}).")
   int prefixLength;
 
   @Mixin CodedInput coded;

@@ -67,10 +67,10 @@ public final class DefaultCodebooks {
   }
 
   /**
-   * The default social-care codebook's learned layer: per theme, a logistic model of a comment's words (single, in
-   * adjacent pairs and by their first four letters) and the codebook's cue scores, trained on the project's 3,840
+   * The default social-care codebook's learned layer: per theme, a logistic model of a comment's words (single and in
+   * adjacent pairs) and the codebook's cue scores, trained on the project's 3,840
    * coded social-care comments (sixteen sets, each coded by two coders and settled by a third), which tags a theme
-   * the cues missed when its probability reaches 0.55, and whose learned polarity
+   * the cues missed when its probability reaches 0.5, and whose learned polarity
    * ({@link org.verbatim.classify.TagPolarity}) gives its tags' polarity where it is sure. Verbatim's default
    * classifier is the codebook with this layer ({@link #socialCareClassifier}); figures in the README's accuracy
    * section.

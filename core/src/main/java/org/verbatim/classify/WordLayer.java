@@ -35,7 +35,7 @@ import org.verbatim.text.Vocabulary;
  * verbatim-word-layer 2                (1 for a layer without a learned polarity: no polarity lines, and word lines
  *                                      without the polarity weights)
  * themes respect honesty ...          (tab-separated; the codebook's theme ids, in its order)
- * threshold 0.55
+ * threshold 0.5
  * bias b1 b2 ...                      (one weight per theme)
  * cue respect w1 w2 ...               (one line per theme: the weights of that theme's cue score)
  * complaint b                         (the bias of the complaint model)

@@ -53,9 +53,10 @@ class CodebookGoldenTest {
   }
 
   /**
-   * A layer's words become entries of the classifier's vocabulary: with a layer that knows every word of the fixture
-   * and never tags (weights 0, bias -30), every text's tags are still the golden ones, so new word entries match cues
-   * and carry sentiment as the prefix entries they used to resolve to did.
+   * A layer's words become entries of the classifier's vocabulary, and its word beginnings prefix entries: with a
+   * layer that knows every word of the fixture and every four-letter beginning, and never tags (weights 0, bias -30),
+   * every text's tags are still the golden ones, so new word entries match cues and carry sentiment as the prefix
+   * entries they used to resolve to did, and tokens that now resolve to a layer's prefix still match as before.
    */
   @Test
   void aLayerOfEveryWordChangesNoCueTag() throws Exception {
@@ -74,7 +75,11 @@ class CodebookGoldenTest {
         cues.pipeline().analyze(text, cues.vocabulary(), a);
         for (int i = 0; i < a.size(); i++) {
           if (!a.isPunctuation(i)) {
-            words.add(a.norm(i));
+            String norm = a.norm(i);
+            words.add(norm);
+            if (norm.length() >= 4 && norm.indexOf('*') < 0) {
+              words.add(norm.substring(0, 4) + "*"); // a word beginning: a prefix entry of the vocabulary
+            }
           }
         }
       }
@@ -86,6 +91,7 @@ class CodebookGoldenTest {
         new float[words.size() * nt], 0f, new float[words.size()]);
     CodebookClassifier layered = cues.withLayer(silent);
     assertTrue(layered.vocabulary().size() > cues.vocabulary().size() + 1000, "the words became entries");
+    assertTrue(silent.vocabularyPrefixes().size() > 500, "and the beginnings prefix entries");
     List<String> differences = new ArrayList<>();
     for (int i = 0; i < fixture.size(); i++) {
       String actual = render(layered.classify(fixture.get(i)[0]));
