@@ -110,20 +110,22 @@ public final class ClassifierFactory {
     Codebook codebook = codebook(codebookFile);
     Profile profile = codebook.needsLemmas() ? Profile.FULL : Profile.FAST;
     TextPipeline pipeline = backend == Backend.CORENLP ? coreNlp(profile) : TextPipelines.of(profile);
-    CodebookClassifier cues = CodebookClassifier.create(codebook, pipeline);
     if (layerFile != null) {
       org.verbatim.classify.WordLayer layer;
       try (java.io.Reader r = java.nio.file.Files.newBufferedReader(layerFile, java.nio.charset.StandardCharsets.UTF_8)) {
         layer = org.verbatim.classify.WordLayer.read(r, layerFile.toString());
       }
       try {
-        return cues.withLayer(layer);
+        return CodebookClassifier.create(codebook, pipeline, layer);
       } catch (IllegalArgumentException e) {
         throw new org.verbatim.model.ModelFormatException(layerFile, null, 0, e.getMessage()
             + "; train a layer for this codebook with verbatim train-layer --codebook PATH", null);
       }
     }
-    return codebookFile == null && !cuesOnly ? cues.withLayer(DefaultCodebooks.socialCareLayer()) : cues;
+    // the layered classifier is built in one go: building the cues' first and then withLayer costs a start-up the
+    // cues' vocabulary, matcher and rules twice
+    return CodebookClassifier.create(codebook, pipeline,
+        codebookFile == null && !cuesOnly ? DefaultCodebooks.socialCareLayer() : null);
   }
 
   /**

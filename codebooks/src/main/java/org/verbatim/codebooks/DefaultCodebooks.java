@@ -108,7 +108,7 @@ public final class DefaultCodebooks {
    * ({@link #socialCareLayer}). For the cues alone, {@code CodebookClassifier.create(socialCare(), pipeline)}.
    */
   public static CodebookClassifier socialCareClassifier(org.verbatim.text.TextPipeline pipeline) {
-    return CodebookClassifier.create(socialCare(), pipeline).withLayer(socialCareLayer());
+    return CodebookClassifier.create(socialCare(), pipeline, socialCareLayer());
   }
 
   /**

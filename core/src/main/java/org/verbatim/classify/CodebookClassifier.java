@@ -196,6 +196,18 @@ public final class CodebookClassifier implements ThemeClassifier {
     return new CodebookClassifier(codebook, pipeline, Options.DEFAULT, null);
   }
 
+  /**
+   * A classifier with a learned layer over its cues, built once: as {@code create(codebook, pipeline).withLayer(layer)}
+   * without building the cues-only classifier on the way (its vocabulary, matcher and rules), which a start-up pays
+   * for.
+   *
+   * @param layer the layer, trained with this codebook; null for none
+   * @throws IllegalArgumentException if the layer's themes are not the codebook's
+   */
+  public static CodebookClassifier create(Codebook codebook, TextPipeline pipeline, WordLayer layer) {
+    return new CodebookClassifier(codebook, pipeline, Options.DEFAULT, layer);
+  }
+
   /** A classifier with explicit options. */
   public static CodebookClassifier create(Codebook codebook, TextPipeline pipeline, Options options) {
     return new CodebookClassifier(codebook, pipeline, options, null);
