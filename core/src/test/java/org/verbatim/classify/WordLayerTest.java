@@ -74,15 +74,27 @@ class WordLayerTest {
         "There is no say for the children.", "He had no say and we were not asked.", "Dad had no say in the move."};
     String[] apart = {"No, I say the plan was good.", "Say what you like, no problem.", "I say no to sugar.",
         "No one would say the food is bad.", "They say there is no rush.", "Say hello, no need to ring."};
+    List<String> with = new ArrayList<>();
+    List<String> without = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      with.addAll(List.of(pair));
+      without.addAll(List.of(apart));
+    }
+    return trainedOn(trainer, "fairness", with, without);
+  }
+
+  /**
+   * A layer without a learned polarity, trained on comments coded with {@code theme} (negative) and comments coded
+   * with nothing, taken in turn.
+   */
+  private static WordLayer trainedOn(WordLayerTrainer trainer, String theme, List<String> with, List<String> without) {
     List<LabelledComment> coded = new ArrayList<>();
     List<Map<String, Polarity>> polarities = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      for (int j = 0; j < pair.length; j++) {
-        coded.add(LabelledComment.of("p" + i + "-" + j, pair[j], "fairness"));
-        polarities.add(Map.of("fairness", Polarity.NEGATIVE));
-        coded.add(LabelledComment.of("a" + i + "-" + j, apart[j]));
-        polarities.add(Map.of());
-      }
+    for (int k = 0; k < with.size(); k++) {
+      coded.add(LabelledComment.of("w" + k, with.get(k), theme));
+      polarities.add(Map.of(theme, Polarity.NEGATIVE));
+      coded.add(LabelledComment.of("o" + k, without.get(k)));
+      polarities.add(Map.of());
     }
     return trainer.withoutPolarity().train(CUES, coded, polarities);
   }
@@ -217,18 +229,15 @@ class WordLayerTest {
     String[] phone = {"Phoned.", "Phoning.", "Phones!", "Phoned again.", "Phone?", "Phonecall."};
     String[] other = {"The room was warm.", "We had lunch together.", "My mum likes the garden.",
         "The hall was cold.", "The food was nice.", "The bus was on time."};
-    List<LabelledComment> coded = new ArrayList<>();
-    List<Map<String, Polarity>> polarities = new ArrayList<>();
+    List<String> with = new ArrayList<>();
+    List<String> without = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       for (int j = 0; j < phone.length; j++) {
-        coded.add(LabelledComment.of("p" + i + "-" + j, other[(j + i) % other.length] + " " + phone[j],
-            "reliability"));
-        polarities.add(Map.of("reliability", Polarity.NEGATIVE));
-        coded.add(LabelledComment.of("o" + i + "-" + j, other[j]));
-        polarities.add(Map.of());
+        with.add(other[(j + i) % other.length] + " " + phone[j]);
+        without.add(other[j]);
       }
     }
-    return trainer.withoutPolarity().train(CUES, coded, polarities);
+    return trainedOn(trainer, "reliability", with, without);
   }
 
   @Test
