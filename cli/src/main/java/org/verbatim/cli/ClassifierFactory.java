@@ -122,8 +122,8 @@ public final class ClassifierFactory {
             + "; train a layer for this codebook with verbatim train-layer --codebook PATH", null);
       }
     }
-    // the layered classifier is built in one go: building the cues' first and then withLayer costs a start-up the
-    // cues' vocabulary, matcher and rules twice
+    // built in one go with its layer: the cues alone first and then withLayer would build the vocabulary, matcher
+    // and rules twice at start-up
     return CodebookClassifier.create(codebook, pipeline,
         codebookFile == null && !cuesOnly ? DefaultCodebooks.socialCareLayer() : null);
   }
