@@ -20,7 +20,7 @@ import org.verbatim.train.WordLayerTrainer;
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.verbatim.bench.LayerSets [--data ../shared/datasets]
  * [--train sc|all] [--lambda 1] [--epochs 300] [--min-count 2] [--thresholds 0.5,0.6] [--polarity-lambda 0.1]
- * [--polarity-gate 0.5] [--no-polarity]}: the layer's learned polarity ({@link org.verbatim.classify.TagPolarity})
+ * [--polarity-gate 0.5] [--no-polarity] [--no-ratio-scaling]}: the layer's learned polarity ({@link org.verbatim.classify.TagPolarity})
  * with the trainer's defaults unless given, none with {@code --no-polarity}. Prints no comment text.
  */
 public final class LayerSets {
@@ -29,7 +29,7 @@ public final class LayerSets {
 
   public static void main(String[] args) throws Exception {
     Args a = Args.parse(args, List.of("data", "lambda", "thresholds", "min-count", "epochs", "train", "pairs", "prefixes",
-        "polarity-lambda", "polarity-gate"), List.of("summary", "no-polarity"));
+        "polarity-lambda", "polarity-gate"), List.of("summary", "no-polarity", "no-ratio-scaling"));
     Path data = Path.of(a.value("data", "../shared/datasets"));
     boolean all = a.value("train", "sc").equals("all");
     Map<String, List<ZeroShotGold.Row>> sets = new LinkedHashMap<>();
@@ -96,6 +96,7 @@ public final class LayerSets {
           trainer = pairs > 0 ? trainer.withPairs(pairs) : trainer.withoutPairs();
           int prefixes = a.intValue("prefixes", WordLayerTrainer.DEFAULT_PREFIX_LENGTH);
           trainer = prefixes > 0 ? trainer.withPrefixes(prefixes) : trainer.withoutPrefixes();
+          trainer = a.flag("no-ratio-scaling") ? trainer.withoutRatioScaling() : trainer;
           WordLayer layer = trainer.train(cues, train, polarities);
           score = HybridSets.score(sets.get(h), cues.withLayer(layer));
           row.append(" | ").append(score);

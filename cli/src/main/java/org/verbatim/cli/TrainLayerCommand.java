@@ -55,7 +55,7 @@ final class TrainLayerCommand implements Callable<Integer> {
       description = "The codebook whose cues the layer sits on (default: the bundled social-care codebook).")
   Path codebook;
 
-  @Option(names = "--threshold", defaultValue = "0.5",
+  @Option(names = "--threshold", defaultValue = "0.4",
       description = "Probability at which the layer tags a theme the cues missed (default: ${DEFAULT-VALUE}).")
   double threshold;
 
@@ -68,6 +68,11 @@ final class TrainLayerCommand implements Callable<Integer> {
       description = "Single words only as features: no pairs of adjacent words (by default a pair that at least 2"
           + " comments contain is a feature too).")
   boolean singleWords;
+
+  @Option(names = "--no-ratio-scaling",
+      description = "Plain present-or-absent words: do not scale each theme's words by their log-count ratios (how"
+          + " much more often the theme's comments hold them than the others, as in NB-SVM; on by default).")
+  boolean noRatioScaling;
 
   @Option(names = "--prefix-length", defaultValue = "0", paramLabel = "N",
       description = "Word beginnings of N characters (2 to 20) are features too (\"list*\" for listened, listening,"
@@ -103,6 +108,7 @@ final class TrainLayerCommand implements Callable<Integer> {
       try {
         WordLayerTrainer trainer = WordLayerTrainer.create(options);
         trainer = singleWords ? trainer.withoutPairs() : trainer;
+        trainer = noRatioScaling ? trainer.withoutRatioScaling() : trainer;
         trainer = prefixLength == 0 ? trainer.withoutPrefixes() : trainer.withPrefixes(prefixLength);
         layer = (rulesPolarity ? trainer.withoutPolarity() : trainer).train(cues, data.comments(), data.polarities());
       } catch (IllegalArgumentException e) {

@@ -72,7 +72,8 @@ class TrainEvaluateCommandTest {
     CliRunner.Result t = CliRunner.run("train-layer", "--input", train.toString(), "--output", layer.toString(),
         "--codebook", yaml.toString());
     assertEquals(0, t.exit(), t.err());
-    assertTrue(t.out().contains("on 200 comments") && t.out().contains("threshold 0.5"), t.out());
+    assertTrue(t.out().contains("on 200 comments") && t.out().contains("threshold "
+        + org.verbatim.train.WordLayerTrainer.Options.DEFAULTS.threshold()), t.out());
     org.verbatim.classify.WordLayer read;
     try (var r = Files.newBufferedReader(layer)) {
       read = org.verbatim.classify.WordLayer.read(r, layer.toString());

@@ -113,9 +113,9 @@ class WordLayerTest {
     assertFalse(layered.classify("The plan: no, say.").tag("fairness").isPresent(),
         "punctuation between the words breaks the pair");
     assertFalse(layered.classify("The plan: say no.").tag("fairness").isPresent());
-    // single words alone cannot tell the two kinds apart
+    // single words alone cannot tell the two kinds apart: the same words in either order get the same themes
     CodebookClassifier single = CUES.withLayer(pairsTrained(trainer.withoutPairs().withoutPrefixes()));
-    assertFalse(single.classify("The plan: no say.").tag("fairness").isPresent());
+    assertEquals(single.classify("The plan: say no.").themeIds(), single.classify("The plan: no say.").themeIds());
     // the pair survives the file format
     WordLayer read = WordLayer.read(new StringReader(text(l)), "test");
     assertEquals(text(l), text(read));
