@@ -81,6 +81,8 @@ public final class HybridSets {
     sc.put("check14", "check14/check.csv");
     sc.put("check15", "check15/check.csv");
     sc.put("check16", "check16/check.csv");
+    sc.put("check17", "check17/check.csv");
+    sc.put("check18", "check18/check.csv");
     for (Map.Entry<String, String> e : sc.entrySet()) {
       sets.put(e.getKey(), SocialCareDev.rows("/org/verbatim/bench/socialcare/" + e.getValue()));
     }

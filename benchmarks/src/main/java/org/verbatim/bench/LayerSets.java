@@ -37,7 +37,7 @@ public final class LayerSets {
     sets.put("sc-final", SocialCareDev.rows("/org/verbatim/bench/socialcare/final.csv"));
     for (String c : List.of("check", "check2", "check3", "check4", "check5", "check6", "check7", "check8",
         "check9", "check10", "check11", "check12", "check13", "check14", "check15",
-        "check16")) {
+        "check16", "check17", "check18")) {
       sets.put(c, SocialCareDev.rows("/org/verbatim/bench/socialcare/" + c + "/check.csv"));
     }
     for (String n : ZeroShotGold.BUNDLED) {

@@ -16,8 +16,8 @@ import org.verbatim.train.WordLayerTrainer;
 
 /**
  * The recipe of the default codebook's learned layer ({@link DefaultCodebooks#socialCareLayer()}):
- * {@link WordLayerTrainer} with its default options over the default codebook's cues, on the project's eighteen coded
- * social-care sets (dev, final and check to check16: 4,320 comments), which are all spent as unseen sets; with
+ * {@link WordLayerTrainer} with its default options over the default codebook's cues, on the project's twenty coded
+ * social-care sets (dev, final and check to check18: 4,800 comments), which are all spent as unseen sets; with
  * the trainer's default learned polarity of the tags (lambda 0.1, gate 0.6: a version 2 layer file).
  *
  * <pre>
@@ -35,7 +35,7 @@ public final class SocialCareLayer {
       "check3/check.csv", "check4/check.csv", "check5/check.csv", "check6/check.csv", "check7/check.csv",
       "check8/check.csv", "check9/check.csv", "check10/check.csv", "check11/check.csv", "check12/check.csv",
       "check13/check.csv", "check14/check.csv",
-      "check15/check.csv", "check16/check.csv");
+      "check15/check.csv", "check16/check.csv", "check17/check.csv", "check18/check.csv");
 
   private SocialCareLayer() {}
 

@@ -13,8 +13,8 @@ import org.verbatim.codebooks.DefaultModels;
 
 /**
  * The recipe of the bundled social-care model ({@link DefaultModels#SOCIAL_CARE}): {@code verbatim train} with the
- * default codebook's cue features, seed 42, on the project's eighteen coded social-care sets, which are all spent as
- * unseen sets (dev, final and check to check16: 4,320 comments).
+ * default codebook's cue features, seed 42, on the project's twenty coded social-care sets, which are all spent as
+ * unseen sets (dev, final and check to check18: 4,800 comments).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.verbatim.bench.SocialCareModel \
@@ -32,7 +32,8 @@ public final class SocialCareModel {
       List.of("dev.csv", "final.csv", "check/check.csv", "check2/check.csv", "check3/check.csv", "check4/check.csv",
           "check5/check.csv", "check6/check.csv", "check7/check.csv", "check8/check.csv", "check9/check.csv",
           "check10/check.csv", "check11/check.csv", "check12/check.csv", "check13/check.csv",
-          "check14/check.csv", "check15/check.csv", "check16/check.csv");
+          "check14/check.csv", "check15/check.csv", "check16/check.csv",
+          "check17/check.csv", "check18/check.csv");
 
   private static final String DIR = "/org/verbatim/bench/socialcare/";
 

@@ -68,9 +68,10 @@ public final class DefaultCodebooks {
 
   /**
    * The default social-care codebook's learned layer: per theme, a logistic model of a comment's words (single and in
-   * adjacent pairs) and the codebook's cue scores, trained on the project's 4,320
-   * coded social-care comments (eighteen sets, each coded by two coders and settled by a third), which tags a theme
-   * the cues missed when its probability reaches 0.5, and whose learned polarity
+   * adjacent pairs, each theme's words scaled by their log-count ratios) and the codebook's cue scores, trained on the
+   * project's 4,800
+   * coded social-care comments (twenty sets, each coded by two coders and settled by a third), which tags a theme
+   * the cues missed when its probability reaches 0.4, and whose learned polarity
    * ({@link org.verbatim.classify.TagPolarity}) gives its tags' polarity where it is sure. Verbatim's default
    * classifier is the codebook with this layer ({@link #socialCareClassifier}); figures in the README's accuracy
    * section.

@@ -23,7 +23,7 @@ import org.verbatim.model.ModelClassifiers;
  * }</pre>
  *
  * <p>{@value #SOCIAL_CARE}: a linear model of the ten social-care themes trained with the default codebook's cue
- * features on the project's coded social-care comments (4,320 fictional comments written for the project, each coded
+ * features on the project's coded social-care comments (4,800 fictional comments written for the project, each coded
  * by two coders and a third reading; {@code benchmarks/.../socialcare/}), run as a hybrid with the codebook, which
  * gives evidence and, where it found the theme too, polarity. Rebuilt by {@code org.verbatim.bench.SocialCareModel}, which a test checks against
  * the bundled file. It finds more of the coded themes than the codebook alone on comments it was not trained on, at
