@@ -328,8 +328,8 @@ public final class WordLayerTrainer {
       for (int i = 0; i < y.length; i++) {
         y[i] = py.get(i);
       }
-      // plain words: scaled by their ratios for complaint, the complaint model judged the held-out social-care sets'
-      // tags no better (polarity 0.887 against 0.888 at threshold 0.4; benchmarks/README.md, section 7)
+      // plain words: with its words scaled by their ratios for complaint, the complaint model judged the held-out
+      // social-care sets' tags no better (polarity 0.887 against 0.888 at threshold 0.4; benchmarks/README.md, section 7)
       double[] w = fit(px.toArray(int[][]::new), null, y, p, 0, null);
       for (int i = 0; i < p; i++) {
         complaint[i] = (float) w[i];
@@ -441,7 +441,6 @@ public final class WordLayerTrainer {
     return out;
   }
 
-  /** Weights of words [0, p), of the nt cue scores (when {@code cue} is not null) and the bias, last. */
   /**
    * Per word, the log-count ratio of its presence in the comments with {@code y = 1} against those without, each
    * count smoothed with one: {@code log((a_i + 1) / sum(a + 1)) - log((b_i + 1) / sum(b + 1))}.
@@ -470,7 +469,16 @@ public final class WordLayerTrainer {
     return r;
   }
 
+  /**
+   * Weights of words [0, p), of the nt cue scores (when {@code cue} is not null) and the bias, last; a word present
+   * in a comment has the value {@code scale[i]} (1 when {@code scale} is null).
+   */
   private double[] fit(int[][] x, double[][] cue, byte[] y, int p, int nt, double[] scale) {
+    double[] value = scale;
+    if (value == null) {
+      value = new double[p];
+      Arrays.fill(value, 1);
+    }
     int n = x.length;
     int dim = p + nt + 1;
     double[] w = new double[dim];
@@ -481,28 +489,16 @@ public final class WordLayerTrainer {
       Arrays.fill(g, 0);
       for (int d = 0; d < n; d++) {
         double z = w[dim - 1];
-        if (scale == null) {
-          for (int i : x[d]) {
-            z += w[i];
-          }
-        } else {
-          for (int i : x[d]) {
-            z += w[i] * scale[i];
-          }
+        for (int i : x[d]) {
+          z += w[i] * value[i];
         }
         double[] cd = cue == null ? null : cue[d];
         for (int c = 0; c < nt; c++) {
           z += w[p + c] * cd[c];
         }
         double r = 1 / (1 + Math.exp(-z)) - y[d];
-        if (scale == null) {
-          for (int i : x[d]) {
-            g[i] += r;
-          }
-        } else {
-          for (int i : x[d]) {
-            g[i] += r * scale[i];
-          }
+        for (int i : x[d]) {
+          g[i] += r * value[i];
         }
         for (int c = 0; c < nt; c++) {
           g[p + c] += r * cd[c];
