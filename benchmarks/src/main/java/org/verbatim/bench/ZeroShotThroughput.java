@@ -31,7 +31,8 @@ import org.verbatim.text.Profile;
  * second of the benchmark thread ({@code cpu: ...} lines), which depends much less on what else the machine runs.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ZeroShotThroughput}; the cost of the learned polarity
- * alone: {@code ... ZeroShotThroughput -p layer=true} (the two polarity settings in one run).
+ * alone: {@code ... ZeroShotThroughput -p layer=true} (the two polarity settings in one run); another layer than the
+ * bundled one: {@code -p layerFile=layer.tsv}.
  */
 @State(Scope.Thread)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
@@ -49,6 +50,10 @@ public class ZeroShotThroughput {
   @Param({"true", "false"})
   boolean learnedPolarity;
 
+  /** A layer file (text, from {@code verbatim train-layer}) to use instead of the bundled layer; empty for the bundled one. */
+  @Param({""})
+  String layerFile;
+
   ThemeClassifier classifier;
   List<String> comments;
   int next;
@@ -58,6 +63,15 @@ public class ZeroShotThroughput {
   @Setup(Level.Trial)
   public void load() {
     org.verbatim.classify.WordLayer l = org.verbatim.codebooks.DefaultCodebooks.socialCareLayer();
+    if (!layerFile.isEmpty()) {
+      try {
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(layerFile))) {
+          l = org.verbatim.classify.WordLayer.read(r, layerFile);
+        }
+      } catch (java.io.IOException | org.verbatim.model.ModelFormatException e) {
+        throw new IllegalStateException("cannot read the layer " + layerFile + ": " + e.getMessage(), e);
+      }
+    }
     classifier = layer ? Classifiers.codebook(Profile.FAST).withLayer(learnedPolarity ? l : l.withPolarity(null))
         : Classifiers.codebook(Profile.FAST);
     comments = SampleComments.of(SampleComments.Length.ANY, 20_000, 42L);
