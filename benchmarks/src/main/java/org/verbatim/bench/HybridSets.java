@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,31 +60,7 @@ public final class HybridSets {
       default -> throw new IllegalArgumentException("--features: words, unigrams or chars");
     };
     boolean all = a.value("train", "all").equals("all");
-    Map<String, List<ZeroShotGold.Row>> sets = new LinkedHashMap<>();
-    Map<String, String> sc = new LinkedHashMap<>();
-    sc.put("sc-dev", "dev.csv");
-    sc.put("sc-final", "final.csv");
-    sc.put("check", "check/check.csv");
-    sc.put("check2", "check2/check.csv");
-    sc.put("check3", "check3/check.csv");
-    sc.put("check4", "check4/check.csv");
-    sc.put("check5", "check5/check.csv");
-    sc.put("check6", "check6/check.csv");
-    sc.put("check7", "check7/check.csv");
-    sc.put("check8", "check8/check.csv");
-    sc.put("check9", "check9/check.csv");
-    sc.put("check10", "check10/check.csv");
-    sc.put("check11", "check11/check.csv");
-    sc.put("check12", "check12/check.csv");
-    sc.put("check13", "check13/check.csv");
-    sc.put("check14", "check14/check.csv");
-    sc.put("check15", "check15/check.csv");
-    sc.put("check16", "check16/check.csv");
-    sc.put("check17", "check17/check.csv");
-    sc.put("check18", "check18/check.csv");
-    for (Map.Entry<String, String> e : sc.entrySet()) {
-      sets.put(e.getKey(), SocialCareDev.rows("/org/verbatim/bench/socialcare/" + e.getValue()));
-    }
+    Map<String, List<ZeroShotGold.Row>> sets = SocialCareDev.coded();
     for (String n : ZeroShotGold.BUNDLED) {
       var in = HybridSets.class.getResourceAsStream(ZeroShotGold.BUNDLED_DIR + n + ".csv");
       try (var r = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {

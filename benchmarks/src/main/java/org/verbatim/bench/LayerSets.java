@@ -2,7 +2,6 @@ package org.verbatim.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,14 +31,7 @@ public final class LayerSets {
         "polarity-lambda", "polarity-gate"), List.of("summary", "no-polarity", "no-ratio-scaling"));
     Path data = Path.of(a.value("data", "../shared/datasets"));
     boolean all = a.value("train", "sc").equals("all");
-    Map<String, List<ZeroShotGold.Row>> sets = new LinkedHashMap<>();
-    sets.put("sc-dev", SocialCareDev.rows("/org/verbatim/bench/socialcare/dev.csv"));
-    sets.put("sc-final", SocialCareDev.rows("/org/verbatim/bench/socialcare/final.csv"));
-    for (String c : List.of("check", "check2", "check3", "check4", "check5", "check6", "check7", "check8",
-        "check9", "check10", "check11", "check12", "check13", "check14", "check15",
-        "check16", "check17", "check18")) {
-      sets.put(c, SocialCareDev.rows("/org/verbatim/bench/socialcare/" + c + "/check.csv"));
-    }
+    Map<String, List<ZeroShotGold.Row>> sets = SocialCareDev.coded();
     for (String n : ZeroShotGold.BUNDLED) {
       var in = LayerSets.class.getResourceAsStream(ZeroShotGold.BUNDLED_DIR + n + ".csv");
       try (var r = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {

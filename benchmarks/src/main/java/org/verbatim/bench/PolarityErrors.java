@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,14 +34,7 @@ public final class PolarityErrors {
 
   public static void main(String[] args) throws Exception {
     Args a = Args.parse(args, List.of("errors"), List.of());
-    Map<String, List<ZeroShotGold.Row>> sets = new LinkedHashMap<>();
-    sets.put("sc-dev", SocialCareDev.rows("/org/verbatim/bench/socialcare/dev.csv"));
-    sets.put("sc-final", SocialCareDev.rows("/org/verbatim/bench/socialcare/final.csv"));
-    for (String c : SocialCareLayer.SETS) {
-      if (c.contains("/")) {
-        sets.put(c, SocialCareDev.rows("/org/verbatim/bench/socialcare/" + c));
-      }
-    }
+    Map<String, List<ZeroShotGold.Row>> sets = SocialCareDev.coded();
     CodebookClassifier cues = CodebookClassifier.create(DefaultCodebooks.socialCare(), RulePipeline.create());
     int n = Polarity.values().length;
     long[][] confusion = new long[n][n];

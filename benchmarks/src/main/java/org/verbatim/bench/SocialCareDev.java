@@ -25,6 +25,19 @@ final class SocialCareDev {
   /** The class-path resource. */
   static final String RESOURCE = "/org/verbatim/bench/socialcare/dev.csv";
 
+  /** The folder of the coded social-care sets on the class path. */
+  static final String DIR = "/org/verbatim/bench/socialcare/";
+
+  /**
+   * The coded social-care sets under {@link #DIR}, in the order the bundled layer and model join them: dev, final,
+   * then the check sets in the order they were made (each spent: scored once, then trained on).
+   */
+  static final List<String> CODED = List.of("dev.csv", "final.csv", "check/check.csv", "check2/check.csv",
+      "check3/check.csv", "check4/check.csv", "check5/check.csv", "check6/check.csv", "check7/check.csv",
+      "check8/check.csv", "check9/check.csv", "check10/check.csv", "check11/check.csv", "check12/check.csv",
+      "check13/check.csv", "check14/check.csv", "check15/check.csv", "check16/check.csv", "check17/check.csv",
+      "check18/check.csv");
+
   private SocialCareDev() {}
 
   /**
@@ -34,6 +47,22 @@ final class SocialCareDev {
    */
   static List<ZeroShotGold.Row> rows() throws IOException {
     return rows(RESOURCE);
+  }
+
+  /**
+   * Every set of {@link #CODED}, in its order, in a new map the caller may add to, by short name: {@code sc-dev},
+   * {@code sc-final}, then the check sets' folder names ({@code check}, {@code check2}, ...).
+   *
+   * @throws IOException if a set is missing or malformed
+   */
+  static Map<String, List<ZeroShotGold.Row>> coded() throws IOException {
+    Map<String, List<ZeroShotGold.Row>> sets = new LinkedHashMap<>();
+    for (String set : CODED) {
+      int slash = set.indexOf('/');
+      String name = slash > 0 ? set.substring(0, slash) : "sc-" + set.substring(0, set.length() - ".csv".length());
+      sets.put(name, rows(DIR + set));
+    }
+    return sets;
   }
 
   /**

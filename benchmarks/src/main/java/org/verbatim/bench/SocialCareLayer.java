@@ -31,11 +31,7 @@ import org.verbatim.train.WordLayerTrainer;
 public final class SocialCareLayer {
 
   /** The coded sets, in the order they are joined. */
-  static final List<String> SETS = List.of("dev.csv", "final.csv", "check/check.csv", "check2/check.csv",
-      "check3/check.csv", "check4/check.csv", "check5/check.csv", "check6/check.csv", "check7/check.csv",
-      "check8/check.csv", "check9/check.csv", "check10/check.csv", "check11/check.csv", "check12/check.csv",
-      "check13/check.csv", "check14/check.csv",
-      "check15/check.csv", "check16/check.csv", "check17/check.csv", "check18/check.csv");
+  static final List<String> SETS = SocialCareDev.CODED;
 
   private SocialCareLayer() {}
 
@@ -51,7 +47,7 @@ public final class SocialCareLayer {
     List<LabelledComment> comments = new ArrayList<>();
     List<java.util.Map<String, org.verbatim.Polarity>> polarities = new ArrayList<>();
     for (String set : SETS) {
-      for (ZeroShotGold.Row r : SocialCareDev.rows("/org/verbatim/bench/socialcare/" + set)) {
+      for (ZeroShotGold.Row r : SocialCareDev.rows(SocialCareDev.DIR + set)) {
         comments.add(LabelledComment.of(r.key(), r.text(), r.labels().toArray(String[]::new)));
         polarities.add(r.polarity());
       }

@@ -28,14 +28,9 @@ import org.verbatim.codebooks.DefaultModels;
 public final class SocialCareModel {
 
   /** The coded sets, in the order they are joined. */
-  static final List<String> SETS =
-      List.of("dev.csv", "final.csv", "check/check.csv", "check2/check.csv", "check3/check.csv", "check4/check.csv",
-          "check5/check.csv", "check6/check.csv", "check7/check.csv", "check8/check.csv", "check9/check.csv",
-          "check10/check.csv", "check11/check.csv", "check12/check.csv", "check13/check.csv",
-          "check14/check.csv", "check15/check.csv", "check16/check.csv",
-          "check17/check.csv", "check18/check.csv");
+  static final List<String> SETS = SocialCareDev.CODED;
 
-  private static final String DIR = "/org/verbatim/bench/socialcare/";
+  private static final String DIR = SocialCareDev.DIR;
 
   private SocialCareModel() {}
 

@@ -64,10 +64,8 @@ public class ZeroShotThroughput {
   public void load() {
     org.verbatim.classify.WordLayer l = org.verbatim.codebooks.DefaultCodebooks.socialCareLayer();
     if (!layerFile.isEmpty()) {
-      try {
-        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(layerFile))) {
-          l = org.verbatim.classify.WordLayer.read(r, layerFile);
-        }
+      try (java.io.Reader r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(layerFile))) {
+        l = org.verbatim.classify.WordLayer.read(r, layerFile);
       } catch (java.io.IOException | org.verbatim.model.ModelFormatException e) {
         throw new IllegalStateException("cannot read the layer " + layerFile + ": " + e.getMessage(), e);
       }
